@@ -1,0 +1,73 @@
+// Package funcs builds the function map templates run with: sprig's hermetic
+// functions plus huibao's namespaces (zh for Chinese report text, data for
+// selecting and summing the input), each function documented in Chinese with
+// examples that a test executes.
+//
+// A namespace is a value whose exported methods are its functions; templates
+// call them as {{ zh.Money .Membership.DuesCollected }}, the way Hugo does.
+package funcs
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"text/template"
+
+	"github.com/Masterminds/sprig/v3"
+)
+
+// Example is a template snippet and the text it must produce.
+type Example struct {
+	Template string
+	Want     string
+}
+
+// Func documents one function of a namespace.
+type Func struct {
+	Name     string // method name, e.g. Money
+	Doc      string // one line in Chinese, for the author's reference
+	Args     string // argument synopsis, e.g. "金额"
+	Examples []Example
+}
+
+// Namespace is a named group of template functions.
+type Namespace struct {
+	Name  string // as written in templates: zh, data
+	Doc   string // one line in Chinese
+	Value any    // its exported methods are the functions
+	Funcs []Func // one entry per exported method, in reference order
+}
+
+// Namespaces returns huibao's namespaces in reference order.
+func Namespaces() []Namespace {
+	return []Namespace{zhNamespace(), dataNamespace()}
+}
+
+// Map returns sprig's hermetic text functions plus one entry per namespace.
+// It panics if a namespace name clashes with a sprig function: that is a
+// programming error, caught by the tests.
+func Map() template.FuncMap {
+	m := template.FuncMap{}
+	for k, v := range sprig.HermeticTxtFuncMap() {
+		m[k] = v
+	}
+	for _, ns := range Namespaces() {
+		if _, dup := m[ns.Name]; dup {
+			panic(fmt.Sprintf("funcs: namespace %q clashes with an existing function", ns.Name))
+		}
+		v := ns.Value
+		m[ns.Name] = func() any { return v }
+	}
+	return m
+}
+
+// Methods lists the exported method names of a namespace value, sorted.
+func Methods(ns Namespace) []string {
+	t := reflect.TypeOf(ns.Value)
+	var out []string
+	for i := range t.NumMethod() {
+		out = append(out, t.Method(i).Name)
+	}
+	slices.Sort(out)
+	return out
+}

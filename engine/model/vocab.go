@@ -1,0 +1,70 @@
+package model
+
+import "slices"
+
+// Categories is the closed list of activity and plan categories. Its order
+// is the order of sections in reports; extend it with care, since templates
+// and the 填报表's dropdowns follow it.
+var Categories = []string{
+	"组织建设", "学习培训", "维权服务", "帮扶救助", "就业服务", "文体活动",
+	"劳动竞赛", "女职工工作", "共建共治", "安全生产", "自身建设",
+}
+
+// CategoryIndex returns the position of c in Categories, or -1.
+func CategoryIndex(c string) int { return slices.Index(Categories, c) }
+
+// OrgTypes lists the kinds of union huibao writes for.
+var OrgTypes = []string{
+	"社区工会", "社区工会联合会", "街道工会", "街道总工会", "镇工会", "乡镇工会",
+	"企业工会", "机关工会", "事业单位工会", "行业工会", "区域工会联合会", "楼宇工会",
+}
+
+// UnitKind groups units by how they are written and summed.
+type UnitKind int
+
+const (
+	Count    UnitKind = iota // 人, 户, 次: whole numbers of things
+	Money                    // 元, 万元
+	Quantity                 // 平方公里, 小时: quantities that may be fractional
+	Ratio                    // %
+)
+
+// Unit is a measure word or unit a figure may carry.
+type Unit struct {
+	Name string
+	Kind UnitKind
+}
+
+// Units is the closed list of units indicators, overview facts and plans may
+// use. A unit not listed here is a validation error, because a typo in a unit
+// ("人次次") would be printed into every sentence quoting the figure.
+var Units = []Unit{
+	{"人", Count}, {"人次", Count}, {"名", Count}, {"户", Count}, {"家", Count},
+	{"个", Count}, {"次", Count}, {"期", Count}, {"件", Count}, {"项", Count},
+	{"场", Count}, {"份", Count}, {"本", Count}, {"册", Count}, {"条", Count},
+	{"篇", Count}, {"起", Count}, {"幢", Count}, {"栋", Count}, {"支", Count},
+	{"所", Count}, {"套", Count}, {"台", Count}, {"批", Count}, {"队", Count},
+	{"处", Count}, {"间", Count}, {"场次", Count}, {"课时", Count}, {"万人次", Count},
+	{"元", Money}, {"万元", Money},
+	{"平方公里", Quantity}, {"平方米", Quantity}, {"公里", Quantity}, {"小时", Quantity},
+	{"天", Quantity}, {"吨", Quantity},
+	{"%", Ratio},
+}
+
+// LookupUnit finds a unit by name.
+func LookupUnit(name string) (Unit, bool) {
+	i := slices.IndexFunc(Units, func(u Unit) bool { return u.Name == name })
+	if i < 0 {
+		return Unit{}, false
+	}
+	return Units[i], true
+}
+
+// UnitNames lists the unit names in table order.
+func UnitNames() []string {
+	out := make([]string, len(Units))
+	for i, u := range Units {
+		out[i] = u.Name
+	}
+	return out
+}
