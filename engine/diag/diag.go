@@ -194,8 +194,9 @@ func AsList(err error) (List, bool) {
 // path, so that later stages (validation, templates) can point at the place
 // a cadre typed a value.
 type SourceMap struct {
-	File string
-	pos  map[string]Pos
+	File    string
+	pos     map[string]Pos
+	invalid map[string]bool
 }
 
 // NewSourceMap returns an empty map for file.
@@ -237,6 +238,28 @@ func (m *SourceMap) Has(path string) bool {
 	}
 	_, ok := m.pos[path]
 	return ok
+}
+
+// MarkInvalid records that the value at path could not be read; later
+// stages skip it rather than report it a second time as missing.
+func (m *SourceMap) MarkInvalid(path string) {
+	if m.invalid == nil {
+		m.invalid = map[string]bool{}
+	}
+	m.invalid[path] = true
+}
+
+// Invalid reports whether path or one of its parents could not be read.
+func (m *SourceMap) Invalid(path string) bool {
+	if m == nil || len(m.invalid) == 0 {
+		return false
+	}
+	for p := path; p != ""; p = parent(p) {
+		if m.invalid[p] {
+			return true
+		}
+	}
+	return false
 }
 
 // parent strips the last element of a field path.

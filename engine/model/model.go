@@ -27,6 +27,7 @@ type Org struct {
 	Name     string    `yaml:"name"`     // 柳背桥社区工会; required
 	Type     string    `yaml:"type"`     // one of OrgTypes
 	Parent   string    `yaml:"parent"`   // superior union, optional
+	Party    string    `yaml:"party"`    // the Party organisation leading the union (社区党委), optional
 	Leader   Person    `yaml:"leader"`   // optional
 	Overview []Measure `yaml:"overview"` // optional facts for briefings
 }

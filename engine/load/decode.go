@@ -1,0 +1,389 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/shopspring/decimal"
+
+	"github.com/huibao/huibao/engine/diag"
+	"github.com/huibao/huibao/engine/model"
+)
+
+var (
+	decimalType = reflect.TypeFor[decimal.Decimal]()
+	dateType    = reflect.TypeFor[model.Date]()
+)
+
+// decodeText reads YAML or JSON (JSON is YAML's flow style, so one parser
+// with positions serves both).
+func decodeText(name string, data []byte) (*model.Report, *diag.SourceMap, diag.List) {
+	text, probs := toUTF8(name, data)
+	if probs.Err() != nil {
+		return nil, nil, probs
+	}
+	file, err := parser.ParseBytes(text, 0, parser.AllowDuplicateMapKey())
+	if err != nil {
+		probs = append(probs, syntaxProblem(name, err))
+		return nil, nil, probs
+	}
+	d := &decoder{file: name, src: diag.NewSourceMap(name)}
+	var root ast.Node
+	for _, doc := range file.Docs {
+		if doc.Body == nil {
+			continue
+		}
+		if root != nil {
+			d.errs.Add(d.pos(doc.Body), "", "文件里有不止一份数据（出现了第二个“---”分隔的文档）", "一个文件只写一个单位一个期间的数据")
+			break
+		}
+		root = doc.Body
+	}
+	if root == nil {
+		d.errs.Add(diag.Pos{File: name}, "", "文件是空的", "可以用 huibao init 生成一份带说明的样例来填写")
+		return nil, nil, append(probs, d.errs...)
+	}
+	var r model.Report
+	d.decode(root, reflect.ValueOf(&r).Elem(), "")
+	return &r, d.src, append(probs, d.errs...)
+}
+
+// syntaxProblem turns a parser error into a positioned Chinese problem.
+func syntaxProblem(name string, err error) *diag.Problem {
+	p := &diag.Problem{Pos: diag.Pos{File: name}}
+	msg := err.Error()
+	var se *yaml.SyntaxError
+	if errors.As(err, &se) {
+		msg = se.Message
+		if se.Token != nil && se.Token.Position != nil {
+			p.Pos.Line, p.Pos.Col = se.Token.Position.Line, se.Token.Position.Column
+		}
+	}
+	p.Msg, p.Hint = explainSyntax(msg)
+	return p
+}
+
+// explainSyntax gives the Chinese reading of the parser's common messages;
+// the original stays in brackets so nothing is hidden.
+func explainSyntax(msg string) (string, string) {
+	known := []struct{ sub, msg, hint string }{
+		{"cannot start any token", "这里有制表符（Tab）或不能出现的字符", "缩进只能用空格，不能用 Tab 键"},
+		{"mapping value is not allowed", "这一行多了一个冒号，或缩进不对", "值里含有“: ”时请给整个值加上引号；同一层的字段要对齐"},
+		{"could not find expected ':'", "缺少冒号", "每个字段写成“名称: 值”，冒号后面要有一个空格"},
+		{"did not find expected key", "缩进不一致", "同一层的字段要左对齐，子字段比上一层多缩进两个空格"},
+		{"unexpected key name", "缩进不一致或缺少冒号", "同一层的字段要左对齐，每个字段写成“名称: 值”"},
+		{"found unknown escape character", "引号里有不认识的转义字符（\\）", "去掉反斜杠，或改用单引号"},
+		{"could not find end character of double-quoted text", "双引号没有配对", "检查这一行的引号是否成对"},
+		{"could not find end character of single-quoted text", "单引号没有配对", "检查这一行的引号是否成对"},
+		{"sequence end token ']' not found", "方括号没有配对", "检查“[”是否有对应的“]”"},
+		{"could not find flow mapping end token '}'", "花括号没有配对", "检查“{”是否有对应的“}”"},
+		{"tab character cannot use as a map key directly", "这里有制表符（Tab）", "缩进只能用空格，不能用 Tab 键"},
+	}
+	for _, k := range known {
+		if strings.Contains(msg, k.sub) {
+			return fmt.Sprintf("格式错误：%s（%s）", k.msg, msg), k.hint
+		}
+	}
+	return fmt.Sprintf("格式错误（%s）", msg), "请对照 huibao init 生成的样例检查这一行的写法"
+}
+
+type decoder struct {
+	file string
+	src  *diag.SourceMap
+	errs diag.List
+}
+
+// fail records a problem with the value at path and marks the path invalid,
+// so that validation does not report it again as missing.
+func (d *decoder) fail(n ast.Node, path, msg, hint string) {
+	d.fail(n, path, msg, hint)
+	d.src.MarkInvalid(path)
+}
+
+func (d *decoder) pos(n ast.Node) diag.Pos {
+	tk := n.GetToken()
+	if tk == nil || tk.Position == nil {
+		return diag.Pos{File: d.file}
+	}
+	return diag.Pos{File: d.file, Line: tk.Position.Line, Col: tk.Position.Column}
+}
+
+// nodePos is where a reader would look for a value: a mapping's first key,
+// not its first colon.
+func (d *decoder) nodePos(n ast.Node) diag.Pos {
+	if m, ok := n.(*ast.MappingNode); ok && len(m.Values) > 0 {
+		return d.pos(m.Values[0].Key)
+	}
+	return d.pos(n)
+}
+
+// unwrap strips tags and anchors; aliases are refused, since they are rare
+// in hand-written data and expanding them invites abuse.
+func (d *decoder) unwrap(n ast.Node, path string) ast.Node {
+	for {
+		switch v := n.(type) {
+		case *ast.TagNode:
+			n = v.Value
+		case *ast.AnchorNode:
+			n = v.Value
+		case *ast.AliasNode:
+			d.fail(n, path, "不支持 YAML 引用（*名称）", "请把引用的内容直接写出来")
+			return nil
+		case *ast.MappingValueNode:
+			return &ast.MappingNode{BaseNode: v.BaseNode, Start: v.Start, Values: []*ast.MappingValueNode{v}}
+		default:
+			return n
+		}
+	}
+}
+
+// decode fills v from node n. path is the field path being decoded.
+func (d *decoder) decode(n ast.Node, v reflect.Value, path string) {
+	n = d.unwrap(n, path)
+	if n == nil {
+		return
+	}
+	if path != "" {
+		d.src.Set(path, d.nodePos(n))
+	}
+	if _, null := n.(*ast.NullNode); null {
+		return // absent value: the field keeps its zero value; validation decides
+	}
+	switch t := v.Type(); {
+	case t == decimalType:
+		d.decodeDecimal(n, v, path)
+	case t == dateType:
+		d.decodeDate(n, v, path)
+	case t.Kind() == reflect.Pointer:
+		elem := reflect.New(t.Elem())
+		d.decode(n, elem.Elem(), path)
+		v.Set(elem)
+	case t.Kind() == reflect.String:
+		s, ok := scalarText(n)
+		if !ok {
+			d.fail(n, path, fmt.Sprintf("应为一段文字，实际是%s", describe(n)), "")
+			return
+		}
+		v.SetString(strings.TrimSpace(s))
+	case t.Kind() == reflect.Int:
+		d.decodeInt(n, v, path)
+	case t.Kind() == reflect.Struct:
+		d.decodeStruct(n, v, path)
+	case t.Kind() == reflect.Slice:
+		d.decodeSlice(n, v, path)
+	default:
+		panic(fmt.Sprintf("load: model field of unsupported type %s at %s", t, path))
+	}
+}
+
+func (d *decoder) decodeStruct(n ast.Node, v reflect.Value, path string) {
+	m, ok := n.(*ast.MappingNode)
+	if !ok {
+		d.fail(n, path, fmt.Sprintf("应为一组“名称: 值”，实际是%s", describe(n)),
+			fmt.Sprintf("可写的字段有：%s", strings.Join(fieldNames(v.Type()), "、")))
+		return
+	}
+	seen := map[string]ast.Node{}
+	for _, kv := range m.Values {
+		key, _ := scalarText(d.unwrap(kv.Key, path))
+		key = strings.TrimSpace(key)
+		if first, dup := seen[key]; dup {
+			d.errs.Add(d.pos(kv.Key), join(path, key), fmt.Sprintf("字段重复：第%d行已经写过“%s”", d.pos(first).Line, key), "请删去其中一处，只保留正确的值")
+			continue
+		}
+		seen[key] = kv.Key
+		i := fieldIndex(v.Type(), key)
+		if i < 0 {
+			d.unknownKey(kv.Key, v.Type(), path, key)
+			continue
+		}
+		d.decode(kv.Value, v.Field(i), join(path, key))
+	}
+}
+
+func (d *decoder) unknownKey(k ast.Node, t reflect.Type, path, key string) {
+	names := fieldNames(t)
+	hint := fmt.Sprintf("这一级可写的字段有：%s", strings.Join(names, "、"))
+	if s := diag.Suggest(key, names); s != "" {
+		hint = fmt.Sprintf("是不是“%s”？", s) + hint
+	}
+	where := "这里"
+	if path != "" {
+		where = path + " 下"
+	}
+	d.errs.Add(d.pos(k), join(path, key), fmt.Sprintf("%s没有“%s”这个字段", where, key), hint)
+}
+
+func (d *decoder) decodeSlice(n ast.Node, v reflect.Value, path string) {
+	seq, ok := n.(*ast.SequenceNode)
+	if !ok {
+		d.fail(n, path, fmt.Sprintf("应为列表，实际是%s", describe(n)), "列表的每一项另起一行，以“- ”开头")
+		return
+	}
+	s := reflect.MakeSlice(v.Type(), len(seq.Values), len(seq.Values))
+	for i, item := range seq.Values {
+		d.decode(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i+1))
+	}
+	v.Set(s)
+}
+
+var plainInt = regexp.MustCompile(`^[+-]?[0-9]+$`)
+var plainNumber = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
+
+func (d *decoder) decodeInt(n ast.Node, v reflect.Value, path string) {
+	text, isNum := numberText(n)
+	if isNum && plainInt.MatchString(text) {
+		i, err := strconv.ParseInt(text, 10, 64)
+		if err == nil && i >= -1<<31 && i < 1<<31 {
+			v.SetInt(i)
+			return
+		}
+		d.fail(n, path, fmt.Sprintf("数字 %s 太大", text), "请核对这个数")
+		return
+	}
+	if isNum && plainNumber.MatchString(text) {
+		d.fail(n, path, fmt.Sprintf("应为整数，实际是小数 %s", text), "人数、户数、次数等只能是整数")
+		return
+	}
+	d.fail(n, path, fmt.Sprintf("应为整数，实际是%s", describe(n)), numberHint(n, "152"))
+}
+
+func (d *decoder) decodeDecimal(n ast.Node, v reflect.Value, path string) {
+	text, isNum := numberText(n)
+	if isNum && plainNumber.MatchString(text) {
+		v.Set(reflect.ValueOf(decimal.RequireFromString(text)))
+		return
+	}
+	d.fail(n, path, fmt.Sprintf("应为数字，实际是%s", describe(n)), numberHint(n, "4509.50"))
+}
+
+func (d *decoder) decodeDate(n ast.Node, v reflect.Value, path string) {
+	s, ok := scalarText(n)
+	s = strings.TrimSpace(s)
+	if !ok {
+		d.fail(n, path, fmt.Sprintf("应为日期，实际是%s", describe(n)), "日期写成 2024-03-30 的形式")
+		return
+	}
+	date, err := model.ParseDate(s)
+	if err != nil {
+		d.fail(n, path, dateProblem(s), "日期写成 2024-03-30 的形式（只到月份时写 2024-12）")
+		return
+	}
+	v.Set(reflect.ValueOf(date))
+}
+
+// dateProblem says what is wrong with a date that did not parse.
+func dateProblem(s string) string {
+	var y, m, dd int
+	if n, _ := fmt.Sscanf(s, "%d-%d-%d", &y, &m, &dd); n == 3 {
+		switch {
+		case m < 1 || m > 12:
+			return fmt.Sprintf("“%s”不是有效日期：没有%d月", s, m)
+		case dd < 1 || dd > model.DaysIn(y, m):
+			return fmt.Sprintf("“%s”不是有效日期：%d年%d月没有%d日", s, y, m, dd)
+		}
+	}
+	return fmt.Sprintf("“%s”不是日期，或写法不对", s)
+}
+
+// numberHint explains the usual reasons a number was not read as one.
+func numberHint(n ast.Node, example string) string {
+	s, ok := scalarText(n)
+	switch {
+	case !ok:
+		return "请填写一个数，如 " + example
+	case strings.ContainsAny(s, "０１２３４５６７８９"):
+		return "请把全角数字改成半角数字，如 " + example
+	case strings.ContainsAny(s, "元人户次个家万"):
+		return "只填数字，不要带单位，如 " + example
+	case strings.Contains(s, ","), strings.Contains(s, "，"):
+		return "数字中不要加千分位逗号，如 " + example
+	case plainNumber.MatchString(strings.TrimSpace(s)):
+		return "数字不要加引号，如 " + example
+	}
+	return "请填写一个数，如 " + example
+}
+
+// scalarText returns the text of a scalar node as typed.
+func scalarText(n ast.Node) (string, bool) {
+	switch v := n.(type) {
+	case *ast.StringNode:
+		return v.Value, true
+	case *ast.LiteralNode:
+		return strings.TrimRight(v.Value.Value, "\n"), true
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
+		return n.GetToken().Value, true
+	case *ast.NullNode:
+		return "", true
+	}
+	return "", false
+}
+
+// numberText returns the literal of a numeric node, and whether it was one.
+func numberText(n ast.Node) (string, bool) {
+	switch n.(type) {
+	case *ast.IntegerNode, *ast.FloatNode:
+		return n.GetToken().Value, true
+	}
+	return "", false
+}
+
+// describe names what a node is, for "应为…，实际是…" messages.
+func describe(n ast.Node) string {
+	switch v := n.(type) {
+	case *ast.MappingNode:
+		return "一组字段"
+	case *ast.SequenceNode:
+		return "一个列表"
+	case *ast.BoolNode:
+		return fmt.Sprintf("真假值“%s”", v.GetToken().Value)
+	case *ast.IntegerNode, *ast.FloatNode:
+		return fmt.Sprintf("数字 %s", v.GetToken().Value)
+	}
+	if s, ok := scalarText(n); ok {
+		if len([]rune(s)) > 20 {
+			s = string([]rune(s)[:20]) + "…"
+		}
+		return fmt.Sprintf("文字“%s”", s)
+	}
+	return "无法识别的内容"
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func fieldIndex(t reflect.Type, key string) int {
+	for i := range t.NumField() {
+		if tagName(t.Field(i)) == key {
+			return i
+		}
+	}
+	return -1
+}
+
+func fieldNames(t reflect.Type) []string {
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	var out []string
+	for i := range t.NumField() {
+		out = append(out, tagName(t.Field(i)))
+	}
+	return out
+}
+
+func tagName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+	return name
+}
