@@ -12,7 +12,6 @@ import (
 	"github.com/huibao/huibao/engine/diag"
 )
 
-
 // toUTF8 returns data as UTF-8 text. UTF-8 (with or without BOM) passes
 // through; UTF-16 with a BOM (Windows Notepad's "Unicode") is decoded; text
 // that is not UTF-8 but decodes cleanly as GB18030 — the GBK files Chinese
