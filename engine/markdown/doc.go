@@ -1,0 +1,15 @@
+// Package markdown parses the Markdown that huibao composes — a YAML metadata
+// block followed by a goldmark body with GFM pipe tables and pandoc fenced divs —
+// into a typed metadata struct and one goldmark AST that every writer consumes.
+//
+// # Shape
+//
+// The body uses ATX headings for the official hierarchy (一、 （一） 1. （1）),
+// single-line paragraphs, pipe tables, and a closing `::: {.signature}` div.
+// The title lives in the metadata, never in the body.
+//
+// # Errors
+//
+// Parse returns *Error values carrying a 1-based line and column in the source,
+// with Chinese messages, so that callers can print file:line:col.
+package markdown
