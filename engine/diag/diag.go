@@ -62,8 +62,10 @@ type Problem struct {
 //	file:line:col: 字段 activities[3].date：日期“2024-02-30”不存在。请写成……。
 func (p *Problem) Error() string {
 	var b strings.Builder
-	b.WriteString(p.Pos.String())
-	b.WriteString(": ")
+	if p.Pos.File != "" {
+		b.WriteString(p.Pos.String())
+		b.WriteString(": ")
+	}
 	if p.Severity == Warning {
 		b.WriteString("提醒：")
 	}

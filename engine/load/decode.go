@@ -23,16 +23,29 @@ var (
 )
 
 // decodeText reads YAML or JSON (JSON is YAML's flow style, so one parser
-// with positions serves both).
+// with positions serves both) into a report.
 func decodeText(name string, data []byte) (*model.Report, *diag.SourceMap, diag.List) {
+	var r model.Report
+	src, probs := Decode(name, data, &r)
+	if src == nil {
+		return nil, nil, probs
+	}
+	return &r, src, probs
+}
+
+// Decode reads YAML or JSON text into v, a pointer to a struct whose fields
+// carry yaml tags, with the same positioned Chinese problems as input files:
+// unknown keys with a suggestion, wrong types, duplicate keys. It is used for
+// inputs and for template manifests. The source map is nil when the text
+// could not be parsed at all.
+func Decode(name string, data []byte, v any) (*diag.SourceMap, diag.List) {
 	text, probs := toUTF8(name, data)
 	if probs.Err() != nil {
-		return nil, nil, probs
+		return nil, probs
 	}
 	file, err := parser.ParseBytes(text, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
-		probs = append(probs, syntaxProblem(name, err))
-		return nil, nil, probs
+		return nil, append(probs, syntaxProblem(name, err))
 	}
 	d := &decoder{file: name, src: diag.NewSourceMap(name)}
 	var root ast.Node
@@ -41,18 +54,17 @@ func decodeText(name string, data []byte) (*model.Report, *diag.SourceMap, diag.
 			continue
 		}
 		if root != nil {
-			d.errs.Add(d.pos(doc.Body), "", "文件里有不止一份数据（出现了第二个“---”分隔的文档）", "一个文件只写一个单位一个期间的数据")
+			d.errs.Add(d.pos(doc.Body), "", "文件里有不止一份数据（出现了第二个“---”分隔的文档）", "一个文件只写一份数据")
 			break
 		}
 		root = doc.Body
 	}
 	if root == nil {
 		d.errs.Add(diag.Pos{File: name}, "", "文件是空的", "可以用 huibao init 生成一份带说明的样例来填写")
-		return nil, nil, append(probs, d.errs...)
+		return nil, append(probs, d.errs...)
 	}
-	var r model.Report
-	d.decode(root, reflect.ValueOf(&r).Elem(), "")
-	return &r, d.src, append(probs, d.errs...)
+	d.decode(root, reflect.ValueOf(v).Elem(), "")
+	return d.src, append(probs, d.errs...)
 }
 
 // syntaxProblem turns a parser error into a positioned Chinese problem.
@@ -103,7 +115,7 @@ type decoder struct {
 // fail records a problem with the value at path and marks the path invalid,
 // so that validation does not report it again as missing.
 func (d *decoder) fail(n ast.Node, path, msg, hint string) {
-	d.fail(n, path, msg, hint)
+	d.errs.Add(d.pos(n), path, msg, hint)
 	d.src.MarkInvalid(path)
 }
 
@@ -174,6 +186,8 @@ func (d *decoder) decode(n ast.Node, v reflect.Value, path string) {
 		v.SetString(strings.TrimSpace(s))
 	case t.Kind() == reflect.Int:
 		d.decodeInt(n, v, path)
+	case t.Kind() == reflect.Bool:
+		d.decodeBool(n, v, path)
 	case t.Kind() == reflect.Struct:
 		d.decodeStruct(n, v, path)
 	case t.Kind() == reflect.Slice:
@@ -214,7 +228,7 @@ func (d *decoder) unknownKey(k ast.Node, t reflect.Type, path, key string) {
 	if s := diag.Suggest(key, names); s != "" {
 		hint = fmt.Sprintf("是不是“%s”？", s) + hint
 	}
-	where := "这里"
+	where := "顶层"
 	if path != "" {
 		where = path + " 下"
 	}
@@ -232,6 +246,14 @@ func (d *decoder) decodeSlice(n ast.Node, v reflect.Value, path string) {
 		d.decode(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i+1))
 	}
 	v.Set(s)
+}
+
+func (d *decoder) decodeBool(n ast.Node, v reflect.Value, path string) {
+	if b, ok := n.(*ast.BoolNode); ok {
+		v.SetBool(b.Value)
+		return
+	}
+	d.fail(n, path, fmt.Sprintf("应为 true 或 false，实际是%s", describe(n)), "")
 }
 
 var plainInt = regexp.MustCompile(`^[+-]?[0-9]+$`)

@@ -1,0 +1,39 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+func (a *app) validateCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate 输入文件...",
+		Short: "检查填报数据，列出全部问题",
+		Long: `检查一个或多个输入文件（.yaml、.yml、.json 或 .xlsx 填报表），
+一次列出全部问题：文件、行列（或工作表!单元格）、字段、问题和改法。
+有任何错误时退出码为 1。`,
+		Example: "  huibao validate fixtures/liubeiqiao-2024-h1.yaml\n  huibao validate 填报表.xlsx",
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			failed := 0
+			for _, path := range args {
+				_, probs := a.engine().Load(path)
+				a.report(probs)
+				switch errs, warns := len(probs.Errors()), len(probs.Warnings()); {
+				case errs > 0:
+					failed++
+					fmt.Fprintf(a.stderr, "%s：发现 %d 处错误，请修改后再生成报告。\n", path, errs)
+				case warns > 0:
+					fmt.Fprintf(a.stdout, "%s：检查通过（有 %d 条提醒）。\n", path, warns)
+				default:
+					fmt.Fprintf(a.stdout, "%s：检查通过，没有发现问题。\n", path)
+				}
+			}
+			if failed > 0 {
+				return silent
+			}
+			return nil
+		},
+	}
+}

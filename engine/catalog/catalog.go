@@ -1,0 +1,351 @@
+// Package catalog finds report templates — built-in ones embedded in the
+// binary and authors' folders on disk — reads their manifests and partials,
+// and compiles them with the template functions.
+//
+// Lookup order: folders given with --templates (in the order given), then
+// the folders in HUIBAO_TEMPLATES (separated by the OS list separator), then
+// the built-ins. A template in an earlier place overrides one with the same
+// id in a later place. Each folder holds template folders (one per id) and
+// optionally _partials/ overriding shared partials by name.
+package catalog
+
+import (
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"text/template"
+
+	"github.com/huibao/huibao/engine/diag"
+	"github.com/huibao/huibao/engine/funcs"
+	"github.com/huibao/huibao/engine/load"
+	"github.com/huibao/huibao/engine/model"
+)
+
+// Kinds are the kinds of report a template may declare.
+var Kinds = []string{"总结", "计划", "汇报材料"}
+
+// Manifest is a template's template.yaml.
+type Manifest struct {
+	ID          string   `yaml:"id"`          // half-year-summary
+	Name        string   `yaml:"name"`        // 半年总结
+	Kind        string   `yaml:"kind"`        // one of Kinds
+	Description string   `yaml:"description"` // one Chinese sentence
+	DocName     string   `yaml:"doc_name"`    // 工作总结: the title's last words and the file name's report part
+	Spans       []string `yaml:"spans"`       // allowed period spans; "range" allows start/end periods
+	Formats     []string `yaml:"formats"`     // output formats: md, pdf, xlsx, docx
+	Layout      string   `yaml:"layout"`      // PDF layout profile: official (default) or compact
+	Fixtures    []string `yaml:"fixtures"`    // extra fixture files (relative to the template folder) for templates check
+}
+
+// Template is one report template, ready to compile.
+type Template struct {
+	Manifest
+	Place string // where it was found: "内置" or the folder given
+	Dir   string // the template folder, as shown to users
+	Main  string // file name of the main template, as shown in errors
+
+	fsys     fs.FS             // the place's file system
+	root     string            // the template folder within fsys
+	partials map[string]Partial // by file base name, after overrides
+	text     string            // the main template's text
+
+	once     sync.Once
+	compiled *template.Template
+	err      error
+}
+
+// Catalog is the set of templates found, by id.
+type Catalog struct {
+	byID   map[string]*Template
+	places []string // places searched, in lookup order, for error messages
+}
+
+// Place is a folder of templates: a directory on disk or the built-ins.
+type Place struct {
+	Name string // shown to users: a path, or "内置"
+	FS   fs.FS
+	// Prefix is prepended to file names in messages, so that built-in
+	// templates are named by their path in the repository.
+	Prefix string
+}
+
+// Builtin is the name of the built-in place.
+const Builtin = "内置"
+
+// DirPlaces turns folders (from --templates and HUIBAO_TEMPLATES) into places.
+func DirPlaces(dirs []string) []Place {
+	var out []Place
+	for _, d := range dirs {
+		if d == "" {
+			continue
+		}
+		out = append(out, Place{Name: d, FS: os.DirFS(d), Prefix: d})
+	}
+	return out
+}
+
+// EnvDirs splits HUIBAO_TEMPLATES.
+func EnvDirs(env string) []string {
+	if env == "" {
+		return nil
+	}
+	return filepath.SplitList(env)
+}
+
+// Partial is a shared or template-own partial file.
+type Partial struct {
+	Name string // file name as shown in messages
+	Text string
+}
+
+// New reads the templates of places, earlier places overriding later ones.
+// Every template sees the shared partials (_partials/ of all places, earlier
+// places overriding later ones by file name), overridden in turn by its own
+// partials/ folder. Problems with individual templates (a bad manifest) are
+// returned as a list; the good templates are still usable.
+func New(places []Place) (*Catalog, diag.List) {
+	c := &Catalog{byID: map[string]*Template{}}
+	var probs diag.List
+	shared := map[string]Partial{}
+	for i := len(places) - 1; i >= 0; i-- {
+		p := places[i]
+		sp, pp := readPartials(p, "_partials")
+		probs = append(probs, pp...)
+		maps.Copy(shared, sp)
+		entries, err := fs.ReadDir(p.FS, ".")
+		if err != nil {
+			probs.Add(diag.Pos{File: p.Name}, "", "无法读取模板文件夹："+err.Error(), "请检查 --templates 或 HUIBAO_TEMPLATES 给出的路径")
+			continue
+		}
+		for _, e := range entries {
+			if !e.IsDir() || strings.HasPrefix(e.Name(), "_") || strings.HasPrefix(e.Name(), ".") {
+				continue
+			}
+			if _, err := fs.Stat(p.FS, path.Join(e.Name(), "template.yaml")); err != nil {
+				continue // not a template folder
+			}
+			t, tp := readTemplate(p, e.Name())
+			probs = append(probs, tp...)
+			if t != nil {
+				c.byID[t.ID] = t
+			}
+		}
+	}
+	for i := range places {
+		c.places = append(c.places, places[i].Name)
+	}
+	for _, t := range c.byID {
+		own := t.partials
+		t.partials = maps.Clone(shared)
+		maps.Copy(t.partials, own)
+	}
+	return c, probs
+}
+
+func readPartials(p Place, dir string) (map[string]Partial, diag.List) {
+	out := map[string]Partial{}
+	var probs diag.List
+	entries, err := fs.ReadDir(p.FS, dir)
+	if err != nil {
+		return out, nil
+	}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".tmpl") {
+			continue
+		}
+		name := shownName(p, path.Join(dir, e.Name()))
+		b, err := fs.ReadFile(p.FS, path.Join(dir, e.Name()))
+		if err != nil {
+			probs.Add(diag.Pos{File: name}, "", "无法读取："+err.Error(), "")
+			continue
+		}
+		out[e.Name()] = Partial{Name: name, Text: string(b)}
+	}
+	return out, probs
+}
+
+func shownName(p Place, name string) string {
+	if p.Prefix == "" {
+		return name
+	}
+	return filepath.ToSlash(filepath.Join(p.Prefix, name))
+}
+
+func readTemplate(p Place, dir string) (*Template, diag.List) {
+	manifestName := shownName(p, path.Join(dir, "template.yaml"))
+	data, err := fs.ReadFile(p.FS, path.Join(dir, "template.yaml"))
+	var probs diag.List
+	if err != nil {
+		probs.Add(diag.Pos{File: manifestName}, "", "无法读取模板说明："+err.Error(), "")
+		return nil, probs
+	}
+	var m Manifest
+	src, mp := load.Decode(manifestName, data, &m)
+	probs = append(probs, mp...)
+	if src == nil {
+		return nil, probs
+	}
+	probs = append(probs, checkManifest(&m, dir, src)...)
+	if probs.Err() != nil {
+		return nil, probs
+	}
+	mainName := path.Join(dir, "report.md.tmpl")
+	text, err := fs.ReadFile(p.FS, mainName)
+	if err != nil {
+		probs.Add(diag.Pos{File: shownName(p, mainName)}, "", "缺少模板正文 report.md.tmpl", "每个模板文件夹都要有 template.yaml 和 report.md.tmpl")
+		return nil, probs
+	}
+	own, op := readPartials(p, path.Join(dir, "partials"))
+	probs = append(probs, op...)
+	return &Template{
+		Manifest: m,
+		Place:    p.Name,
+		Dir:      shownName(p, dir),
+		Main:     shownName(p, mainName),
+		fsys:     p.FS,
+		root:     dir,
+		partials: own,
+		text:     string(text),
+	}, probs
+}
+
+func checkManifest(m *Manifest, dir string, src *diag.SourceMap) diag.List {
+	var probs diag.List
+	req := func(field, val, example string) {
+		if val == "" {
+			probs.Add(src.Pos(field), field, "模板说明缺少 "+field, "例如 "+example)
+		}
+	}
+	req("id", m.ID, "id: "+dir)
+	req("name", m.Name, "name: 半年总结")
+	req("kind", m.Kind, "kind: 总结")
+	req("doc_name", m.DocName, "doc_name: 工作总结")
+	if m.ID != "" && m.ID != dir {
+		probs.Add(src.Pos("id"), "id", fmt.Sprintf("模板 id“%s”与文件夹名“%s”不一致", m.ID, dir), "请让 id 与文件夹名相同")
+	}
+	if m.Kind != "" && !slices.Contains(Kinds, m.Kind) {
+		probs.Add(src.Pos("kind"), "kind", fmt.Sprintf("不认识的报告种类“%s”", m.Kind), "可选："+strings.Join(Kinds, "、"))
+	}
+	for i, s := range m.Spans {
+		if s != "range" && !slices.Contains(model.Spans, s) {
+			probs.Add(src.Pos(fmt.Sprintf("spans[%d]", i+1)), fmt.Sprintf("spans[%d]", i+1), fmt.Sprintf("不认识的期间类型“%s”", s),
+				"可选：H1、H2、year、Q1、Q2、Q3、Q4、range（按起止日期）")
+		}
+	}
+	if len(m.Formats) == 0 {
+		m.Formats = []string{"md", "pdf", "xlsx"}
+	}
+	if m.Layout == "" {
+		m.Layout = "official"
+	}
+	if m.Layout != "official" && m.Layout != "compact" {
+		probs.Add(src.Pos("layout"), "layout", fmt.Sprintf("不认识的版式“%s”", m.Layout), "可选：official（公文版式）、compact（紧凑版式）")
+	}
+	return probs
+}
+
+// List returns the templates sorted by id.
+func (c *Catalog) List() []*Template {
+	out := make([]*Template, 0, len(c.byID))
+	for _, t := range c.byID {
+		out = append(out, t)
+	}
+	slices.SortFunc(out, func(a, b *Template) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
+// Lookup finds a template by id or by Chinese name.
+func (c *Catalog) Lookup(key string) (*Template, error) {
+	key = strings.TrimSpace(key)
+	if t, ok := c.byID[key]; ok {
+		return t, nil
+	}
+	for _, t := range c.List() {
+		if t.Name == key {
+			return t, nil
+		}
+	}
+	var names []string
+	for _, t := range c.List() {
+		names = append(names, fmt.Sprintf("%s（%s）", t.ID, t.Name))
+	}
+	hint := "可用模板：" + strings.Join(names, "、")
+	var keys []string
+	for _, t := range c.List() {
+		keys = append(keys, t.ID, t.Name)
+	}
+	if s := diag.Suggest(key, keys); s != "" {
+		hint = fmt.Sprintf("是不是“%s”？", s) + hint
+	}
+	return nil, fmt.Errorf("找不到模板“%s”（查找了：%s）。%s", key, strings.Join(c.places, "、"), hint)
+}
+
+// Places lists the places searched, in lookup order.
+func (c *Catalog) Places() []string { return slices.Clone(c.places) }
+
+// Accepts reports whether the template is written for the period.
+func (t *Template) Accepts(p model.Period) bool {
+	if len(t.Spans) == 0 {
+		return true
+	}
+	if p.Span == "" {
+		return slices.Contains(t.Spans, "range")
+	}
+	return slices.Contains(t.Spans, p.Span)
+}
+
+// SpanNames lists the accepted spans in Chinese, for messages.
+func (t *Template) SpanNames() string {
+	var out []string
+	for _, s := range t.Spans {
+		if s == "range" {
+			out = append(out, "起止日期")
+			continue
+		}
+		out = append(out, model.SpanNames[s])
+	}
+	return strings.Join(out, "、")
+}
+
+// Files lists the files the template is made of, as shown: the main
+// template first, then partials sorted by name.
+func (t *Template) Files() []string {
+	out := []string{t.Main}
+	var ps []string
+	for _, p := range t.partials {
+		ps = append(ps, p.Name)
+	}
+	slices.Sort(ps)
+	return append(out, ps...)
+}
+
+// Compile parses the template and its partials with the function map, once.
+func (t *Template) Compile() (*template.Template, error) {
+	t.once.Do(func() { t.compiled, t.err = t.compile() })
+	return t.compiled, t.err
+}
+
+func (t *Template) compile() (*template.Template, error) {
+	root := template.New(t.Main).Funcs(funcs.Map()).Option("missingkey=error")
+	keys := make([]string, 0, len(t.partials))
+	for k := range t.partials {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		p := t.partials[k]
+		if _, err := root.New(p.Name).Parse(p.Text); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := root.Parse(t.text); err != nil {
+		return nil, err
+	}
+	return root, nil
+}

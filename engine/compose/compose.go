@@ -1,0 +1,131 @@
+// Package compose executes a report template against a report and returns
+// the finished, pandoc-ready Markdown: a metadata block, then the body with
+// every paragraph on one line, checked for template residue.
+package compose
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/huibao/huibao/engine/catalog"
+	"github.com/huibao/huibao/engine/diag"
+	"github.com/huibao/huibao/engine/model"
+	"github.com/huibao/huibao/engine/zh"
+)
+
+// Prepare returns a copy of r with the values a template reads filled in:
+// report.date defaults to the period's last day, report.template to the
+// template's id, report.title to 单位名 + 期间 + the template's document name.
+// Templates read these from the data (.Report.Date), never from the clock.
+func Prepare(t *catalog.Template, r *model.Report) *model.Report {
+	c := *r
+	c.Report.Date = r.IssueDate()
+	c.Report.Template = t.ID
+	if c.Report.Title == "" {
+		c.Report.Title = Title(t, r)
+	}
+	return &c
+}
+
+// Title is the default title: 柳背桥社区工会2024年上半年工作总结.
+func Title(t *catalog.Template, r *model.Report) string {
+	return r.Org.Name + zh.PeriodName(r.Period) + t.DocName
+}
+
+// FileStem is the output file name without extension, per the CLI contract:
+// <单位名>_<期间>_<报告名>, e.g. 柳背桥社区工会_2024年上半年_工作总结.
+// Characters that file systems refuse are replaced by "_".
+func FileStem(t *catalog.Template, r *model.Report) string {
+	return safeName(r.Org.Name) + "_" + safeName(zh.PeriodName(r.Period)) + "_" + safeName(t.DocName)
+}
+
+func safeName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
+			return '_'
+		}
+		return r
+	}, strings.TrimSpace(s))
+}
+
+// Markdown renders the report. r must have passed validation and must
+// fall within the periods the template accepts. The returned problems are
+// the lint findings on the output (template residue, broken numbering,
+// empty sections); they are errors of the template, not of the input.
+func Markdown(t *catalog.Template, r *model.Report) ([]byte, diag.List, error) {
+	tmpl, err := t.Compile()
+	if err != nil {
+		return nil, nil, catalog.TemplateError(err)
+	}
+	data := Prepare(t, r)
+	var body bytes.Buffer
+	if err := tmpl.Execute(&body, data); err != nil {
+		return nil, nil, catalog.TemplateError(err)
+	}
+	var out bytes.Buffer
+	writeMeta(&out, t, data)
+	out.WriteByte('\n')
+	Normalize(&out, body.Bytes())
+	md := out.Bytes()
+	return md, Lint(md), nil
+}
+
+// writeMeta writes the pandoc metadata block.
+func writeMeta(w *bytes.Buffer, t *catalog.Template, r *model.Report) {
+	issued := r.Report.Date
+	fmt.Fprintf(w, "---\n")
+	fmt.Fprintf(w, "title: %s\n", quote(r.Report.Title))
+	fmt.Fprintf(w, "author: %s\n", quote(r.Org.Name))
+	fmt.Fprintf(w, "date: %s\n", quote(zh.Date(issued)))
+	fmt.Fprintf(w, "lang: zh-CN\n")
+	fmt.Fprintf(w, "issued: %s\n", quote(issued.String()))
+	fmt.Fprintf(w, "subject: %s\n", quote(t.Name))
+	fmt.Fprintf(w, "keywords: [%s, %s, %s]\n", quote(r.Org.Name), quote(zh.PeriodName(r.Period)), quote(t.DocName))
+	fmt.Fprintf(w, "profile: %s\n", t.Layout)
+	fmt.Fprintf(w, "---\n")
+}
+
+// quote writes s as a double-quoted YAML string.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"', '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '\n':
+			b.WriteString(`\n`)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// Normalize writes the template's output as Markdown blocks: every
+// non-blank line is its own block (a paragraph, a heading), separated by
+// one blank line, except that consecutive table rows stay together and a
+// fenced div's opening and closing lines are kept as they are. So template
+// authors write one line per paragraph and never fight blank lines, and no
+// paragraph carries a line break that pandoc would turn into a space.
+// Trailing spaces are trimmed.
+func Normalize(w *bytes.Buffer, body []byte) {
+	first := true
+	prevTable := false
+	for line := range strings.Lines(strings.ReplaceAll(string(body), "\r\n", "\n")) {
+		line = strings.TrimRight(line, " \t\r\n")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		table := strings.HasPrefix(strings.TrimLeft(line, " "), "|")
+		if !first && !(table && prevTable) {
+			w.WriteByte('\n')
+		}
+		w.WriteString(line)
+		w.WriteByte('\n')
+		first, prevTable = false, table
+	}
+}
