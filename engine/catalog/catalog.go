@@ -50,10 +50,10 @@ type Template struct {
 	Dir   string // the template folder, as shown to users
 	Main  string // file name of the main template, as shown in errors
 
-	fsys     fs.FS             // the place's file system
-	root     string            // the template folder within fsys
+	fsys     fs.FS              // the place's file system
+	root     string             // the template folder within fsys
 	partials map[string]Partial // by file base name, after overrides
-	text     string            // the main template's text
+	text     string             // the main template's text
 
 	once     sync.Once
 	compiled *template.Template
