@@ -54,7 +54,7 @@ func Decode(name string, data []byte, v any) (*diag.SourceMap, diag.List) {
 			continue
 		}
 		if root != nil {
-			d.errs.Add(d.pos(doc.Body), "", "文件里有不止一份数据（出现了第二个“---”分隔的文档）", "一个文件只写一份数据")
+			d.errs.Add(d.nodePos(doc.Body), "", "文件里有不止一份数据（出现了第二个“---”分隔的文档）", "一个文件只写一份数据")
 			break
 		}
 		root = doc.Body
