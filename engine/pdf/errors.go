@@ -1,0 +1,37 @@
+package pdf
+
+import (
+	"fmt"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// UnknownProfileError is a layout profile name that does not exist.
+type UnknownProfileError struct{ Name string }
+
+func (e *UnknownProfileError) Error() string {
+	return fmt.Sprintf("未知的版式“%s”：可用 official（公文版式，默认）或 compact（紧凑版式）", e.Name)
+}
+
+// UnsupportedNodeError is Markdown the PDF writer has no rendering for. It is
+// an error, never dropped content.
+type UnsupportedNodeError struct {
+	Kind ast.NodeKind
+	Line int // 1-based line in the Markdown source; 0 when unknown
+}
+
+func (e *UnsupportedNodeError) Error() string {
+	what := map[string]string{"Image": "图片", "HTMLBlock": "HTML 块", "RawHTML": "HTML 标签"}[e.Kind.String()]
+	if what == "" {
+		what = e.Kind.String()
+	}
+	if e.Line > 0 {
+		return fmt.Sprintf("%d: PDF 不支持 Markdown 元素“%s”，请从模板中去掉它", e.Line, what)
+	}
+	return fmt.Sprintf("PDF 不支持 Markdown 元素“%s”，请从模板中去掉它", what)
+}
+
+// NoFontsError says Options.Fonts was not set.
+type NoFontsError struct{}
+
+func (NoFontsError) Error() string { return "没有加载字体：请先调用 pdf.LoadFonts" }

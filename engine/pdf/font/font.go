@@ -1,0 +1,292 @@
+package font
+
+import (
+	"fmt"
+	"hash/fnv"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/signintech/gopdf"
+	"github.com/signintech/gopdf/fontmaker/core"
+)
+
+// Role is what a font is used for in an official document.
+type Role int
+
+// The roles, in the order of GB/T 9704: 标题 小标宋, 一级标题 黑体, 二级标题 楷体, 正文 仿宋.
+const (
+	Title Role = iota
+	Heading
+	Kaiti
+	Body
+	numRoles
+)
+
+var roleNames = [numRoles]string{"title", "heading", "kaiti", "body"}
+var roleChinese = [numRoles]string{"标题", "黑体标题", "楷体", "正文"}
+
+// String gives the English role name used in recordings and flags.
+func (r Role) String() string { return roleNames[r] }
+
+// Chinese gives the role name a cadre reads.
+func (r Role) Chinese() string { return roleChinese[r] }
+
+// Config names font files by role. Each field is a list of paths separated by
+// the OS path-list separator (":" on Linux and macOS, ";" on Windows); a path
+// ending in "#N" picks face N (from 0) of a .ttc collection. Empty fields are
+// filled by the system search.
+type Config struct {
+	Title, Heading, Kaiti, Body string
+	// Dirs are extra folders searched before the system font folders.
+	Dirs []string
+	// NoSystem limits the chains to the configured files (used by tests
+	// that must not depend on what the machine has installed).
+	NoSystem bool
+}
+
+func (c Config) paths(r Role) []string {
+	v := [numRoles]string{c.Title, c.Heading, c.Kaiti, c.Body}[r]
+	var out []string
+	for _, p := range filepath.SplitList(v) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Set is the loaded fonts of every role. It is safe for concurrent use by any
+// number of documents.
+type Set struct {
+	chains    [numRoles][]*Face
+	container *gopdf.FontContainer
+}
+
+// Chain returns the faces of a role, first choice first.
+func (s *Set) Chain(r Role) []*Face { return s.chains[r] }
+
+// Container holds every loaded face, keyed by Face.Family, for gopdf.
+func (s *Set) Container() *gopdf.FontContainer { return s.container }
+
+// Pick returns the first face of the role's chain that has r.
+func (s *Set) Pick(role Role, r rune) (*Face, bool) {
+	for _, f := range s.chains[role] {
+		if f.Has(r) {
+			return f, true
+		}
+	}
+	return nil, false
+}
+
+// Face is one TrueType face, parsed at most once.
+type Face struct {
+	Name   string // short name for recordings and messages, e.g. gbsn00lp
+	Path   string
+	Index  int    // face index in a collection
+	Family string // the subset font name in the PDF, e.g. ZQKDPA+gbsn00lp
+
+	set  *Set
+	once sync.Once
+	err  error
+
+	glyphs  []uint16 // BMP rune → glyph id; 0 = missing
+	adv     []uint16 // glyph id → advance in 1/1000 em, as gopdf writes /W
+	ascent  float64  // hhea ascender in em, as gopdf writes /Ascent
+	descent float64  // hhea descender in em (negative)
+	parser  core.TTFParser
+}
+
+func newFace(s *Set, path string) *Face {
+	idx := 0
+	if i := strings.LastIndex(path, "#"); i >= 0 {
+		if n, err := strconv.Atoi(path[i+1:]); err == nil && n >= 0 {
+			path, idx = path[:i], n
+		}
+	}
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	if idx > 0 {
+		name += "#" + strconv.Itoa(idx)
+	}
+	return &Face{Name: name, Path: path, Index: idx, Family: subsetName(name), set: s}
+}
+
+// subsetName gives a PDF subset font name: six capital letters from a hash of
+// the name (stable, so output is byte-identical), '+', and the ASCII of name.
+func subsetName(name string) string {
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	v := h.Sum32()
+	var b strings.Builder
+	for i := 0; i < 6; i++ {
+		b.WriteByte(byte('A' + v%26))
+		v /= 26
+	}
+	b.WriteByte('+')
+	for _, r := range name {
+		if r < 128 && (r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Load parses the face if it was not parsed yet and returns why it cannot be used.
+func (f *Face) Load() error {
+	f.once.Do(func() { f.err = f.load() })
+	return f.err
+}
+
+func (f *Face) load() error {
+	raw, err := os.ReadFile(f.Path)
+	if err != nil {
+		return &FileError{Path: f.Path, Msg: "无法读取：" + err.Error()}
+	}
+	data, err := trueTypeFace(raw, f.Index)
+	if err != nil {
+		return &FileError{Path: f.Path, Msg: err.Error()}
+	}
+	if err := f.parser.ParseFontData(data); err != nil {
+		return &FileError{Path: f.Path, Msg: "无法解析（" + err.Error() + "），请换一个 TrueType 字体文件"}
+	}
+	if _, ok := f.parser.GetTables()["glyf"]; !ok {
+		return &FileError{Path: f.Path, Msg: "没有 TrueType 字形表（glyf）。" + cffHint}
+	}
+	upem := float64(f.parser.UnitsPerEm())
+	f.ascent, f.descent = float64(f.parser.Ascender())/upem, float64(f.parser.Descender())/upem
+	f.glyphs = make([]uint16, 0x10000)
+	for c, g := range f.parser.Chars() {
+		if c >= 0 && c < 0x10000 && g < 0x10000 {
+			f.glyphs[c] = uint16(g)
+		}
+	}
+	widths := f.parser.Widths()
+	nh := f.parser.NumberOfHMetrics()
+	f.adv = make([]uint16, f.parser.NumGlyphs())
+	for g := range f.adv {
+		i := uint(g)
+		if i >= nh {
+			i = nh - 1
+		}
+		if int(i) < len(widths) {
+			f.adv[g] = uint16(widths[i] * 1000 / uint(upem))
+		}
+	}
+	// gopdf keeps its own parse; documents share it through the container.
+	if err := f.set.container.AddTTFFontData(f.Family, data); err != nil {
+		return &FileError{Path: f.Path, Msg: "无法解析（" + err.Error() + "）"}
+	}
+	return nil
+}
+
+// glyph returns the glyph id of r, 0 when the face lacks it.
+func (f *Face) glyph(r rune) int {
+	if f.Load() != nil {
+		return 0
+	}
+	if r >= 0 && r < 0x10000 {
+		return int(f.glyphs[r])
+	}
+	for _, g := range f.parser.GroupingTables() {
+		if uint(r) >= g.StartCharCode && uint(r) <= g.EndCharCode {
+			return int(uint(r) - g.StartCharCode + g.GlyphID)
+		}
+	}
+	return 0
+}
+
+// Has reports whether the face can draw r.
+func (f *Face) Has(r rune) bool { return f.glyph(r) != 0 }
+
+// Advance returns the advance width of r in 1/1000 em (0 when missing).
+func (f *Face) Advance(r rune) int {
+	g := f.glyph(r)
+	if g <= 0 || g >= len(f.adv) {
+		return 0
+	}
+	return int(f.adv[g])
+}
+
+// Ascent returns the ascender in em, the value PDF readers use for the top of a line.
+func (f *Face) Ascent() float64 { _ = f.Load(); return f.ascent }
+
+// Descent returns the descender in em (negative).
+func (f *Face) Descent() float64 { _ = f.Load(); return f.descent }
+
+// Load finds and loads the fonts of every role. Configured files must load;
+// system fonts that cannot be used are skipped. Each role must end up with at
+// least one face that has Chinese glyphs, else a *NoCJKFontError says what to
+// install.
+func Load(c Config) (*Set, error) {
+	s := &Set{container: &gopdf.FontContainer{}}
+	byPath := map[string]*Face{}
+	face := func(p string) *Face {
+		key := p
+		if abs, err := filepath.Abs(p); err == nil {
+			key = abs
+		}
+		if real, err := filepath.EvalSymlinks(key); err == nil {
+			key = real
+		}
+		if f, ok := byPath[key]; ok {
+			return f
+		}
+		f := newFace(s, p)
+		byPath[key] = f
+		return f
+	}
+	var found map[string]string
+	if !c.NoSystem {
+		found = scan(append(append([]string(nil), c.Dirs...), systemDirs()...))
+	}
+	var own [numRoles][]*Face
+	for r := Role(0); r < numRoles; r++ {
+		for _, p := range c.paths(r) {
+			f := face(p)
+			if err := f.Load(); err != nil {
+				return nil, err
+			}
+			own[r] = append(own[r], f)
+		}
+		for _, name := range candidates[r] {
+			if p, ok := found[strings.ToLower(name)]; ok {
+				own[r] = append(own[r], face(p))
+			}
+		}
+	}
+	for r := Role(0); r < numRoles; r++ {
+		chain := append([]*Face(nil), own[r]...)
+		if r != Body {
+			chain = append(chain, own[Body]...)
+		}
+		// Keep the usable faces, once each, and check Chinese coverage.
+		seen := map[*Face]bool{}
+		var skipped []string
+		hasCJK := false
+		for _, f := range chain {
+			if seen[f] {
+				continue
+			}
+			seen[f] = true
+			if !hasCJK { // faces after the first Chinese one load when a rune needs them
+				if err := f.Load(); err != nil {
+					skipped = append(skipped, err.Error())
+					continue
+				}
+			}
+			if f.Has('中') {
+				hasCJK = true
+			}
+			s.chains[r] = append(s.chains[r], f)
+		}
+		if !hasCJK {
+			return nil, &NoCJKFontError{Role: r, Skipped: skipped}
+		}
+	}
+	return s, nil
+}
+
+// String names the face for messages: file name and path.
+func (f *Face) String() string { return fmt.Sprintf("%s（%s）", f.Name, f.Path) }
