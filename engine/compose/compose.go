@@ -114,18 +114,20 @@ func quote(s string) string {
 // Trailing spaces are trimmed.
 func Normalize(w *bytes.Buffer, body []byte) {
 	first := true
-	prevTable := false
+	prevTable, prevOpen := false, false
 	for line := range strings.Lines(strings.ReplaceAll(string(body), "\r\n", "\n")) {
 		line = strings.TrimRight(line, " \t\r\n")
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
 		table := strings.HasPrefix(strings.TrimLeft(line, " "), "|")
-		if !first && !(table && prevTable) {
+		fence := strings.HasPrefix(line, ":::")
+		closing := fence && strings.TrimSpace(line) == ":::"
+		if !first && !(table && prevTable) && !prevOpen && !closing {
 			w.WriteByte('\n')
 		}
 		w.WriteString(line)
 		w.WriteByte('\n')
-		first, prevTable = false, table
+		first, prevTable, prevOpen = false, table, fence && !closing
 	}
 }

@@ -29,6 +29,29 @@ func (r *Report) PlanGroups() []Group {
 	return r.groups(false, true)
 }
 
+// WorkGroups returns the categories with activities or indicators, in
+// canonical order: the sections of a summary's 主要工作.
+func (r *Report) WorkGroups() []Group {
+	out := r.groups(true, false)
+	have := map[string]bool{}
+	for _, g := range out {
+		have[g.Category] = true
+	}
+	for _, ind := range r.Indicators {
+		if ind.Category != "" && !have[ind.Category] {
+			have[ind.Category] = true
+			out = append(out, Group{Category: ind.Category, Indicators: r.IndicatorsIn(ind.Category)})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Group) int { return CategoryIndex(a.Category) - CategoryIndex(b.Category) })
+	return out
+}
+
+// Uncategorized returns the indicators without a category: headline figures.
+func (r *Report) Uncategorized() []Indicator {
+	return r.IndicatorsIn("")
+}
+
 func (r *Report) groups(acts, plans bool) []Group {
 	var out []Group
 	for _, c := range Categories {
