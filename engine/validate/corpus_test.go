@@ -217,6 +217,14 @@ func TestFixturesEncoding(t *testing.T) {
 	stale(t, inputs, wants)
 }
 
+// pending lists bad inputs whose .want file is written by hand, because the
+// loader or validator does not yet report the mistake. They are skipped, with
+// the reason, until the engine produces exactly the .want text; then the test
+// fails to say the entry can go. -update never rewrites their .want files.
+var pending = map[string]string{
+	"fixtures/bad/json-trailing-comma.json": "the loader reads .json as YAML flow style, which allows a trailing comma; strict JSON does not",
+}
+
 // TestFixturesBad runs the corpus of broken inputs: each must give at least
 // one error, and exactly the problems of its .want file.
 func TestFixturesBad(t *testing.T) {
@@ -228,13 +236,29 @@ func TestFixturesBad(t *testing.T) {
 	for _, f := range inputs {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			_, probs := check(f)
-			if len(probs.Errors()) == 0 {
-				t.Errorf("a bad fixture must give at least one error; got:\n%s", render(probs))
+			got := render(probs)
+			if reason, ok := pending[f]; ok {
+				want, err := os.ReadFile(stem(f) + ".want")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got == string(want) {
+					t.Fatalf("%s now gives exactly its .want; remove it from pending", f)
+				}
+				t.Skipf("pending: %s\n--- got\n%s--- want\n%s", reason, got, want)
 			}
-			compareWant(t, f, render(probs), wants)
+			if len(probs.Errors()) == 0 {
+				t.Errorf("a bad fixture must give at least one error; got:\n%s", got)
+			}
+			compareWant(t, f, got, wants)
 		})
 	}
 	stale(t, inputs, wants)
+	for f := range pending {
+		if !slices.Contains(inputs, f) {
+			t.Errorf("pending names %s, which is not in fixtures/bad", f)
+		}
+	}
 }
 
 // corpus splits the files of dir into inputs and their .want files, keyed by
