@@ -139,6 +139,13 @@ func WriteAll(dir string, outs []Output) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("无法创建输出文件夹 %s：%v", dir, err)
 	}
+	// Refuse before writing anything if a target cannot be replaced, so that
+	// a failure does not leave some files new and others old.
+	for _, o := range outs {
+		if fi, err := os.Stat(filepath.Join(dir, o.Name)); err == nil && fi.IsDir() {
+			return nil, fmt.Errorf("无法写入 %s：同名的文件夹已经存在", filepath.Join(dir, o.Name))
+		}
+	}
 	var temps []string
 	cleanup := func() {
 		for _, t := range temps {

@@ -25,6 +25,11 @@ var (
 // decodeText reads YAML or JSON (JSON is YAML's flow style, so one parser
 // with positions serves both) into a report.
 func decodeText(name string, data []byte) (*model.Report, *diag.SourceMap, diag.List) {
+	if KindOf(name) == JSON {
+		if p := jsonSyntax(name, data); p != nil {
+			return nil, nil, diag.List{p}
+		}
+	}
 	var r model.Report
 	src, probs := Decode(name, data, &r)
 	if src == nil {

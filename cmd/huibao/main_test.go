@@ -1,0 +1,168 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// cli runs huibao with args from the repository root, like a user would.
+func cli(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb strings.Builder
+	code = run(args, &out, &errb, func(k string) string { return env[k] })
+	return code, out.String(), errb.String()
+}
+
+func TestMain(m *testing.M) {
+	// Run from the repository root so that paths read as in the README.
+	if err := os.Chdir("../.."); err != nil {
+		panic(err)
+	}
+	os.Exit(m.Run())
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+		want string // substring of stdout+stderr
+	}{
+		{[]string{"--help"}, 0, "用法："},
+		{[]string{"generate", "--help"}, 0, "输出格式"},
+		{[]string{"frobnicate"}, 2, "没有“frobnicate”这个命令"},
+		{[]string{"generate"}, 2, "需要 1 个参数，实际给了 0 个"},
+		{[]string{"generate", "--nope", "x.yaml"}, 2, "没有 --nope 这个选项"},
+		{[]string{"generate", "fixtures/liubeiqiao-2024-h1.yaml", "-f", "doc"}, 2, "不认识的输出格式“doc”"},
+		{[]string{"generate", "fixtures/liubeiqiao-2024-h1.yaml", "-t", "半年总节"}, 2, "找不到模板“半年总节”"},
+		{[]string{"validate"}, 2, "至少需要 1 个参数"},
+		{[]string{"init", "x.txt"}, 2, "init 只能生成 .yaml 或 .xlsx 文件"},
+		{[]string{"templates", "show", "nope"}, 2, "找不到模板“nope”"},
+	}
+	for _, tt := range tests {
+		code, out, errs := cli(t, nil, tt.args...)
+		if code != tt.code || !strings.Contains(out+errs, tt.want) {
+			t.Errorf("huibao %s: exit %d, want %d; output:\n%s%s", strings.Join(tt.args, " "), code, tt.code, out, errs)
+		}
+	}
+}
+
+func TestGenerate(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errs := cli(t, nil, "generate", "fixtures/liubeiqiao-2024-h1.yaml", "-t", "半年总结", "-f", "md", "-o", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	want := filepath.Join(dir, "柳背桥社区工会_2024年上半年_工作总结.md")
+	if !strings.Contains(out, "已生成："+want) {
+		t.Errorf("stdout: %s", out)
+	}
+	b, err := os.ReadFile(want)
+	if err != nil || !strings.Contains(string(b), "# 一、主要工作") {
+		t.Errorf("report: %v\n%s", err, b)
+	}
+	// The template named in the input is used when -t is absent.
+	code, _, errs = cli(t, nil, "generate", "fixtures/liubeiqiao-2024-h1.yaml", "-f", "md", "-o", dir)
+	if code != 0 {
+		t.Errorf("without -t: exit %d: %s", code, errs)
+	}
+	// A template that does not accept the period is an input error.
+	code, _, errs = cli(t, nil, "generate", "fixtures/shixinlu-street-2024.yaml", "-t", "半年总结", "-f", "md", "-o", dir)
+	if code != 1 || !strings.Contains(errs, "适用于上半年、下半年的报告") {
+		t.Errorf("span mismatch: exit %d: %s", code, errs)
+	}
+}
+
+// TestBadFixtures: every broken input fails validate and generate with exit
+// 1, prints its expected problems, and leaves no file behind.
+func TestBadFixtures(t *testing.T) {
+	inputs, _ := filepath.Glob("fixtures/bad/*")
+	inputs = slices.DeleteFunc(inputs, func(s string) bool { return strings.HasSuffix(s, ".want") })
+	if len(inputs) < 20 {
+		t.Fatalf("only %d bad fixtures", len(inputs))
+	}
+	for _, in := range inputs {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			dir := t.TempDir()
+			code, _, errs := cli(t, nil, "generate", in, "-t", "半年总结", "-f", "md", "-o", dir)
+			if code != 1 {
+				t.Errorf("generate exit %d, want 1\n%s", code, errs)
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+				t.Errorf("files left in the output folder: %v", entries)
+			}
+			if want, err := os.ReadFile(in + ".want"); err == nil {
+				if !strings.HasPrefix(errs, string(want)) {
+					t.Errorf("stderr:\n%s\nwant it to start with:\n%s", errs, want)
+				}
+			}
+			if strings.Contains(errs, "panic") || strings.Contains(errs, "goroutine") {
+				t.Errorf("Go panic in output:\n%s", errs)
+			}
+			code, _, _ = cli(t, nil, "validate", in)
+			if code != 1 {
+				t.Errorf("validate exit %d, want 1", code)
+			}
+		})
+	}
+}
+
+func TestValidate(t *testing.T) {
+	code, out, errs := cli(t, nil, "validate", "fixtures/liubeiqiao-2024-h1.yaml", "fixtures/tianyun-2024-h1.json")
+	if code != 0 || strings.Count(out, "检查通过，没有发现问题") != 2 {
+		t.Errorf("exit %d\n%s%s", code, out, errs)
+	}
+}
+
+func TestInit(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "填报.yaml")
+	code, out, errs := cli(t, nil, "init", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	b, _ := os.ReadFile(path)
+	if !strings.HasPrefix(string(b), "# yaml-language-server: $schema=huibao-input.schema.json") {
+		t.Errorf("example does not start with the schema reference:\n%.200s", b)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "huibao-input.schema.json")); err != nil {
+		t.Errorf("schema not written: %v\n%s", err, out)
+	}
+	if code, _, errs := cli(t, nil, "validate", path); code != 0 {
+		t.Errorf("the example does not validate: %s", errs)
+	}
+	if code, _, errs := cli(t, nil, "init", path); code != 1 || !strings.Contains(errs, "已经存在") {
+		t.Errorf("overwrite without --force: exit %d: %s", code, errs)
+	}
+	if code, _, _ := cli(t, nil, "init", "--force", path); code != 0 {
+		t.Errorf("--force: exit %d", code)
+	}
+}
+
+func TestTemplatesOverride(t *testing.T) {
+	code, out, _ := cli(t, nil, "templates", "list")
+	if code != 0 || !strings.Contains(out, "half-year-summary") || !strings.Contains(out, "半年总结") {
+		t.Fatalf("list: exit %d\n%s", code, out)
+	}
+	// A user folder with a template of the same id overrides the built-in.
+	user := t.TempDir()
+	os.MkdirAll(filepath.Join(user, "half-year-summary"), 0o755)
+	os.WriteFile(filepath.Join(user, "half-year-summary", "template.yaml"), []byte("id: half-year-summary\nname: 半年总结\nkind: 总结\ndoc_name: 半年小结\nspans: [H1, H2]\nformats: [md]\n"), 0o644)
+	os.WriteFile(filepath.Join(user, "half-year-summary", "report.md.tmpl"), []byte("{{ .Org.Name }}自定义模板。\n\n# 一、情况\n\n正文。\n"), 0o644)
+	for _, env := range []map[string]string{{"HUIBAO_TEMPLATES": user}, nil} {
+		args := []string{"generate", "fixtures/liubeiqiao-2024-h1.yaml", "-o", t.TempDir()}
+		if env == nil {
+			args = append([]string{"--templates", user}, args...)
+		}
+		code, out, errs := cli(t, env, args...)
+		if code != 0 || !strings.Contains(out, "_半年小结.md") {
+			t.Errorf("override (env %v): exit %d\n%s%s", env, code, out, errs)
+		}
+	}
+	code, out, _ = cli(t, map[string]string{"HUIBAO_TEMPLATES": user}, "templates", "show", "half-year-summary")
+	if code != 0 || !strings.Contains(out, "来源："+user) {
+		t.Errorf("show: %s", out)
+	}
+}

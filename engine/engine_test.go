@@ -1,0 +1,188 @@
+package engine_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/huibao/huibao/engine"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// fixtures returns the good fixtures, relative to this package.
+func fixtures(t testing.TB) []string {
+	yamls, _ := filepath.Glob("../fixtures/*.yaml")
+	jsons, _ := filepath.Glob("../fixtures/*.json")
+	all := append(yamls, jsons...)
+	if len(all) < 6 {
+		t.Fatalf("expected at least 6 fixtures, found %d", len(all))
+	}
+	return all
+}
+
+// TestGolden renders every fixture with every built-in template that accepts
+// its period and compares the Markdown with testdata/golden. Run
+// `go test ./engine -update` to rewrite, then review the diff.
+func TestGolden(t *testing.T) {
+	eng := engine.New(engine.Options{})
+	if len(eng.CatalogProblems) > 0 {
+		t.Fatalf("built-in templates have problems:\n%v", eng.CatalogProblems)
+	}
+	seen := map[string]bool{}
+	rendered := 0
+	for _, fx := range fixtures(t) {
+		r, probs := eng.Load(fx)
+		if probs.Err() != nil {
+			t.Errorf("%s: %v", fx, probs)
+			continue
+		}
+		for _, tmpl := range eng.Catalog.List() {
+			if !tmpl.Accepts(r.Period) {
+				continue
+			}
+			name := strings.TrimSuffix(filepath.Base(fx), filepath.Ext(fx)) + "." + tmpl.ID + ".md"
+			if filepath.Ext(fx) == ".json" {
+				name = strings.TrimSuffix(name, ".md") + ".json.md"
+			}
+			seen[name] = true
+			t.Run(name, func(t *testing.T) {
+				outs, lint, err := eng.Render(r, tmpl, []string{"md"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(lint) > 0 {
+					t.Errorf("lint:\n%v", lint)
+				}
+				if len(outs) != 1 {
+					t.Fatalf("outputs: %d", len(outs))
+				}
+				got := outs[0].Data
+				golden := filepath.Join("testdata", "golden", name)
+				if *update {
+					os.MkdirAll(filepath.Dir(golden), 0o755)
+					if err := os.WriteFile(golden, got, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run go test ./engine -update)", err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("output differs from %s (run go test ./engine -update and review the diff):\n%s", golden, diff(string(want), string(got)))
+				}
+				structureCheck(t, golden)
+				rendered++
+			})
+		}
+	}
+	// A golden file no fixture produces any more is stale.
+	files, _ := filepath.Glob("testdata/golden/*.md")
+	for _, f := range files {
+		if !seen[filepath.Base(f)] {
+			if *update {
+				os.Remove(f)
+				continue
+			}
+			t.Errorf("stale golden file %s (run go test ./engine -update)", f)
+		}
+	}
+	if rendered == 0 {
+		t.Error("no report rendered")
+	}
+}
+
+// structureCheck runs the independent checker of ../shared/tools (vendored
+// in testdata/tools) on a generated report.
+func structureCheck(t *testing.T, path string) {
+	t.Helper()
+	out, err := exec.Command("python3", "testdata/tools/md-structure-check.py", path).CombinedOutput()
+	if err != nil {
+		if _, lookErr := exec.LookPath("python3"); lookErr != nil {
+			t.Fatalf("python3 is needed for the structure check (Debian package python3)")
+		}
+		t.Errorf("md-structure-check %s:\n%s", path, out)
+	}
+}
+
+// diff shows the first differing lines, enough to see what changed.
+func diff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < max(len(w), len(g)) && shown < 6; i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			fmt.Fprintf(&b, "line %d\n- %s\n+ %s\n", i+1, wl, gl)
+			shown++
+		}
+	}
+	return b.String()
+}
+
+// TestSameInputSameOutput renders twice: the bytes must be identical.
+func TestSameInputSameOutput(t *testing.T) {
+	eng := engine.New(engine.Options{})
+	r, probs := eng.Load("../fixtures/liubeiqiao-2024-h1.yaml")
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	tmpl, err := eng.Template("半年总结", r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, err := eng.Render(r, tmpl, []string{"md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, _ := eng.Render(r, tmpl, []string{"md"})
+	if !bytes.Equal(a[0].Data, b[0].Data) {
+		t.Error("two renders differ")
+	}
+	if a[0].Name != "柳背桥社区工会_2024年上半年_工作总结.md" {
+		t.Errorf("file name %q", a[0].Name)
+	}
+}
+
+// TestWriteAllAtomic: a failing write leaves nothing behind and keeps the
+// files of an earlier run.
+func TestWriteAllAtomic(t *testing.T) {
+	dir := t.TempDir()
+	md, _ := engine.LookupFormat("md")
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte("old"), 0o644)
+	// The second output's name is a directory, so its rename fails.
+	os.Mkdir(filepath.Join(dir, "b.md"), 0o755)
+	os.WriteFile(filepath.Join(dir, "b.md", "x"), []byte("x"), 0o644)
+	_, err := engine.WriteAll(dir, []engine.Output{{Format: md, Name: "a.md", Data: []byte("new")}, {Format: md, Name: "b.md", Data: []byte("new")}})
+	if err == nil {
+		t.Fatal("expected an error")
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "a.md")); string(b) != "old" {
+		t.Errorf("a.md was replaced although the run failed: %q", b)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".huibao-") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+	written, err := engine.WriteAll(dir, []engine.Output{{Format: md, Name: "c.md", Data: []byte("c")}})
+	if err != nil || len(written) != 1 {
+		t.Fatalf("WriteAll: %v %v", written, err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "c.md")); string(b) != "c" {
+		t.Errorf("content %q", b)
+	}
+}
