@@ -1,0 +1,122 @@
+package pdf
+
+import (
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/huibao/huibao/engine/markdown"
+	"github.com/huibao/huibao/engine/pdf/font"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// Debian font files the tests use, so that results do not depend on what
+// else a machine has installed. CI installs these packages.
+const (
+	songFile = "/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf"
+	kaiFile  = "/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf"
+	heiFile  = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
+	wenkai   = "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"
+)
+
+var fontPackages = map[string]string{
+	songFile: "fonts-arphic-gbsn00lp", kaiFile: "fonts-arphic-gkai00mp",
+	heiFile: "fonts-droid-fallback", wenkai: "fonts-lxgw-wenkai",
+}
+
+func needFile(t testing.TB, path string) {
+	t.Helper()
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("%s is missing: install the Debian package %s", path, fontPackages[path])
+	}
+}
+
+func needTool(t testing.TB, name string) {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		t.Fatalf("%s not found: install the Debian package poppler-utils", name)
+	}
+}
+
+var loadTestFonts = sync.OnceValues(func() (*font.Set, error) {
+	return LoadFonts(FontConfig{Title: songFile, Heading: heiFile, Kaiti: kaiFile, Body: songFile, NoSystem: true})
+})
+
+// testFonts is the fixed font set of the tests: 宋 for title and body,
+// Droid Sans Fallback (a 黑体) for headings, AR PL Kaiti for 楷体.
+func testFonts(t testing.TB) *font.Set {
+	t.Helper()
+	for _, f := range []string{songFile, kaiFile, heiFile} {
+		needFile(t, f)
+	}
+	s, err := loadTestFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func parseFile(t testing.TB, name string) *markdown.Document {
+	t.Helper()
+	src, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := markdown.Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// fixtures are the report sources shared with the markdown package.
+func fixture(name string) string { return filepath.Join("..", "markdown", "testdata", name+".md") }
+
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the output; review with go test -update and git diff", path)
+	}
+}
+
+func render(t testing.TB, doc *markdown.Document, p *Profile) []byte {
+	t.Helper()
+	out, err := Render(doc, Options{Fonts: testFonts(t), Profile: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func writeTemp(t testing.TB, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func run(t testing.TB, name string, args ...string) string {
+	t.Helper()
+	needTool(t, name)
+	out, err := exec.Command(name, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+	return string(out)
+}
