@@ -6,12 +6,14 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/huibao/huibao/engine/catalog"
 	"github.com/huibao/huibao/engine/compose"
 	"github.com/huibao/huibao/engine/diag"
 	"github.com/huibao/huibao/engine/load"
 	"github.com/huibao/huibao/engine/model"
+	"github.com/huibao/huibao/engine/pdf"
 	"github.com/huibao/huibao/engine/validate"
 	"github.com/huibao/huibao/templates"
 )
@@ -21,6 +23,10 @@ type Options struct {
 	// TemplateDirs are folders of user templates, searched before the
 	// built-ins in the order given (--templates, then HUIBAO_TEMPLATES).
 	TemplateDirs []string
+	// Fonts names the PDF fonts by role; empty roles are found on the system.
+	Fonts pdf.FontConfig
+	// Layout overrides the templates' PDF layout profile: official or compact.
+	Layout string
 }
 
 // Engine runs the pipeline. It is safe for concurrent use: templates are
@@ -30,14 +36,35 @@ type Engine struct {
 	// CatalogProblems are problems found while reading template folders;
 	// the templates without problems are usable.
 	CatalogProblems diag.List
+
+	fontConfig pdf.FontConfig
+	profile    *pdf.Profile // nil: each template's own
+	fontsOnce  sync.Once
+	fontSet    *pdf.Fonts
+	fontErr    error
 }
 
-// New reads the template catalog.
-func New(opts Options) *Engine {
+// New reads the template catalog. Fonts are loaded on first use, once.
+func New(opts Options) (*Engine, error) {
 	places := catalog.DirPlaces(opts.TemplateDirs)
 	places = append(places, catalog.Place{Name: catalog.Builtin, FS: templates.FS, Prefix: "templates"})
 	c, probs := catalog.New(places)
-	return &Engine{Catalog: c, CatalogProblems: probs}
+	e := &Engine{Catalog: c, CatalogProblems: probs, fontConfig: opts.Fonts}
+	if opts.Layout != "" {
+		p, err := pdf.ProfileByName(opts.Layout)
+		if err != nil {
+			return nil, err
+		}
+		e.profile = p
+	}
+	return e, nil
+}
+
+// fonts loads the PDF fonts the first time a PDF is rendered; a batch
+// shares them.
+func (e *Engine) fonts() (*pdf.Fonts, error) {
+	e.fontsOnce.Do(func() { e.fontSet, e.fontErr = pdf.LoadFonts(e.fontConfig) })
+	return e.fontSet, e.fontErr
 }
 
 // Load reads and validates an input file. The list holds every problem,
@@ -113,7 +140,7 @@ func (e *Engine) Render(r *model.Report, t *catalog.Template, formats []string) 
 		if err != nil {
 			return nil, lint, err
 		}
-		data, err := f.render(j)
+		data, err := f.render(e, j)
 		if err != nil {
 			return nil, lint, err
 		}

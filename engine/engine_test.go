@@ -30,7 +30,7 @@ func fixtures(t testing.TB) []string {
 // its period and compares the Markdown with testdata/golden. Run
 // `go test ./engine -update` to rewrite, then review the diff.
 func TestGolden(t *testing.T) {
-	eng := engine.New(engine.Options{})
+	eng, _ := engine.New(engine.Options{})
 	if len(eng.CatalogProblems) > 0 {
 		t.Fatalf("built-in templates have problems:\n%v", eng.CatalogProblems)
 	}
@@ -134,7 +134,7 @@ func diff(want, got string) string {
 
 // TestSameInputSameOutput renders twice: the bytes must be identical.
 func TestSameInputSameOutput(t *testing.T) {
-	eng := engine.New(engine.Options{})
+	eng, _ := engine.New(engine.Options{})
 	r, probs := eng.Load("../fixtures/liubeiqiao-2024-h1.yaml")
 	if probs.Err() != nil {
 		t.Fatal(probs)

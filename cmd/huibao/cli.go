@@ -12,6 +12,7 @@ import (
 	"github.com/huibao/huibao/engine"
 	"github.com/huibao/huibao/engine/catalog"
 	"github.com/huibao/huibao/engine/diag"
+	"github.com/huibao/huibao/engine/pdf"
 )
 
 // Exit codes, as documented in the README.
@@ -48,18 +49,24 @@ type app struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	templateDirs   []string
+	fonts          pdf.FontConfig
+	layout         string
 	eng            *engine.Engine
 }
 
 // engine builds the engine on first use, with the template folders from
 // the flags and the environment.
-func (a *app) engine() *engine.Engine {
+func (a *app) engine() (*engine.Engine, error) {
 	if a.eng == nil {
 		dirs := append([]string{}, a.templateDirs...)
 		dirs = append(dirs, catalog.EnvDirs(a.getenv("HUIBAO_TEMPLATES"))...)
-		a.eng = engine.New(engine.Options{TemplateDirs: dirs})
+		eng, err := engine.New(engine.Options{TemplateDirs: dirs, Fonts: a.fonts, Layout: a.layout})
+		if err != nil {
+			return nil, usageErr("%v", err)
+		}
+		a.eng = eng
 	}
-	return a.eng
+	return a.eng, nil
 }
 
 // report prints problems to stderr, one per line, warnings included.

@@ -21,7 +21,10 @@ func (a *app) templatesCmd() *cobra.Command {
 		Short: "列出全部可用模板",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			eng := a.engine()
+			eng, err := a.engine()
+			if err != nil {
+				return err
+			}
 			a.report(eng.CatalogProblems)
 			w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(w, "模板 id\t名称\t种类\t适用期间\t来源")
@@ -37,7 +40,10 @@ func (a *app) templatesCmd() *cobra.Command {
 		Example: "  huibao templates show 半年总结",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			eng := a.engine()
+			eng, err := a.engine()
+			if err != nil {
+				return err
+			}
 			t, err := eng.Catalog.Lookup(args[0])
 			if err != nil {
 				a.report(eng.CatalogProblems)

@@ -18,7 +18,11 @@ func (a *app) validateCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			failed := 0
 			for _, path := range args {
-				_, probs := a.engine().Load(path)
+				eng, err := a.engine()
+				if err != nil {
+					return err
+				}
+				_, probs := eng.Load(path)
 				a.report(probs)
 				switch errs, warns := len(probs.Errors()), len(probs.Warnings()); {
 				case errs > 0:
