@@ -35,12 +35,13 @@ func Official() *Profile {
 	}
 }
 
-// Compact is for internal drafts: 小四 (12 pt) body on a 36 × 36 grid with
-// 25 mm margins.
+// Compact is for internal drafts: 小四 (12 pt) body on a grid of 38 lines ×
+// 37 characters (156.6 × 241.3 mm, line pitch 18 pt), top margin 25 mm,
+// centred across the page.
 func Compact() *Profile {
 	return &Profile{
 		Name: "compact", PageW: 595.28, PageH: 841.89,
-		Left: 25 * mm, Top: 25 * mm, Cols: 36, Rows: 36, AreaW: 160 * mm, AreaH: 245 * mm,
+		Left: (595.28 - 37*12) / 2, Top: 25 * mm, Cols: 37, Rows: 38, AreaW: 37 * 12, AreaH: 38 * 18,
 		BodySize: 12, TitleSize: 18, TableSize: 10.5, PageNumSize: 10.5, PageNumGap: 5 * mm,
 		TableLineRate: 1.4,
 	}

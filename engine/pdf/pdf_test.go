@@ -1,0 +1,248 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// pdfinfoFields parses `pdfinfo` output into a map.
+func pdfinfoFields(t *testing.T, path string) map[string]string {
+	m := map[string]string{}
+	for _, l := range strings.Split(run(t, "pdfinfo", path), "\n") {
+		if k, v, ok := strings.Cut(l, ":"); ok {
+			m[k] = strings.TrimSpace(v)
+		}
+	}
+	return m
+}
+
+func TestPDFReaders(t *testing.T) {
+	cases := []struct {
+		fixture  string
+		minPages int
+		maxPages int
+		meta     map[string]string
+	}{
+		{"liubeiqiao-h1", 3, 3, map[string]string{
+			"Title": "柳背桥社区工会2024年上半年工作总结", "Author": "柳背桥社区工会", "Subject": "半年总结",
+			"Keywords": "柳背桥社区工会; 2024年上半年; 工作总结", "Creator": "huibao",
+			"CreationDate": "Thu Jul  4 16:00:00 2024 UTC", "ModDate": "Thu Jul  4 16:00:00 2024 UTC",
+			"Page size": "595.28 x 841.89 pts (A4)", "Encrypted": "no",
+		}},
+		{"qiaotou-h1-long", 8, 60, map[string]string{"Title": "桥头社区工会2024年上半年工作总结"}},
+	}
+	for _, c := range cases {
+		t.Run(c.fixture, func(t *testing.T) {
+			doc := parseFile(t, fixture(c.fixture))
+			out := render(t, doc, nil)
+			path := writeTemp(t, c.fixture+".pdf", out)
+
+			info := pdfinfoFields(t, path)
+			for k, v := range c.meta {
+				if info[k] != v {
+					t.Errorf("pdfinfo %s = %q, want %q", k, info[k], v)
+				}
+			}
+			pages, _ := strconv.Atoi(info["Pages"])
+			if pages < c.minPages || pages > c.maxPages {
+				t.Errorf("pdfinfo Pages = %d, want %d..%d", pages, c.minPages, c.maxPages)
+			}
+
+			// Every font embedded as a subset with a ToUnicode map.
+			fonts := strings.Split(strings.TrimSpace(run(t, "pdffonts", path)), "\n")[2:]
+			if len(fonts) == 0 {
+				t.Fatal("pdffonts lists no font")
+			}
+			for _, l := range fonts {
+				f := strings.Fields(l)
+				if !regexp.MustCompile(`^[A-Z]{6}\+`).MatchString(f[0]) || !strings.Contains(l, "CID TrueType") ||
+					f[len(f)-5] != "yes" || f[len(f)-4] != "yes" || f[len(f)-3] != "yes" {
+					t.Errorf("pdffonts: not an embedded TrueType subset with ToUnicode: %s", l)
+				}
+			}
+
+			text := run(t, "pdftotext", "-layout", path, "-")
+			checkText(t, doc.Meta.Title, text, c.fixture)
+			checkBBox(t, path, Official())
+
+			// The same input gives the same bytes, also when rendered concurrently.
+			var wg sync.WaitGroup
+			outs := make([][]byte, 4)
+			for i := range outs {
+				wg.Add(1)
+				go func() { defer wg.Done(); outs[i] = render(t, doc, nil) }()
+			}
+			wg.Wait()
+			for i := range outs {
+				if !bytes.Equal(outs[i], out) {
+					t.Fatalf("render %d differs from the first (%d vs %d bytes)", i, len(outs[i]), len(out))
+				}
+			}
+		})
+	}
+}
+
+// checkText: content in order, nothing lost, no forbidden mark at a line start.
+func checkText(t *testing.T, title, text, name string) {
+	t.Helper()
+	// Page numbers interrupt paragraphs that run across pages.
+	flat := strings.Join(strings.Fields(regexp.MustCompile(`(?m)^\s*— \d+ —\s*$`).ReplaceAllString(text, "")), "")
+	src, _ := os.ReadFile(fixture(name))
+	body := string(src[bytes.Index(src, []byte("\n---\n"))+5:])
+	// Every paragraph and heading of the source appears, in order.
+	pos := strings.Index(flat, title)
+	if pos < 0 {
+		t.Fatalf("title %q not in the text", title)
+	}
+	for _, l := range strings.Split(body, "\n") {
+		l = strings.TrimLeft(l, "#- ")
+		if l == "" || strings.HasPrefix(l, "|") || strings.HasPrefix(l, ":::") {
+			continue
+		}
+		l = strings.ReplaceAll(l, "**", "")
+		l = strings.Join(strings.Fields(l), "")
+		i := strings.Index(flat[pos:], l)
+		if i < 0 {
+			t.Errorf("not found in order in pdftotext output: %q", l)
+			continue
+		}
+		pos += i + len(l)
+	}
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		r := []rune(l)[0]
+		if noStart(r) && !strings.HasPrefix(l, "— ") {
+			t.Errorf("line starts with %q: %s", r, l)
+		}
+		if last := []rune(l)[len([]rune(l))-1]; noEnd(last) {
+			t.Errorf("line ends with %q: %s", last, l)
+		}
+	}
+}
+
+type word struct {
+	x0, y0, x1, y1 float64
+	text           string
+}
+
+var wordRE = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>`)
+var pageRE = regexp.MustCompile(`(?s)<page width="[\d.]+" height="([\d.]+)">(.*?)</page>`)
+
+// checkBBox measures the text with pdftotext -bbox: left edge, top, right
+// edge (a closing mark compressed at a line end keeps its full advance in the
+// reader's box, half a character past the edge), and the line pitch.
+func checkBBox(t *testing.T, path string, p *Profile) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "bbox.html")
+	run(t, "pdftotext", "-bbox", path, out)
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	left, right, top := math.Inf(1), 0.0, math.Inf(1)
+	for _, pg := range pageRE.FindAllStringSubmatch(string(data), -1) {
+		var ys []float64
+		for _, m := range wordRE.FindAllStringSubmatch(pg[2], -1) {
+			f := func(i int) float64 { v, _ := strconv.ParseFloat(m[i], 64); return v }
+			w := word{f(1), f(2), f(3), f(4), html.UnescapeString(m[5])}
+			if w.y0 > p.Top+p.AreaH { // the page number
+				continue
+			}
+			left, top = math.Min(left, w.x0), math.Min(top, w.y0)
+			r := w.x1
+			if last := []rune(w.text)[len([]rune(w.text))-1]; compressible(last) {
+				r -= p.BodySize / 2
+			}
+			right = math.Max(right, r)
+			// Words 1 em high: the 宋 and 楷 faces at body size, whose tops
+			// sit on the grid (the 黑体's taller box and table text do not).
+			if math.Abs(w.y1-w.y0-p.BodySize) < 0.5 {
+				ys = append(ys, w.y0)
+			}
+		}
+		sort.Float64s(ys)
+		for i := 1; i < len(ys); i++ {
+			if d := ys[i] - ys[i-1]; d > 1 && d < 60 {
+				k := math.Round(d / p.LinePitch())
+				if math.Abs(d-k*p.LinePitch()) > 0.05 {
+					t.Errorf("lines %.2f apart, not on the %.2f pt grid", d, p.LinePitch())
+				}
+			}
+		}
+	}
+	check := func(what string, got, want float64) {
+		if math.Abs(got-want) > 0.3 {
+			t.Errorf("%s = %.1f pt, want %.1f", what, got, want)
+		}
+	}
+	check("left edge", left, p.Left)
+	check("right edge", right, p.Left+p.AreaW)
+	check("top", top, p.Top)
+}
+
+// TestLayoutCheckScript runs the project's independent checker,
+// shared/tools/pdf-layout-check.py, when the shared folder is beside the repo.
+func TestLayoutCheckScript(t *testing.T) {
+	script, _ := filepath.Abs("../../../shared/tools/pdf-layout-check.py")
+	if _, err := os.Stat(script); err != nil {
+		t.Skipf("shared/tools not beside the repository (%v)", err)
+	}
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Fatal("python3 not found: install the Debian package python3")
+	}
+	out := render(t, parseFile(t, fixture("qiaotou-h1-long")), nil)
+	path := writeTemp(t, "long.pdf", out)
+	html := filepath.Join(t.TempDir(), "bbox.html")
+	run(t, "pdftotext", "-bbox", path, html)
+	res := run(t, "python3", script, html)
+	var left, right, top float64
+	var pages int
+	if _, err := fmtSscanf(res, &left, &right, &top, &pages); err != nil {
+		t.Fatalf("checker output %q: %v", res, err)
+	}
+	if math.Abs(left-79.4) > 0.3 || math.Abs(top-104.9) > 0.3 {
+		t.Errorf("checker: %s", res)
+	}
+	// The checker counts a compressed closing mark at a line end at its full
+	// advance: the right edge it reports is at most half a character out.
+	if right < 521.3 || right > 521.6+8.3 {
+		t.Errorf("checker: %s", res)
+	}
+	if strings.Contains(res, "LINESTART") {
+		t.Errorf("checker found lines starting with forbidden marks:\n%s", res)
+	}
+}
+
+// TestCompactProfile measures the compact profile's type area.
+func TestCompactProfile(t *testing.T) {
+	doc := parseFile(t, fixture("liubeiqiao-h1"))
+	doc.Meta.Profile = "compact"
+	out, err := Render(doc, Options{Fonts: testFonts(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeTemp(t, "compact.pdf", out)
+	p := Compact()
+	checkBBox(t, path, p)
+	if n := pdfinfoFields(t, path)["Pages"]; n != "2" {
+		t.Errorf("compact pages = %s, want 2", n)
+	}
+}
+
+func fmtSscanf(s string, left, right, top *float64, pages *int) (int, error) {
+	return fmt.Sscanf(s, "left=%f right=%f top=%f pages=%d", left, right, top, pages)
+}
