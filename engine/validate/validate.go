@@ -6,6 +6,7 @@ package validate
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -79,7 +80,7 @@ func (c *checker) version() {
 
 func (c *checker) org() {
 	o := c.r.Org
-	if !c.has("org", o.Name != "") {
+	if !c.has("org", !reflect.ValueOf(o).IsZero()) {
 		c.add("org", "缺少单位信息（org）", "请填写 org.name（单位名称）和 org.type（单位类型）")
 		return
 	}
@@ -190,6 +191,9 @@ func (c *checker) membership() {
 	c.require("membership.dues_collected", c.has("membership.dues_collected", !m.DuesCollected.IsZero()), "收缴会费金额（元）", "dues_collected: 4509.50")
 	c.counts("membership", map[string]int{"members": m.Members, "dues_paying": m.DuesPaying, "new_members": m.NewMembers})
 	c.money("membership.dues_collected", m.DuesCollected)
+	if m.Members < 0 || m.DuesPaying < 0 || m.NewMembers < 0 {
+		return // comparisons of negative counts would only repeat the problem
+	}
 	if m.DuesPaying > m.Members {
 		c.add("membership.dues_paying", fmt.Sprintf("缴费会员 %d 人多于在册会员 %d 人", m.DuesPaying, m.Members), "缴费会员是在册会员的一部分，不能多于在册会员，请核对这两个数")
 	}
