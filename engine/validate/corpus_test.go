@@ -221,9 +221,7 @@ func TestFixturesEncoding(t *testing.T) {
 // loader or validator does not yet report the mistake. They are skipped, with
 // the reason, until the engine produces exactly the .want text; then the test
 // fails to say the entry can go. -update never rewrites their .want files.
-var pending = map[string]string{
-	"fixtures/bad/json-trailing-comma.json": "the loader reads .json as YAML flow style, which allows a trailing comma; strict JSON does not",
-}
+var pending = map[string]string{}
 
 // TestFixturesBad runs the corpus of broken inputs: each must give at least
 // one error, and exactly the problems of its .want file.
