@@ -1,0 +1,531 @@
+package form
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/huibao/huibao/engine/diag"
+	"github.com/huibao/huibao/engine/model"
+	"github.com/huibao/huibao/engine/xlsx/book"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// maxItems bounds the rows of one table sheet: a street's half-year is a few
+// hundred activities, and a sheet of a million rows is a mistake.
+const maxItems = 10000
+
+// ReadForm reads a 填报表 into the model. It reports, all at once, what is
+// wrong with the workbook's structure and cell types (an unknown sheet, a
+// word where a number belongs, a date that is not one), each at its sheet
+// and cell with the field path the YAML loader would use. Whether the
+// values make sense (dues_paying ≤ members, dates within the period) is for
+// validation, which finds each field's cell in the returned SourceMap.
+//
+// The report is nil only when data is not a readable .xlsx at all.
+func ReadForm(file string, data []byte) (*model.Report, *diag.SourceMap, diag.List) {
+	rd := &reader{file: file, sm: diag.NewSourceMap(file)}
+	f, err := book.Open(data)
+	if err != nil {
+		rd.probs.Add(diag.Pos{File: file}, "", openMessage(err), "请在 Excel 或 WPS 中打开后另存为 Excel 工作簿（.xlsx），或用 huibao init 重新生成填报表")
+		return nil, rd.sm, rd.probs
+	}
+	defer book.Close(f)
+	rd.f = f
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		rd.date1904 = *props.Date1904
+	}
+	r := &model.Report{}
+	rd.sheets(r)
+	return r, rd.sm, rd.probs
+}
+
+// openMessage says in Chinese why a file could not be opened.
+func openMessage(err error) string {
+	switch {
+	case errors.Is(err, book.ErrOldFormat), errors.Is(err, book.ErrTooLarge), errors.Is(err, book.ErrNotWorkbook):
+		return err.Error()
+	}
+	return book.ErrNotWorkbook.Error()
+}
+
+// reader holds one workbook being read.
+type reader struct {
+	file     string
+	f        *excelize.File
+	sm       *diag.SourceMap
+	probs    diag.List
+	date1904 bool
+	period   model.Period // read first, for dates written without a year
+}
+
+func (rd *reader) pos(sheet string, col, row int) diag.Pos {
+	cell, _ := excelize.CoordinatesToCellName(col+1, row+1)
+	return diag.Pos{File: rd.file, Sheet: sheet, Cell: cell}
+}
+
+func (rd *reader) sheetPos(sheet string) diag.Pos {
+	return diag.Pos{File: rd.file, Sheet: sheet}
+}
+
+// sheets matches the workbook's sheets to the layout and reads each.
+func (rd *reader) sheets(r *model.Report) {
+	found := map[string]string{} // layout name → name in the file
+	for _, name := range rd.f.GetSheetList() {
+		key := normal(name)
+		switch {
+		case slices.Contains(orderedSheets(), key):
+			if prev, dup := found[key]; dup {
+				rd.probs.Add(rd.sheetPos(name), "", fmt.Sprintf("工作表“%s”和“%s”重复", name, prev), "请只保留一个")
+				continue
+			}
+			found[key] = name
+		case rd.empty(name):
+			// An empty Sheet1 left behind by WPS is harmless.
+		default:
+			rd.probs.Add(rd.sheetPos(name), "", fmt.Sprintf("不认识工作表“%s”，其中的内容不会读入", name),
+				"填报表的工作表是："+strings.Join(orderedSheets()[1:], "、")+"；请把内容移到对应的表里，草稿请删除或另存")
+		}
+	}
+	if name, ok := found[SheetBasic]; ok {
+		rd.basic(r, name)
+	} else {
+		rd.probs.Add(diag.Pos{File: rd.file}, "org", "缺少工作表“基本信息”", "请用 huibao init 生成的填报表填写，不要删除或改名工作表")
+	}
+	if name, ok := found[SheetMembership]; ok {
+		rd.membership(r, name)
+	}
+	for _, t := range tables() {
+		if name, ok := found[t.sheet]; ok {
+			rd.table(r, t, name)
+		}
+	}
+}
+
+// empty reports whether a sheet has no value at all.
+func (rd *reader) empty(sheet string) bool {
+	rows, err := rd.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return false
+	}
+	for _, row := range rows {
+		for _, c := range row {
+			if clean(c) != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// grid returns a sheet's raw cell values, with the value of every merged
+// range copied down its first column: a category merged over five activity
+// rows belongs to all five. Values of merged columns stay in the first.
+func (rd *reader) grid(sheet string) [][]string {
+	rows, err := rd.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		rd.probs.Add(rd.sheetPos(sheet), "", "无法读取工作表“"+sheet+"”", "请在 Excel 或 WPS 中打开、另存后再试")
+		return nil
+	}
+	merges, _ := rd.f.GetMergeCells(sheet, true)
+	for _, m := range merges {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		_, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil || r1 > len(rows) || r2-r1 > maxItems {
+			continue
+		}
+		v := at(rows, r1-1, c1-1)
+		for r := r1 + 1; r <= r2 && r <= len(rows)+1 && v != ""; r++ {
+			for len(rows) < r {
+				rows = append(rows, nil)
+			}
+			for len(rows[r-1]) < c1 {
+				rows[r-1] = append(rows[r-1], "")
+			}
+			if rows[r-1][c1-1] == "" {
+				rows[r-1][c1-1] = v
+			}
+		}
+	}
+	return rows
+}
+
+// at is the raw value at 0-based row and column, "" past the end.
+func at(rows [][]string, r, c int) string {
+	if r < 0 || r >= len(rows) || c < 0 || c >= len(rows[r]) {
+		return ""
+	}
+	return rows[r][c]
+}
+
+// formulaErrors are what a formula cell holds when its formula failed.
+var formulaErrors = []string{"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"}
+
+// value parses one cell for a field, records where it came from and
+// reports what is wrong with it. Empty cells give the zero value and leave
+// no trace in the SourceMap. The result is string, int, decimal.Decimal or
+// model.Date by the field's kind.
+func (rd *reader) value(fd field, path string, pos diag.Pos, raw string) (any, bool) {
+	s := clean(raw)
+	if s == "" {
+		return zero(fd.kind), false
+	}
+	rd.sm.Set(path, pos)
+	if slices.Contains(formulaErrors, strings.ToUpper(s)) {
+		rd.probs.Add(pos, path, "单元格里是公式出错的结果“"+s+"”", "请改正公式，或直接填写"+fd.label)
+		return zero(fd.kind), true
+	}
+	var msg, hint string
+	var v any
+	switch fd.kind {
+	case kText:
+		return s, true
+	case kSpan:
+		return parseSpan(s), true
+	case kInt:
+		v, msg = parseInt(s)
+		hint = fd.label + "只填整数，不带单位，如 " + fd.example
+	case kDecimal:
+		v, msg = parseDecimal(s)
+		hint = fd.label + "只填数字，不带单位，如 " + fd.example
+	case kYear:
+		v, msg = parseYear(s)
+		hint = "年度写成四位数字，如 2024"
+	case kDate:
+		v, msg = parseDate(s, rd.period, rd.date1904)
+		hint = dateHint
+		if fd.name == "deadline" {
+			hint += "；完成时限可以只写到月，如 2024年12月"
+		}
+	}
+	if msg != "" {
+		rd.probs.Add(pos, path, msg, hint)
+		return zero(fd.kind), true
+	}
+	return v, true
+}
+
+func zero(k kind) any {
+	switch k {
+	case kInt, kYear:
+		return 0
+	case kDecimal:
+		return decimal.Zero
+	case kDate:
+		return model.Date{}
+	}
+	return ""
+}
+
+// basic reads 基本信息: a label in column A, its value in B.
+func (rd *reader) basic(r *model.Report, sheet string) {
+	for _, p := range []string{"org", "period", "report"} {
+		rd.sm.Set(p, rd.sheetPos(sheet))
+	}
+	fields := basicFields()
+	rows := rd.grid(sheet)
+	seen := map[string]int{}
+	vals := map[string]any{}
+	for i, row := range rows {
+		label := normal(at(rows, i, kvLabel))
+		if label == "" || label == "项目" && i == 0 {
+			continue
+		}
+		j := slices.IndexFunc(fields, func(fd field) bool { return normal(fd.label) == label })
+		if j < 0 {
+			if clean(at(rows, i, kvValue)) != "" {
+				rd.probs.Warn(rd.pos(sheet, kvLabel, i), "", "不认识的项目“"+clean(row[kvLabel])+"”，这一行不会读入",
+					"基本信息的项目是："+labels(fields))
+			}
+			continue
+		}
+		fd := fields[j]
+		if prev, dup := seen[fd.name]; dup {
+			rd.probs.Add(rd.pos(sheet, kvLabel, i), fd.name, fmt.Sprintf("项目“%s”出现了两次（另一处在第%d行）", fd.label, prev+1), "请只保留一行")
+			continue
+		}
+		seen[fd.name] = i
+		// The period comes first in the sheet but is needed by dates above
+		// it too: read values now, dates after the period is known.
+		if fd.kind == kDate {
+			continue
+		}
+		if v, ok := rd.value(fd, fd.name, rd.pos(sheet, kvValue, i), at(rows, i, kvValue)); ok {
+			vals[fd.name] = v
+		}
+	}
+	r.Version = intOf(vals["version"])
+	r.Org.Name = strOf(vals["org.name"])
+	r.Org.Type = strOf(vals["org.type"])
+	r.Org.Parent = strOf(vals["org.parent"])
+	r.Org.Leader = model.Person{Title: strOf(vals["org.leader.title"]), Name: strOf(vals["org.leader.name"])}
+	r.Period.Year = intOf(vals["period.year"])
+	r.Period.Span = strOf(vals["period.span"])
+	r.Report.Template = strOf(vals["report.template"])
+	r.Report.Title = strOf(vals["report.title"])
+	// Start and end first: they are the period that year-less dates fall in.
+	for _, name := range []string{"period.start", "period.end", "report.date"} {
+		i, ok := seen[name]
+		if !ok {
+			continue
+		}
+		fd := fields[slices.IndexFunc(fields, func(fd field) bool { return fd.name == name })]
+		rd.period = r.Period
+		if v, ok := rd.value(fd, fd.name, rd.pos(sheet, kvValue, i), at(rows, i, kvValue)); ok {
+			switch name {
+			case "period.start":
+				r.Period.Start = v.(model.Date)
+			case "period.end":
+				r.Period.End = v.(model.Date)
+			case "report.date":
+				r.Report.Date = v.(model.Date)
+			}
+		}
+	}
+	rd.period = r.Period
+	for _, p := range []string{"org.leader.title", "org.leader.name"} {
+		if rd.sm.Has(p) {
+			rd.sm.Set("org.leader", rd.sm.Pos(p))
+			break
+		}
+	}
+}
+
+func labels(fields []field) string {
+	var out []string
+	for _, fd := range fields {
+		out = append(out, fd.label)
+	}
+	return strings.Join(out, "、")
+}
+
+func intOf(v any) int {
+	n, _ := v.(int)
+	return n
+}
+
+func strOf(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+func decOf(v any) decimal.Decimal {
+	d, ok := v.(decimal.Decimal)
+	if !ok {
+		return decimal.Zero
+	}
+	return d
+}
+
+func dateOf(v any) model.Date {
+	d, _ := v.(model.Date)
+	return d
+}
+
+// membership reads 会员情况: a label in column A, 本期 in B, 上年同期 in C.
+func (rd *reader) membership(r *model.Report, sheet string) {
+	rd.sm.Set("membership", rd.sheetPos(sheet))
+	fields := membershipFields()
+	rows := rd.grid(sheet)
+	seen := map[string]int{}
+	cur, prev := map[string]any{}, map[string]any{}
+	for i := range rows {
+		label := normal(at(rows, i, kvLabel))
+		if label == "" || label == "项目" && i == 0 {
+			continue
+		}
+		j := slices.IndexFunc(fields, func(fd field) bool { return normal(fd.label) == label })
+		if j < 0 {
+			if clean(at(rows, i, kvValue)) != "" || clean(at(rows, i, kvPrevious)) != "" {
+				rd.probs.Warn(rd.pos(sheet, kvLabel, i), "", "不认识的项目“"+clean(at(rows, i, kvLabel))+"”，这一行不会读入",
+					"会员情况的项目是："+labels(fields))
+			}
+			continue
+		}
+		fd := fields[j]
+		if p, dup := seen[fd.name]; dup {
+			rd.probs.Add(rd.pos(sheet, kvLabel, i), "membership."+fd.name, fmt.Sprintf("项目“%s”出现了两次（另一处在第%d行）", fd.label, p+1), "请只保留一行")
+			continue
+		}
+		seen[fd.name] = i
+		if v, ok := rd.value(fd, "membership."+fd.name, rd.pos(sheet, kvValue, i), at(rows, i, kvValue)); ok {
+			cur[fd.name] = v
+		}
+		raw := at(rows, i, kvPrevious)
+		if fd.noPrev {
+			if clean(raw) != "" {
+				rd.probs.Add(rd.pos(sheet, kvPrevious, i), "membership.previous", fd.label+"不填上年同期", "请清空这一格")
+			}
+			continue
+		}
+		path := "membership.previous." + fd.name
+		if v, ok := rd.value(fd, path, rd.pos(sheet, kvPrevious, i), raw); ok {
+			prev[fd.name] = v
+			if !rd.sm.Has("membership.previous") {
+				rd.sm.Set("membership.previous", rd.sm.Pos(path))
+			}
+		}
+	}
+	r.Membership = model.Membership{
+		Members: intOf(cur["members"]), DuesPaying: intOf(cur["dues_paying"]),
+		DuesCollected: decOf(cur["dues_collected"]), NewMembers: intOf(cur["new_members"]),
+	}
+	if len(prev) > 0 {
+		r.Membership.Previous = &model.MembershipBase{
+			Members: intOf(prev["members"]), DuesPaying: intOf(prev["dues_paying"]), DuesCollected: decOf(prev["dues_collected"]),
+		}
+	}
+}
+
+// table reads a table sheet: a header row (the first of the top five rows
+// that names a column), then one item per non-empty row. The row after the
+// header is skipped while it still holds the grey example.
+func (rd *reader) table(r *model.Report, t table, sheet string) {
+	rd.sm.Set(t.path, rd.sheetPos(sheet))
+	rows := rd.grid(sheet)
+	header, cols := rd.header(t, sheet, rows)
+	if header < 0 {
+		return
+	}
+	items := 0
+	for i := header + 1; i < len(rows); i++ {
+		if blankRow(rows[i]) || i == header+1 && isExample(t, rows[i], cols) {
+			continue
+		}
+		items++
+		if items > maxItems {
+			rd.probs.Add(rd.pos(sheet, 0, i), t.path, fmt.Sprintf("“%s”超过 %d 行，后面的不再读入", sheet, maxItems), "请检查是否有大量无用的行")
+			return
+		}
+		path := fmt.Sprintf("%s[%d]", t.path, items)
+		first := slices.IndexFunc(rows[i], func(c string) bool { return clean(c) != "" })
+		rd.sm.Set(path, rd.pos(sheet, first, i))
+		vals := make([]any, len(t.fields)) // nil for an empty cell
+		for j, fd := range t.fields {
+			if cols[j] < 0 {
+				continue
+			}
+			p := path
+			if fd.name != "" {
+				p += "." + fd.name
+			}
+			if v, ok := rd.value(fd, p, rd.pos(sheet, cols[j], i), at(rows, i, cols[j])); ok {
+				vals[j] = v
+			}
+		}
+		addItem(r, t.path, vals)
+	}
+}
+
+// header finds the header row and the column of each field (-1 when the
+// sheet has none). Unknown headers over data are reported as warnings: the
+// column is not read.
+func (rd *reader) header(t table, sheet string, rows [][]string) (int, []int) {
+	cols := make([]int, len(t.fields))
+	for i := 0; i < min(5, len(rows)); i++ {
+		for j := range cols {
+			cols[j] = -1
+		}
+		hit := false
+		for c, h := range rows[i] {
+			j := slices.IndexFunc(t.fields, func(fd field) bool { return normal(fd.label) == normal(h) })
+			if j >= 0 && normal(h) != "" {
+				if cols[j] >= 0 {
+					rd.probs.Add(rd.pos(sheet, c, i), "", fmt.Sprintf("“%s”列出现了两次", t.fields[j].label), "请删除多余的一列")
+					continue
+				}
+				cols[j], hit = c, true
+			}
+		}
+		if !hit {
+			continue
+		}
+		for c, h := range rows[i] {
+			if clean(h) == "" || slices.Contains(cols, c) || !columnHasData(rows[i+1:], c) {
+				continue
+			}
+			rd.probs.Warn(rd.pos(sheet, c, i), "", "不认识的列“"+clean(h)+"”，这一列不会读入", "“"+sheet+"”的列是："+labels(t.fields))
+		}
+		return i, cols
+	}
+	if !rd.empty(sheet) {
+		rd.probs.Add(rd.sheetPos(sheet), t.path, "“"+sheet+"”找不到表头", "第一行应为："+labels(t.fields)+"；请不要删除或改动表头")
+	}
+	return -1, nil
+}
+
+func columnHasData(rows [][]string, c int) bool {
+	for _, row := range rows {
+		if c < len(row) && clean(row[c]) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func blankRow(row []string) bool {
+	for _, c := range row {
+		if clean(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// isExample reports whether a row still holds the grey example, cell for
+// cell; a cadre who typed over it has made it data.
+func isExample(t table, row []string, cols []int) bool {
+	for j, fd := range t.fields {
+		raw := ""
+		if cols[j] >= 0 && cols[j] < len(row) {
+			raw = clean(row[cols[j]])
+		}
+		if !sameAsExample(fd, raw) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameAsExample(fd field, raw string) bool {
+	if fd.example == "" || raw == "" {
+		return fd.example == "" && raw == ""
+	}
+	switch fd.kind {
+	case kInt, kDecimal, kYear:
+		d, msg := parseDecimal(raw)
+		return msg == "" && d.Equal(decimal.RequireFromString(fd.example))
+	case kDate:
+		p := model.Period{Year: 2024, Span: "year"}
+		d, msg := parseDate(raw, p, false)
+		e, _ := parseDate(fd.example, p, false)
+		return msg == "" && d == e
+	}
+	return raw == fd.example
+}
+
+// addItem appends one table row, its values in the order of the table's
+// fields (nil for an empty cell), to the report.
+func addItem(r *model.Report, path string, v []any) {
+	switch path {
+	case "org.overview":
+		r.Org.Overview = append(r.Org.Overview, model.Measure{Name: strOf(v[0]), Value: decOf(v[1]), Unit: strOf(v[2])})
+	case "indicators":
+		ind := model.Indicator{Name: strOf(v[0]), Value: decOf(v[1]), Unit: strOf(v[2]), Category: strOf(v[4])}
+		if d, ok := v[3].(decimal.Decimal); ok {
+			ind.Previous = &d
+		}
+		r.Indicators = append(r.Indicators, ind)
+	case "activities":
+		r.Activities = append(r.Activities, model.Activity{
+			Date: dateOf(v[0]), EndDate: dateOf(v[1]), Title: strOf(v[2]), Category: strOf(v[3]), Location: strOf(v[4]),
+			Participants: intOf(v[5]), Cost: decOf(v[6]), Content: strOf(v[7]), Result: strOf(v[8]),
+		})
+	case "problems":
+		r.Problems = append(r.Problems, strOf(v[0]))
+	case "plans":
+		r.Plans = append(r.Plans, model.Plan{Category: strOf(v[0]), Item: strOf(v[1]), Target: strOf(v[2]), Deadline: dateOf(v[3])})
+	}
+}

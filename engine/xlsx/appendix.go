@@ -1,0 +1,151 @@
+package xlsx
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+
+	"github.com/huibao/huibao/engine/model"
+	"github.com/huibao/huibao/engine/xlsx/book"
+	"github.com/xuri/excelize/v2"
+)
+
+// Sheet names of the appendix, in workbook order.
+const (
+	SheetMembership = "会员情况"
+	SheetIndicators = "工作指标"
+	SheetLedger     = "活动台账"
+	SheetAssistance = "帮扶"
+	SheetCharts     = "统计图表"
+)
+
+// AssistanceCategory is the category whose indicators and activities get a
+// sheet of their own.
+const AssistanceCategory = "帮扶救助"
+
+// Options tune the appendix. The zero value is the normal appendix.
+type Options struct {
+	// NoCharts leaves out the 统计图表 sheet and its charts.
+	NoCharts bool
+
+	// noCache writes formulas without their computed values, so that a test
+	// can prove a spreadsheet program computes them from the formulas alone.
+	noCache bool
+}
+
+// Appendix builds the XLSX appendix (附件) of a report from its model: the
+// same numbers the prose quotes, as numbers and live formulas. The same
+// report always gives the same bytes: the workbook is stamped with the
+// report's 成文日期, never with the clock.
+func Appendix(r *model.Report, opts Options) ([]byte, error) {
+	if r == nil {
+		return nil, ErrNoReport
+	}
+	b, err := newBuilder(r, opts)
+	if err != nil {
+		return nil, err
+	}
+	defer book.Close(b.f)
+	if err := b.build(); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBuild, err)
+	}
+	return book.Save(b.f, book.Props{
+		Title:   b.titleOf("工作附件"),
+		Subject: "工作统计附件",
+		Creator: r.Org.Name,
+		Date:    r.IssueDate(),
+	})
+}
+
+// WriteAppendix writes the appendix to w.
+func WriteAppendix(w io.Writer, r *model.Report, opts Options) error {
+	data, err := Appendix(r, opts)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(w, bytes.NewReader(data))
+	return err
+}
+
+// builder holds one appendix under construction.
+type builder struct {
+	r     *model.Report
+	opts  Options
+	f     *excelize.File
+	st    *styles
+	acts  []model.Activity // in date order
+	first bool             // the next sheet is the first, which renames Sheet1
+
+	// Where the ledger's data and the indicators landed, for the formulas
+	// of the sheets that refer to them.
+	ledgerFirst, ledgerLast int
+	ledgerCat, ledgerPeople string // column letters on the ledger
+	ledgerCost, ledgerTitle string
+	indicatorRow            []int // row of each indicator on 工作指标
+}
+
+func newBuilder(r *model.Report, opts Options) (*builder, error) {
+	f := excelize.NewFile()
+	// Column widths count digits of the default font; with 宋体 a Chinese
+	// character is exactly two, which is what the widths here assume.
+	if err := f.SetDefaultFont(font); err != nil {
+		return nil, err
+	}
+	return &builder{r: r, opts: opts, f: f, st: newStyles(f), acts: activitiesByDate(r.Activities), first: true}, nil
+}
+
+func (b *builder) build() error {
+	if err := b.membership(); err != nil {
+		return err
+	}
+	if err := b.indicators(); err != nil {
+		return err
+	}
+	if err := b.ledger(); err != nil {
+		return err
+	}
+	if err := b.assistance(); err != nil {
+		return err
+	}
+	if !b.opts.NoCharts {
+		if err := b.charts(); err != nil {
+			return err
+		}
+	}
+	if b.st.err != nil {
+		return b.st.err
+	}
+	// The first sheet is active already; SetActiveSheet would read every
+	// streamed sheet back in to clear its selection.
+	// The formulas carry the model's values, but a program that honours
+	// this recomputes them all when the workbook opens.
+	return b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: ptr(true)})
+}
+
+// titleOf gives a sheet's printed title: 柳背桥社区工会2024年上半年活动台账.
+func (b *builder) titleOf(what string) string {
+	return b.r.Org.Name + periodName(b.r.Period) + what
+}
+
+// periodName writes the period as titles do: 2024年上半年, or
+// 2024年3月1日至2024年8月31日 for a period given by dates.
+func periodName(p model.Period) string {
+	if p.Start.IsZero() && p.End.IsZero() {
+		if n, ok := model.SpanNames[p.Span]; ok && p.Year != 0 {
+			return fmt.Sprintf("%d年%s", p.Year, n)
+		}
+		if p.Year != 0 {
+			return fmt.Sprintf("%d年", p.Year)
+		}
+		return ""
+	}
+	return dateName(p.First()) + "至" + dateName(p.Last())
+}
+
+// dateName writes 2024年3月30日, or 2024年12月for a month.
+func dateName(d model.Date) string {
+	if !d.HasDay() {
+		return fmt.Sprintf("%d年%d月", d.Year, d.Month)
+	}
+	return fmt.Sprintf("%d年%d月%d日", d.Year, d.Month, d.Day)
+}

@@ -1,0 +1,212 @@
+// Package book holds the workbook plumbing huibao's two spreadsheets share:
+// reproducible saving, Excel date serials and the display width of Chinese
+// text, so that the appendix and the 填报表 agree on all three.
+package book
+
+import (
+	"archive/zip"
+	"bytes"
+	"cmp"
+	"compress/flate"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/huibao/huibao/engine/model"
+	"github.com/xuri/excelize/v2"
+)
+
+// Props are the document properties stamped into a workbook.
+type Props struct {
+	Title   string
+	Subject string
+	Creator string     // the reporting union
+	Date    model.Date // created and modified; the report's 成文日期
+}
+
+// Save writes f as a reproducible .xlsx: the document properties carry
+// p.Date, every zip entry is stamped with it too, and the entries are written
+// in a fixed order (excelize writes streamed sheets in map order). The same
+// workbook content therefore always gives the same bytes.
+func Save(f *excelize.File, p Props) ([]byte, error) {
+	stamp := p.Date.Time()
+	if p.Date.IsZero() {
+		stamp = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	iso := stamp.Format("2006-01-02T15:04:05Z")
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title:          p.Title,
+		Subject:        p.Subject,
+		Creator:        p.Creator,
+		LastModifiedBy: p.Creator,
+		Created:        iso,
+		Modified:       iso,
+		Language:       "zh-CN",
+	}); err != nil {
+		return nil, err
+	}
+	if err := f.SetAppProps(&excelize.AppProperties{Application: "huibao"}); err != nil {
+		return nil, err
+	}
+	zw := &sortedZip{stamp: stamp}
+	f.ZipWriter = func(w io.Writer) excelize.ZipWriter {
+		zw.out = w
+		return zw
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// sortedZip collects the parts of a workbook and writes them, on Close, in a
+// fixed order with a fixed time stamp.
+type sortedZip struct {
+	out     io.Writer
+	stamp   time.Time
+	entries []*entry
+}
+
+type entry struct {
+	name string
+	data bytes.Buffer
+}
+
+func (z *sortedZip) Create(name string) (io.Writer, error) {
+	e := &entry{name: name}
+	z.entries = append(z.entries, e)
+	return &e.data, nil
+}
+
+func (z *sortedZip) AddFS(fs.FS) error {
+	return errors.New("book: AddFS is not supported")
+}
+
+// rank puts [Content_Types].xml first, as Office writes it; some tools sniff
+// the first entry to recognise an OOXML package.
+func rank(name string) int {
+	if name == "[Content_Types].xml" {
+		return 0
+	}
+	return 1
+}
+
+func (z *sortedZip) Close() error {
+	slices.SortFunc(z.entries, func(a, b *entry) int {
+		return cmp.Or(cmp.Compare(rank(a.name), rank(b.name)), cmp.Compare(a.name, b.name))
+	})
+	w := zip.NewWriter(z.out)
+	// A workbook's XML is repetitive: the fastest level already shrinks it
+	// about tenfold, at a fraction of the default level's time. The entries
+	// are written one after the other, so one compressor serves them all.
+	var fw *flate.Writer
+	w.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		if fw == nil {
+			return flateWriter(&fw, out)
+		}
+		fw.Reset(out)
+		return fw, nil
+	})
+	for _, e := range z.entries {
+		fw, err := w.CreateHeader(&zip.FileHeader{Name: e.name, Method: zip.Deflate, Modified: z.stamp})
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(e.data.Bytes()); err != nil {
+			return err
+		}
+	}
+	return w.Close()
+}
+
+func flateWriter(fw **flate.Writer, out io.Writer) (io.WriteCloser, error) {
+	w, err := flate.NewWriter(out, flate.BestSpeed)
+	*fw = w
+	return w, err
+}
+
+// excelEpoch is day 0 of Excel's 1900 date system, as Excel counts from 1900-03-01
+// on (it keeps Lotus's phantom 1900-02-29, serial 60).
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
+// Serial returns the Excel serial number (1900 date system) of d; a
+// month-precision date gives its first day.
+func Serial(d model.Date) int {
+	n := int(d.Time().Sub(excelEpoch).Hours() / 24)
+	if n <= 60 { // January and February 1900: before Lotus's phantom leap day
+		n--
+	}
+	return n
+}
+
+// FromSerial converts an Excel serial number to a date, dropping any time of
+// day. date1904 selects the 1904 date system some Mac workbooks use. It
+// reports false for serials that name no date (below 1, the phantom
+// 1900-02-29, or beyond 9999-12-31).
+func FromSerial(x float64, date1904 bool) (model.Date, bool) {
+	if x != x || x < 0 || x >= 2958466 {
+		return model.Date{}, false
+	}
+	n := int(x)
+	if date1904 {
+		n += 1462
+	}
+	switch {
+	case n < 1, n == 60:
+		return model.Date{}, false
+	case n < 60:
+		n++
+	}
+	return model.DateOf(excelEpoch.AddDate(0, 0, n)), true
+}
+
+// ErrNotWorkbook and its kin are returned by Open; their messages are for the cadre.
+var (
+	ErrNotWorkbook = errors.New("文件不是 Excel 工作簿（.xlsx）")
+	ErrOldFormat   = errors.New("文件是旧版 Excel 97-2003 格式（.xls）或设有打开密码")
+	ErrTooLarge    = errors.New("工作簿过大")
+)
+
+// Limits bound what Open will unpack, so that a hostile or broken file
+// cannot exhaust memory: a 填报表 is a few hundred kilobytes.
+const (
+	MaxFileSize  = 32 << 20  // bytes of the .xlsx itself
+	MaxUnzipSize = 128 << 20 // bytes of all parts unpacked
+	MaxXMLSize   = 32 << 20  // bytes of one worksheet or the shared strings unpacked
+)
+
+// Open reads a workbook defensively: size limits on the file and on what it
+// unpacks to, raw cell values (so numbers keep every digit), and errors that
+// say in Chinese what the file is instead.
+func Open(data []byte) (*excelize.File, error) {
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("%w：文件有 %d MB，上限 %d MB", ErrTooLarge, len(data)>>20, MaxFileSize>>20)
+	}
+	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
+		return nil, ErrOldFormat
+	}
+	if !bytes.HasPrefix(data, []byte("PK")) {
+		return nil, ErrNotWorkbook
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		RawCellValue:      true,
+		UnzipSizeLimit:    MaxUnzipSize,
+		UnzipXMLSizeLimit: MaxXMLSize,
+	})
+	if err != nil {
+		if strings.Contains(err.Error(), "unzip size exceeds") {
+			return nil, fmt.Errorf("%w：解压后超过 %d MB", ErrTooLarge, MaxUnzipSize>>20)
+		}
+		return nil, fmt.Errorf("%w（%v）", ErrNotWorkbook, err)
+	}
+	return f, nil
+}
+
+// Close closes f, removing the temporary files excelize may have spilled
+// large worksheets to; the error is of no use to a reader that is done.
+func Close(f *excelize.File) { _ = f.Close() }

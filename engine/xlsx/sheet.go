@@ -1,0 +1,278 @@
+package xlsx
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/huibao/huibao/engine/xlsx/book"
+	"github.com/xuri/excelize/v2"
+)
+
+// cell is one cell to write and the text it shows, which sizes its column
+// and, for wrapped columns, its row.
+type cell struct {
+	v     excelize.Cell
+	shown string
+}
+
+// row is one worksheet row after the title.
+type row struct {
+	cells  []cell
+	header bool // header cells wrap, so they size the row too
+	spill  bool // a note or heading that runs across the row: it sizes nothing
+}
+
+// column is the width policy of one column: it fits its widest cell between
+// min and max; wrapped columns break longer text into lines instead.
+type column struct {
+	min, max float64
+	wrap     bool
+}
+
+// placedChart is a chart and the cell its top left corner sits on.
+type placedChart struct {
+	at    string
+	chart *excelize.Chart
+}
+
+// sheet is a worksheet laid out in memory first, so that column widths and
+// row heights can be computed before the rows are streamed out.
+type sheet struct {
+	name, title string
+	cols        []column
+	rows        []row // from row 2 on; row 1 is the title
+	freezeRows  int   // rows kept in view when scrolling; 0 for none
+	filter      string
+	landscape   bool
+	repeatRows  int     // rows printed on top of every page
+	onePage     bool    // print on one page, scaled down as needed
+	rowHeight   float64 // fixed height of every row after the title, 0 to fit content
+	merges      [][2]string
+	charts      []placedChart
+}
+
+// add appends a row and returns its 1-based row number.
+func (s *sheet) add(r row) int {
+	s.rows = append(s.rows, r)
+	return len(s.rows) + 1
+}
+
+// next is the row number the next add will get.
+func (s *sheet) next() int { return len(s.rows) + 2 }
+
+// note appends a line of text under or between tables.
+func (s *sheet) note(st *styles, r role, t string) int {
+	n := s.add(row{cells: []cell{text(st.id(r, ""), t)}, spill: true})
+	if r == roleHeading {
+		last, _ := excelize.ColumnNumberToName(len(s.cols))
+		s.merges = append(s.merges, [2]string{"A" + strconv.Itoa(n), last + strconv.Itoa(n)})
+	}
+	return n
+}
+
+// headerRow appends a row of column headers.
+func (s *sheet) headerRow(st *styles, titles ...string) int {
+	cells := make([]cell, len(titles))
+	for i, t := range titles {
+		cells[i] = text(st.id(roleHeader, ""), t)
+	}
+	return s.add(row{cells: cells, header: true})
+}
+
+func (s *sheet) widths() []float64 {
+	w := make([]float64, len(s.cols))
+	for i, c := range s.cols {
+		w[i] = c.min
+	}
+	for _, r := range s.rows {
+		for i, c := range r.cells {
+			if i >= len(w) || r.header || r.spill {
+				continue
+			}
+			if need := book.TextWidth(c.shown) + 2; need > w[i] {
+				w[i] = need
+			}
+		}
+	}
+	for i, c := range s.cols {
+		if c.max > 0 && w[i] > c.max {
+			w[i] = c.max
+		}
+	}
+	return w
+}
+
+// lineHeight is the height in points of one line of 11-point 宋体, with the
+// spacing Excel gives it.
+const lineHeight = 14.5
+
+func (s *sheet) height(r row, widths []float64) float64 {
+	if s.rowHeight > 0 {
+		return s.rowHeight
+	}
+	if r.spill {
+		return lineHeight + 8
+	}
+	lines := 1
+	for i, c := range r.cells {
+		if i >= len(widths) || !(r.header || s.cols[i].wrap) {
+			continue
+		}
+		lines = max(lines, book.Lines(c.shown, widths[i]))
+	}
+	return float64(lines)*lineHeight + 6
+}
+
+// write puts the sheet into the workbook: streamed rows, then the settings
+// the stream writer flushes with them (filter, print set-up, charts).
+func (b *builder) write(s *sheet) error {
+	f := b.f
+	if b.first {
+		if err := f.SetSheetName("Sheet1", s.name); err != nil {
+			return err
+		}
+		b.first = false
+	} else if _, err := f.NewSheet(s.name); err != nil {
+		return err
+	}
+	// Sheet properties precede the data in the XML: set them before streaming.
+	if err := f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(s.name)
+	if err != nil {
+		return err
+	}
+	widths := s.widths()
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, math.Round(w*4)/4); err != nil {
+			return err
+		}
+	}
+	if s.freezeRows > 0 {
+		if err := sw.SetPanes(&excelize.Panes{
+			Freeze: true, YSplit: s.freezeRows,
+			TopLeftCell: "A" + strconv.Itoa(s.freezeRows+1), ActivePane: "bottomLeft",
+			Selection: []excelize.Selection{{SQRef: "A" + strconv.Itoa(s.freezeRows+1), ActiveCell: "A" + strconv.Itoa(s.freezeRows+1), Pane: "bottomLeft"}},
+		}); err != nil {
+			return err
+		}
+	}
+	last, _ := excelize.ColumnNumberToName(len(s.cols))
+	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: b.st.id(roleTitle, ""), Value: s.title}},
+		excelize.RowOpts{Height: 36}); err != nil {
+		return err
+	}
+	if err := sw.MergeCell("A1", last+"1"); err != nil {
+		return err
+	}
+	vals := make([]any, len(s.cols))
+	for i, r := range s.rows {
+		vals = vals[:0]
+		for _, c := range r.cells {
+			vals = append(vals, c.v)
+		}
+		if err := sw.SetRow("A"+strconv.Itoa(i+2), vals, excelize.RowOpts{Height: s.height(r, widths)}); err != nil {
+			return err
+		}
+	}
+	for _, m := range s.merges {
+		if err := sw.MergeCell(m[0], m[1]); err != nil {
+			return err
+		}
+	}
+	if s.filter != "" {
+		if err := f.AutoFilter(s.name, s.filter, nil); err != nil {
+			return err
+		}
+	}
+	if err := b.printSetup(s); err != nil {
+		return err
+	}
+	for _, c := range s.charts {
+		if err := f.AddChart(s.name, c.at, c.chart); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// printSetup prepares A4 pages: one page wide, header rows repeated, page
+// numbers in the footer.
+func (b *builder) printSetup(s *sheet) error {
+	f := b.f
+	orient := "portrait"
+	if s.landscape {
+		orient = "landscape"
+	}
+	tall := 0 // as many pages as it takes
+	if s.onePage {
+		tall = 1
+	}
+	if err := f.SetPageLayout(s.name, &excelize.PageLayoutOptions{
+		Size: ptr(9), Orientation: &orient, FitToWidth: ptr(1), FitToHeight: &tall,
+	}); err != nil {
+		return err
+	}
+	if err := f.SetPageMargins(s.name, &excelize.PageLayoutMarginsOptions{
+		Top: ptr(0.75), Bottom: ptr(0.75), Left: ptr(0.6), Right: ptr(0.6),
+		Header: ptr(0.3), Footer: ptr(0.3), Horizontally: ptr(true),
+	}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{
+		OddHeader: "&R&8" + escapeHF(b.r.Org.Name),
+		OddFooter: "&C第 &P 页，共 &N 页",
+	}); err != nil {
+		return err
+	}
+	if s.repeatRows > 0 {
+		return f.SetDefinedName(&excelize.DefinedName{
+			Name:     "_xlnm.Print_Titles",
+			RefersTo: fmt.Sprintf("'%s'!$1:$%d", s.name, s.repeatRows),
+			Scope:    s.name,
+		})
+	}
+	return nil
+}
+
+// escapeHF doubles the ampersands that would start a header code.
+func escapeHF(s string) string {
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '&' {
+			out = append(out, '&')
+		}
+		out = append(out, s[i])
+	}
+	return string(out)
+}
+
+// Cell constructors.
+
+func text(style int, s string) cell {
+	return cell{v: excelize.Cell{StyleID: style, Value: s}, shown: s}
+}
+
+func blank(style int) cell { return cell{v: excelize.Cell{StyleID: style}} }
+
+func number(style int, v float64, shown string) cell {
+	return cell{v: excelize.Cell{StyleID: style, Value: v}, shown: shown}
+}
+
+// formula is a cell computed by the spreadsheet; cached is the value the
+// model gives (nil for an empty result), written so that readers that do not
+// calculate still see it.
+func (b *builder) formula(style int, f string, cached any, shown string) cell {
+	c := excelize.Cell{StyleID: style, Formula: f}
+	if !b.opts.noCache {
+		c.Value = cached
+		if cached == nil {
+			c.Value = ""
+		}
+	}
+	return cell{v: c, shown: shown}
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -1,0 +1,524 @@
+package xlsx
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/huibao/huibao/engine/model"
+	"github.com/huibao/huibao/engine/xlsx/book"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// membership writes 会员情况: this period against the same period last year,
+// with the changes and the dues rate as formulas.
+func (b *builder) membership() error {
+	m := b.r.Membership
+	st := b.st
+	s := &sheet{
+		name: SheetMembership, title: b.titleOf("会员情况"),
+		cols:       []column{{min: 14}, {min: 13}, {min: 13}, {min: 13}, {min: 11}},
+		freezeRows: 2, repeatRows: 2,
+	}
+	s.headerRow(st, "项目", "本期", "上年同期", "增减", "同比")
+	prev := m.Previous
+	type line struct {
+		label     string
+		cur, last decimal.Decimal
+		hasLast   bool
+		format    string
+	}
+	people := fmtUnit("0", "人")
+	lines := []line{
+		{"在册会员", dec(m.Members), decimal.Zero, prev != nil, people},
+		{"缴费会员", dec(m.DuesPaying), decimal.Zero, prev != nil, people},
+		{"会费收缴", m.DuesCollected, decimal.Zero, prev != nil, fmtYuan},
+		{"新发展会员", dec(m.NewMembers), decimal.Zero, false, people},
+	}
+	if prev != nil {
+		lines[0].last, lines[1].last, lines[2].last = dec(prev.Members), dec(prev.DuesPaying), prev.DuesCollected
+	}
+	for _, l := range lines {
+		n := s.next()
+		r := strconv.Itoa(n)
+		cells := []cell{
+			text(st.id(roleText, ""), l.label),
+			number(st.id(roleNumber, l.format), l.cur.InexactFloat64(), shown(l.cur, l.format)),
+		}
+		if l.hasLast {
+			cells = append(cells,
+				number(st.id(roleNumber, l.format), l.last.InexactFloat64(), shown(l.last, l.format)),
+				b.formula(st.id(roleNumber, fmtSigned(l.format)), "B"+r+"-C"+r,
+					l.cur.Sub(l.last).InexactFloat64(), shown(l.cur.Sub(l.last), l.format)+"+"),
+				b.formula(st.id(roleNumber, fmtPercent), `IF(C`+r+`=0,"",D`+r+`/C`+r+`)`,
+					ratio(l.cur.Sub(l.last), l.last), "100.0%"),
+			)
+		} else {
+			cells = append(cells, blank(st.id(roleNumber, "")), blank(st.id(roleNumber, "")), blank(st.id(roleNumber, "")))
+		}
+		s.add(row{cells: cells})
+	}
+	// 缴费率: rows 3 and 4 are 在册会员 and 缴费会员.
+	n := strconv.Itoa(s.next())
+	rate := []cell{
+		text(st.id(roleText, ""), "缴费率"),
+		b.formula(st.id(roleNumber, fmtPercent), `IF(B3=0,"",B4/B3)`, ratio(dec(m.DuesPaying), dec(m.Members)), "100.0%"),
+	}
+	if prev != nil {
+		last := ratio(dec(prev.DuesPaying), dec(prev.Members))
+		cur := ratio(dec(m.DuesPaying), dec(m.Members))
+		var diff any
+		if c, ok := cur.(float64); ok {
+			if l, ok := last.(float64); ok {
+				diff = c - l
+			}
+		}
+		rate = append(rate,
+			b.formula(st.id(roleNumber, fmtPercent), `IF(C3=0,"",C4/C3)`, last, "100.0%"),
+			b.formula(st.id(roleNumber, fmtSigned(fmtPercent)), `IF(OR(B`+n+`="",C`+n+`=""),"",B`+n+`-C`+n+`)`, diff, "+100.0%"),
+			blank(st.id(roleNumber, "")),
+		)
+	} else {
+		rate = append(rate, blank(st.id(roleNumber, "")), blank(st.id(roleNumber, "")), blank(st.id(roleNumber, "")))
+	}
+	s.add(row{cells: rate})
+	note := "注：缴费率＝缴费会员÷在册会员，由公式计算。"
+	if prev != nil {
+		note = "注：上年同期为上一年同一期间的数字；增减、同比和缴费率由公式计算，改动数字后自动更新。"
+	}
+	s.note(st, roleNote, note)
+	return b.write(s)
+}
+
+// indicators writes 工作指标: every figure the report quotes, with its
+// change and 同比 as formulas.
+func (b *builder) indicators() error {
+	st := b.st
+	s := &sheet{
+		name: SheetIndicators, title: b.titleOf("工作指标"),
+		cols: []column{{min: 6}, {min: 10}, {min: 14, max: 30, wrap: true}, {min: 6},
+			{min: 10}, {min: 10}, {min: 10}, {min: 9}},
+		freezeRows: 2, repeatRows: 2,
+	}
+	s.headerRow(st, "序号", "类别", "指标", "单位", "本期", "上年同期", "增减", "同比")
+	b.indicatorRow = make([]int, len(b.r.Indicators))
+	for i, ind := range b.r.Indicators {
+		n := s.next()
+		b.indicatorRow[i] = n
+		r := strconv.Itoa(n)
+		format := valueFormat(ind)
+		cells := []cell{
+			number(st.id(roleCenter, ""), float64(i+1), strconv.Itoa(i+1)),
+			text(st.id(roleCenter, ""), ind.Category),
+			text(st.id(roleWrap, ""), ind.Name),
+			text(st.id(roleCenter, ""), ind.Unit),
+			number(st.id(roleNumber, format), ind.Value.InexactFloat64(), shown(ind.Value, format)),
+		}
+		var diff, pct any
+		if ind.Previous != nil {
+			cells = append(cells, number(st.id(roleNumber, format), ind.Previous.InexactFloat64(), shown(*ind.Previous, format)))
+			diff = ind.Value.Sub(*ind.Previous).InexactFloat64()
+			pct = ratio(ind.Value.Sub(*ind.Previous), *ind.Previous)
+		} else {
+			cells = append(cells, blank(st.id(roleNumber, format)))
+		}
+		cells = append(cells,
+			b.formula(st.id(roleNumber, fmtSigned(deltaFormat(ind))), `IF(F`+r+`="","",E`+r+`-F`+r+`)`, diff, shown(ind.Value, format)+"+"),
+			b.formula(st.id(roleNumber, fmtPercent), `IF(OR(F`+r+`="",F`+r+`=0),"",G`+r+`/F`+r+`)`, pct, "100.0%"),
+		)
+		s.add(row{cells: cells})
+	}
+	if len(b.r.Indicators) == 0 {
+		s.note(st, roleNote, "本期未填报工作指标。")
+	} else {
+		s.filter = fmt.Sprintf("A2:H%d", s.next()-1)
+		s.note(st, roleNote, "注：增减＝本期－上年同期，同比＝增减÷上年同期，均由公式计算；未填上年同期的指标不计算。")
+	}
+	return b.write(s)
+}
+
+// ledger writes 活动台账: one row per activity in date order, with totals.
+func (b *builder) ledger() error {
+	st := b.st
+	spans := slices.ContainsFunc(b.acts, func(a model.Activity) bool { return a.Span() })
+	headers := []string{"序号", "日期"}
+	cols := []column{{min: 6}, {min: 16}}
+	if spans {
+		headers = append(headers, "结束日期")
+		cols = append(cols, column{min: 16})
+	}
+	headers = append(headers, "类别", "活动名称", "地点", "参加人数", "经费", "内容", "成效")
+	cols = append(cols, column{min: 10}, column{min: 14, max: 26, wrap: true}, column{min: 10, max: 20, wrap: true},
+		column{min: 10}, column{min: 12}, column{min: 30, max: 44, wrap: true}, column{min: 18, max: 30, wrap: true})
+	col := func(h string) string {
+		name, _ := excelize.ColumnNumberToName(slices.Index(headers, h) + 1)
+		return name
+	}
+	s := &sheet{name: SheetLedger, title: b.titleOf("活动台账"), cols: cols, freezeRows: 2, repeatRows: 2, landscape: true}
+	s.headerRow(st, headers...)
+	first := s.next()
+	center, wrap := st.id(roleCenter, ""), st.id(roleWrap, "")
+	count, money := st.id(roleNumber, "0"), st.id(roleNumber, fmtYuan)
+	for i, a := range b.acts {
+		cells := make([]cell, 0, len(headers))
+		cells = append(cells, number(center, float64(i+1), strconv.Itoa(i+1)), b.date(a.Date))
+		if spans {
+			if a.Span() {
+				cells = append(cells, b.date(a.EndDate))
+			} else {
+				cells = append(cells, blank(center))
+			}
+		}
+		cells = append(cells,
+			text(center, a.Category),
+			text(wrap, a.Title),
+			text(wrap, a.Location),
+			number(count, float64(a.Participants), strconv.Itoa(a.Participants)),
+			number(money, a.Cost.InexactFloat64(), shown(a.Cost, fmtYuan)),
+			text(wrap, a.Content),
+			text(wrap, a.Result),
+		)
+		s.add(row{cells: cells})
+	}
+	last := s.next() - 1
+	b.ledgerFirst, b.ledgerLast = first, last
+	b.ledgerCat, b.ledgerTitle, b.ledgerPeople, b.ledgerCost = col("类别"), col("活动名称"), col("参加人数"), col("经费")
+	if len(b.acts) == 0 {
+		s.note(st, roleNote, "本期未登记活动。")
+		return b.write(s)
+	}
+	s.filter = fmt.Sprintf("A2:%s%d", col("成效"), last)
+	rng := func(c string) string { return fmt.Sprintf("%s%d:%s%d", c, first, c, last) }
+	totals := make([]cell, len(headers))
+	for i := range totals {
+		totals[i] = blank(st.id(roleTotal, ""))
+	}
+	at := func(h string) int { return slices.Index(headers, h) }
+	totals[0] = text(st.id(roleTotalLabel, ""), "合计")
+	totals[at("活动名称")] = b.formula(st.id(roleTotal, fmtCountOf), "COUNTA("+rng(b.ledgerTitle)+")", len(b.acts), "共100项")
+	totals[at("参加人数")] = b.formula(st.id(roleTotal, "0"), "SUM("+rng(b.ledgerPeople)+")", b.r.TotalParticipants(), strconv.Itoa(b.r.TotalParticipants()))
+	totals[at("经费")] = b.formula(st.id(roleTotal, fmtYuan), "SUM("+rng(b.ledgerCost)+")", b.r.TotalCost().InexactFloat64(), shown(b.r.TotalCost(), fmtYuan))
+	s.add(row{cells: totals})
+	return b.write(s)
+}
+
+// assistance writes 帮扶: the indicators and activities of 帮扶救助, when the
+// report has any.
+func (b *builder) assistance() error {
+	st := b.st
+	var inds []int
+	for i, ind := range b.r.Indicators {
+		if ind.Category == AssistanceCategory {
+			inds = append(inds, i)
+		}
+	}
+	var acts []model.Activity
+	for _, a := range b.acts {
+		if a.Category == AssistanceCategory {
+			acts = append(acts, a)
+		}
+	}
+	if len(inds) == 0 && len(acts) == 0 {
+		return nil
+	}
+	s := &sheet{
+		name: SheetAssistance, title: b.titleOf("帮扶救助情况"),
+		cols: []column{{min: 6}, {min: 16, max: 26, wrap: true}, {min: 14, max: 26, wrap: true}, {min: 10, max: 20, wrap: true},
+			{min: 10}, {min: 12}, {min: 30, max: 44, wrap: true}, {min: 18, max: 30, wrap: true}},
+		repeatRows: 1, landscape: true,
+	}
+	heading := func(t string) { s.note(st, roleHeading, t) }
+	ref := func(col string, r int) string { return fmt.Sprintf("'%s'!%s%d", SheetIndicators, col, r) }
+	num := 0
+	if len(inds) > 0 {
+		num++
+		heading(chineseNumber(num) + "、帮扶救助指标")
+		s.headerRow(st, "序号", "指标", "单位", "本期", "上年同期", "增减", "同比")
+		for k, i := range inds {
+			ind := b.r.Indicators[i]
+			src := b.indicatorRow[i]
+			format := valueFormat(ind)
+			var prev, diff, pct any
+			if ind.Previous != nil {
+				prev = ind.Previous.InexactFloat64()
+				diff = ind.Value.Sub(*ind.Previous).InexactFloat64()
+				pct = ratio(ind.Value.Sub(*ind.Previous), *ind.Previous)
+			}
+			orBlank := func(col string) string {
+				return fmt.Sprintf(`IF(%s="","",%s)`, ref(col, src), ref(col, src))
+			}
+			s.add(row{cells: []cell{
+				number(st.id(roleCenter, ""), float64(k+1), strconv.Itoa(k+1)),
+				b.formula(st.id(roleWrap, ""), ref("C", src), ind.Name, ind.Name),
+				b.formula(st.id(roleCenter, ""), ref("D", src), ind.Unit, ind.Unit),
+				b.formula(st.id(roleNumber, format), ref("E", src), ind.Value.InexactFloat64(), shown(ind.Value, format)),
+				b.formula(st.id(roleNumber, format), orBlank("F"), prev, shown(ind.Value, format)),
+				b.formula(st.id(roleNumber, fmtSigned(deltaFormat(ind))), orBlank("G"), diff, shown(ind.Value, format)+"+"),
+				b.formula(st.id(roleNumber, fmtPercent), orBlank("H"), pct, "100.0%"),
+			}})
+		}
+		s.add(row{})
+	}
+	if len(acts) > 0 {
+		num++
+		heading(chineseNumber(num) + "、帮扶救助活动")
+		s.headerRow(st, "序号", "日期", "活动名称", "地点", "参加人数", "经费", "内容", "成效")
+		first := s.next()
+		people, cost := 0, decimal.Zero
+		for k, a := range acts {
+			people += a.Participants
+			cost = cost.Add(a.Cost)
+			s.add(row{cells: []cell{
+				number(st.id(roleCenter, ""), float64(k+1), strconv.Itoa(k+1)),
+				b.date(a.Date),
+				text(st.id(roleWrap, ""), a.Title),
+				text(st.id(roleWrap, ""), a.Location),
+				number(st.id(roleNumber, "0"), float64(a.Participants), strconv.Itoa(a.Participants)),
+				number(st.id(roleNumber, fmtYuan), a.Cost.InexactFloat64(), shown(a.Cost, fmtYuan)),
+				text(st.id(roleWrap, ""), a.Content),
+				text(st.id(roleWrap, ""), a.Result),
+			}})
+		}
+		last := s.next() - 1
+		t := blank(st.id(roleTotal, ""))
+		s.add(row{cells: []cell{
+			text(st.id(roleTotalLabel, ""), "合计"), t,
+			b.formula(st.id(roleTotal, fmtCountOf), fmt.Sprintf("COUNTA(C%d:C%d)", first, last), len(acts), "共100项"),
+			t,
+			b.formula(st.id(roleTotal, "0"), fmt.Sprintf("SUM(E%d:E%d)", first, last), people, strconv.Itoa(people)),
+			b.formula(st.id(roleTotal, fmtYuan), fmt.Sprintf("SUM(F%d:F%d)", first, last), cost.InexactFloat64(), shown(cost, fmtYuan)),
+			t, t,
+		}})
+	}
+	return b.write(s)
+}
+
+// charts writes 统计图表: activities per category and this period's
+// indicators against last year's, as tables of formulas over the other
+// sheets and as native charts drawn from those tables.
+func (b *builder) charts() error {
+	st := b.st
+	cats := categoriesOf(b.acts)
+	var comparable []int
+	for i, ind := range b.r.Indicators {
+		if u, ok := model.LookupUnit(ind.Unit); ind.Previous != nil && ok && u.Kind == model.Count {
+			comparable = append(comparable, i)
+		}
+	}
+	if len(cats) == 0 && len(comparable) == 0 {
+		return nil
+	}
+	s := &sheet{
+		name: SheetCharts, title: b.titleOf("统计图表"),
+		cols:      []column{{min: 14, max: 24}, {min: 10}, {min: 10}, {min: 12}, {min: 3}},
+		landscape: true, repeatRows: 1,
+		// excelize anchors charts assuming rows of the default 15 points;
+		// rows of that height keep the charts the size asked for.
+		rowHeight: 15, onePage: true,
+	}
+	heading := func(t string) int { return s.note(st, roleHeading, t) }
+	const chartRows = 17 // rows a chart covers (300 px at 20 px a row), and a gap
+	chartAt := 0
+	num := 0
+	if len(cats) > 0 {
+		num++
+		top := heading(chineseNumber(num) + "、各类活动统计")
+		s.headerRow(st, "类别", "活动次数", "参加人数", "经费")
+		ledger := func(col string) string {
+			return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", SheetLedger, col, b.ledgerFirst, col, b.ledgerLast)
+		}
+		first, most := s.next(), 0
+		for _, c := range cats {
+			n, people, cost := 0, 0, decimal.Zero
+			for _, a := range b.acts {
+				if a.Category == c {
+					n, people, cost = n+1, people+a.Participants, cost.Add(a.Cost)
+				}
+			}
+			most = max(most, n)
+			r := strconv.Itoa(s.next())
+			s.add(row{cells: []cell{
+				text(st.id(roleCenter, ""), c),
+				b.formula(st.id(roleNumber, "0"), fmt.Sprintf("COUNTIF(%s,A%s)", ledger(b.ledgerCat), r), n, strconv.Itoa(n)),
+				b.formula(st.id(roleNumber, "0"), fmt.Sprintf("SUMIF(%s,A%s,%s)", ledger(b.ledgerCat), r, ledger(b.ledgerPeople)), people, strconv.Itoa(people)),
+				b.formula(st.id(roleNumber, fmtYuan), fmt.Sprintf("SUMIF(%s,A%s,%s)", ledger(b.ledgerCat), r, ledger(b.ledgerCost)), cost.InexactFloat64(), shown(cost, fmtYuan)),
+			}})
+		}
+		last := s.next() - 1
+		sum := func(col string) string { return fmt.Sprintf("SUM(%s%d:%s%d)", col, first, col, last) }
+		s.add(row{cells: []cell{
+			text(st.id(roleTotalLabel, ""), "合计"),
+			b.formula(st.id(roleTotal, "0"), sum("B"), len(b.acts), strconv.Itoa(len(b.acts))),
+			b.formula(st.id(roleTotal, "0"), sum("C"), b.r.TotalParticipants(), strconv.Itoa(b.r.TotalParticipants())),
+			b.formula(st.id(roleTotal, fmtYuan), sum("D"), b.r.TotalCost().InexactFloat64(), shown(b.r.TotalCost(), fmtYuan)),
+		}})
+		s.charts = append(s.charts, placedChart{at: "F" + strconv.Itoa(top), chart: columnChart("各类活动次数",
+			[]excelize.ChartSeries{series(SheetCharts, "B", first-1, first, last, "4472C4")}, SheetCharts, first, last, float64(most))})
+		chartAt = top + chartRows
+		s.add(row{})
+	}
+	if len(comparable) > 0 {
+		num++
+		top := heading(chineseNumber(num) + "、主要指标同比")
+		s.headerRow(st, "指标", "单位", "本期", "上年同期")
+		first, most := s.next(), 0.0
+		for _, i := range comparable {
+			ind := b.r.Indicators[i]
+			most = max(most, ind.Value.InexactFloat64(), ind.Previous.InexactFloat64())
+			src := b.indicatorRow[i]
+			ref := func(col string) string { return fmt.Sprintf("'%s'!%s%d", SheetIndicators, col, src) }
+			format := valueFormat(ind)
+			s.add(row{cells: []cell{
+				b.formula(st.id(roleText, ""), ref("C"), ind.Name, ind.Name),
+				b.formula(st.id(roleCenter, ""), ref("D"), ind.Unit, ind.Unit),
+				b.formula(st.id(roleNumber, format), ref("E"), ind.Value.InexactFloat64(), shown(ind.Value, format)),
+				b.formula(st.id(roleNumber, format), ref("F"), ind.Previous.InexactFloat64(), shown(*ind.Previous, format)),
+			}})
+		}
+		last := s.next() - 1
+		s.charts = append(s.charts, placedChart{at: "F" + strconv.Itoa(max(top, chartAt)), chart: columnChart("主要指标本期与上年同期对比",
+			[]excelize.ChartSeries{
+				series(SheetCharts, "C", first-1, first, last, "4472C4"),
+				series(SheetCharts, "D", first-1, first, last, "A5A5A5"),
+			}, SheetCharts, first, last, most)})
+	}
+	return b.write(s)
+}
+
+// series is one data column of a chart; the header cell names it.
+func series(sheetName, col string, header, first, last int, color string) excelize.ChartSeries {
+	return excelize.ChartSeries{
+		Name:   fmt.Sprintf("'%s'!$%s$%d", sheetName, col, header),
+		Values: fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheetName, col, first, col, last),
+		Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}},
+	}
+}
+
+// columnChart is a clustered column chart with categories from column A.
+func columnChart(title string, ss []excelize.ChartSeries, sheetName string, first, last int, top float64) *excelize.Chart {
+	for i := range ss {
+		ss[i].Categories = fmt.Sprintf("'%s'!$A$%d:$A$%d", sheetName, first, last)
+	}
+	chartFont := excelize.Font{Family: font, Size: 9, Color: "404040"}
+	legend := excelize.ChartLegend{Position: "bottom", Font: &chartFont}
+	if len(ss) == 1 {
+		legend.Position = "none" // the title says what the one series is
+	}
+	return &excelize.Chart{
+		Type:       excelize.Col,
+		Series:     ss,
+		VaryColors: ptr(false),
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Family: font, Size: 12, Bold: true}}}},
+		Legend:     legend,
+		Dimension:  excelize.ChartDimension{Width: 520, Height: 300},
+		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
+		XAxis:      excelize.ChartAxis{Font: chartFont},
+		YAxis:      excelize.ChartAxis{Font: chartFont, MajorGridLines: true, Minimum: ptr(0.0), MajorUnit: step(top)},
+		Format:     excelize.GraphicOptions{OffsetX: 4, OffsetY: 4, AltText: title},
+	}
+}
+
+// step is the distance between value-axis gridlines: whole numbers for
+// small counts (no 0.5 人), the program's choice otherwise.
+func step(top float64) float64 {
+	if top <= 10 {
+		return 1
+	}
+	return 0
+}
+
+// date is a real date cell shown as 2024年3月30日 (or 2024年12月).
+func (b *builder) date(d model.Date) cell {
+	if d.IsZero() {
+		return blank(b.st.id(roleCenter, ""))
+	}
+	format := fmtDate
+	if !d.HasDay() {
+		format = fmtMonth
+	}
+	return number(b.st.id(roleCenter, format), float64(book.Serial(d)), dateName(d))
+}
+
+// activitiesByDate returns the activities in date order, ties in input order.
+func activitiesByDate(in []model.Activity) []model.Activity {
+	out := slices.Clone(in)
+	key := func(d model.Date) int { return (d.Year*100+d.Month)*100 + d.Day }
+	slices.SortStableFunc(out, func(a, b model.Activity) int { return key(a.Date) - key(b.Date) })
+	return out
+}
+
+// categoriesOf lists the categories the activities use: the canonical ones
+// in canonical order, then any others in order of appearance.
+func categoriesOf(acts []model.Activity) []string {
+	var out []string
+	for _, c := range model.Categories {
+		if slices.ContainsFunc(acts, func(a model.Activity) bool { return a.Category == c }) {
+			out = append(out, c)
+		}
+	}
+	for _, a := range acts {
+		if !slices.Contains(out, a.Category) {
+			out = append(out, a.Category)
+		}
+	}
+	return out
+}
+
+// valueFormat is how an indicator's figures are shown: money with two
+// decimals, other figures with as many decimals as the data has.
+func valueFormat(ind model.Indicator) string {
+	if u, ok := model.LookupUnit(ind.Unit); ok && u.Kind == model.Money {
+		return fmtFixed(2)
+	}
+	n := decimals(ind.Value)
+	if ind.Previous != nil {
+		n = max(n, decimals(*ind.Previous))
+	}
+	return fmtFixed(n)
+}
+
+func deltaFormat(ind model.Indicator) string { return valueFormat(ind) }
+
+// decimals counts the decimals a value needs: 0.32 → 2, 5 → 0, 4509.50 → 1.
+func decimals(d decimal.Decimal) int {
+	n := 0
+	for x := d.Abs(); !x.Equal(x.Truncate(0)) && n < 6; x = x.Shift(1) {
+		n++
+	}
+	return n
+}
+
+func dec(n int) decimal.Decimal { return decimal.NewFromInt(int64(n)) }
+
+// ratio is a/b as a cell value, or nil (an empty cell) when b is zero.
+func ratio(a, b decimal.Decimal) any {
+	if b.IsZero() {
+		return nil
+	}
+	return a.DivRound(b, 16).InexactFloat64()
+}
+
+// shown approximates the text a number shows with its format, for sizing:
+// the digits with the format's decimals, then its unit.
+func shown(d decimal.Decimal, format string) string {
+	places := 0
+	if i := strings.IndexByte(format, '.'); i >= 0 {
+		places = strings.Count(format[i:], "0")
+	}
+	unit := ""
+	if i := strings.IndexByte(format, '"'); i >= 0 {
+		unit = strings.Trim(format[i:], `"`)
+	}
+	return d.StringFixed(int32(places)) + unit
+}
+
+// chineseNumber gives 一, 二, 三 … for block headings.
+func chineseNumber(n int) string {
+	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
+	if n >= 0 && n <= 10 {
+		return digits[n]
+	}
+	return strconv.Itoa(n)
+}
