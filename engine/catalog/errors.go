@@ -64,7 +64,7 @@ var templateMessages = []struct {
 	{regexp.MustCompile(`^can't evaluate field (\S+) in type (\S+)$`), "字段“%s”不存在（在 %s 中）",
 		"字段名区分大小写，如 .Membership.Members；可用字段见 huibao templates show"},
 	{regexp.MustCompile(`^map has no entry for key "(.*?)"$`), "没有“%s”这一项", "检查 dict 或数据里的键名"},
-	{regexp.MustCompile(`^nil pointer evaluating (\S+)$`), "“%s”没有填写（是空的）",
+	{regexp.MustCompile(`^nil pointer evaluating \S+$`), "引用的这一项在输入里没有填写（是空的）",
 		"可选的数据要先判断：{{ with .Membership.Previous }}…{{ end }}"},
 	{regexp.MustCompile(`^error calling (\S+): (.*)$`), "调用 %s 出错：%s", ""},
 	{regexp.MustCompile(`^wrong type for value; expected (\S+); got (\S+)$`), "参数类型不对：需要 %s，实际是 %s", "检查传给函数的参数"},

@@ -1,0 +1,132 @@
+package catalog
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/huibao/huibao/engine/model"
+)
+
+func manifest(id, name string) string {
+	return "id: " + id + "\nname: " + name + "\nkind: 总结\ndoc_name: 工作总结\nspans: [H1, H2]\n"
+}
+
+func place(name string, files map[string]string) Place {
+	fs := fstest.MapFS{}
+	for k, v := range files {
+		fs[k] = &fstest.MapFile{Data: []byte(v)}
+	}
+	return Place{Name: name, FS: fs, Prefix: name}
+}
+
+func TestLookupOrder(t *testing.T) {
+	builtin := place("templates", map[string]string{
+		"half-year-summary/template.yaml":  manifest("half-year-summary", "半年总结"),
+		"half-year-summary/report.md.tmpl": `{{ template "opening" . }}内置`,
+		"annual-summary/template.yaml":     manifest("annual-summary", "年度总结"),
+		"annual-summary/report.md.tmpl":    `{{ template "opening" . }}年度`,
+		"_partials/opening.tmpl":           `{{ define "opening" }}内置开头{{ end }}`,
+	})
+	user := place("mine", map[string]string{
+		"half-year-summary/template.yaml":           manifest("half-year-summary", "半年总结"),
+		"half-year-summary/report.md.tmpl":          `{{ template "opening" . }}自定义`,
+		"half-year-summary/partials/opening.tmpl":   `{{ define "opening" }}模板自己的开头{{ end }}`,
+		"women/template.yaml":                       manifest("women", "女职工工作总结"),
+		"women/report.md.tmpl":                      `{{ template "opening" . }}女职工`,
+		"_partials/unused.tmpl":                     `{{ define "unused" }}{{ end }}`,
+		"notes/readme.txt":                          "not a template",
+	})
+	c, probs := New([]Place{user, builtin})
+	if len(probs) > 0 {
+		t.Fatalf("problems: %v", probs)
+	}
+	tests := []struct{ key, place, out string }{
+		{"half-year-summary", "mine", "模板自己的开头自定义"},
+		{"半年总结", "mine", "模板自己的开头自定义"},
+		{"annual-summary", "templates", "内置开头年度"},
+		{"女职工工作总结", "mine", "内置开头女职工"},
+	}
+	for _, tt := range tests {
+		tm, err := c.Lookup(tt.key)
+		if err != nil {
+			t.Fatalf("Lookup(%s): %v", tt.key, err)
+		}
+		if tm.Place != tt.place {
+			t.Errorf("%s: from %s, want %s", tt.key, tm.Place, tt.place)
+		}
+		tmpl, err := tm.Compile()
+		if err != nil {
+			t.Fatalf("%s: %v", tt.key, err)
+		}
+		var b strings.Builder
+		if err := tmpl.Execute(&b, &model.Report{}); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != tt.out {
+			t.Errorf("%s rendered %q, want %q", tt.key, b.String(), tt.out)
+		}
+	}
+	if got := len(c.List()); got != 3 {
+		t.Errorf("List: %d templates", got)
+	}
+	_, err := c.Lookup("半年总节")
+	if err == nil || !strings.Contains(err.Error(), "查找了：mine、templates") || !strings.Contains(err.Error(), "是不是“半年总结”") {
+		t.Errorf("miss: %v", err)
+	}
+}
+
+func TestManifestProblems(t *testing.T) {
+	p := place("t", map[string]string{
+		"a/template.yaml":  "id: b\nname: 甲\nkind: 报告\ndoc_name: x\nspans: [H3]\nlayout: wide\nformat: [md]\n",
+		"a/report.md.tmpl": "x",
+		"c/template.yaml":  manifest("c", "丙"),
+	})
+	_, probs := New([]Place{p})
+	var got []string
+	for _, pr := range probs {
+		got = append(got, pr.Error())
+	}
+	want := []string{
+		"t/a/template.yaml:7:1: 字段 format：顶层没有“format”这个字段。是不是“formats”？这一级可写的字段有：id、name、kind、description、doc_name、spans、formats、layout、fixtures。",
+		"t/a/template.yaml:1:5: 字段 id：模板 id“b”与文件夹名“a”不一致。请让 id 与文件夹名相同。",
+		"t/a/template.yaml:3:7: 字段 kind：不认识的报告种类“报告”。可选：总结、计划、汇报材料。",
+		"t/a/template.yaml:5:9: 字段 spans[1]：不认识的期间类型“H3”。可选：H1、H2、year、Q1、Q2、Q3、Q4、range（按起止日期）。",
+		"t/a/template.yaml:6:9: 字段 layout：不认识的版式“wide”。可选：official（公文版式）、compact（紧凑版式）。",
+		"t/c/report.md.tmpl: 缺少模板正文 report.md.tmpl。每个模板文件夹都要有 template.yaml 和 report.md.tmpl。",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestTemplateErrors(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"{{ .Membership.Memebers }}", "t/x/report.md.tmpl:1:14: 在 .Membership.Memebers 处：字段“Memebers”不存在（在 model.Membership 中）。字段名区分大小写"},
+		{"第一行\n{{ zh.Mony 1 }}", "t/x/report.md.tmpl:2:"},
+		{"{{ nosuch 1 }}", "t/x/report.md.tmpl:1: 没有名为“nosuch”的函数"},
+		{"{{ if .Org.Name }}", "t/x/report.md.tmpl:1: 模板意外结束"},
+		{"{{ .Membership.Previous.Members }}", "t/x/report.md.tmpl:1:14: 在 .Membership.Previous.Members 处：引用的这一项在输入里没有填写（是空的）。可选的数据要先判断"},
+		{"{{ zh.Money \"abc\" }}", "t/x/report.md.tmpl:1:5: 在 zh.Money 处：调用 Money 出错：参数 “abc”（string）不是数字（如 4509.50）。"},
+	}
+	for _, tt := range tests {
+		p := place("t", map[string]string{"x/template.yaml": manifest("x", "乙"), "x/report.md.tmpl": tt.src})
+		c, _ := New([]Place{p})
+		tm, err := c.Lookup("x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tmpl, err := tm.Compile()
+		if err == nil {
+			err = tmpl.Execute(&strings.Builder{}, &model.Report{})
+		}
+		if err == nil {
+			t.Errorf("%s: no error", tt.src)
+			continue
+		}
+		got := TemplateProblem(err).Error()
+		if !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%s:\n got %s\nwant %s…", tt.src, got, tt.want)
+		}
+	}
+}
