@@ -29,13 +29,13 @@ func TestLookupOrder(t *testing.T) {
 		"_partials/opening.tmpl":           `{{ define "opening" }}内置开头{{ end }}`,
 	})
 	user := place("mine", map[string]string{
-		"half-year-summary/template.yaml":           manifest("half-year-summary", "半年总结"),
-		"half-year-summary/report.md.tmpl":          `{{ template "opening" . }}自定义`,
-		"half-year-summary/partials/opening.tmpl":   `{{ define "opening" }}模板自己的开头{{ end }}`,
-		"women/template.yaml":                       manifest("women", "女职工工作总结"),
-		"women/report.md.tmpl":                      `{{ template "opening" . }}女职工`,
-		"_partials/unused.tmpl":                     `{{ define "unused" }}{{ end }}`,
-		"notes/readme.txt":                          "not a template",
+		"half-year-summary/template.yaml":         manifest("half-year-summary", "半年总结"),
+		"half-year-summary/report.md.tmpl":        `{{ template "opening" . }}自定义`,
+		"half-year-summary/partials/opening.tmpl": `{{ define "opening" }}模板自己的开头{{ end }}`,
+		"women/template.yaml":                     manifest("women", "女职工工作总结"),
+		"women/report.md.tmpl":                    `{{ template "opening" . }}女职工`,
+		"_partials/unused.tmpl":                   `{{ define "unused" }}{{ end }}`,
+		"notes/readme.txt":                        "not a template",
 	})
 	c, probs := New([]Place{user, builtin})
 	if len(probs) > 0 {
