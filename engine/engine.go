@@ -11,6 +11,7 @@ import (
 	"github.com/huibao/huibao/engine/catalog"
 	"github.com/huibao/huibao/engine/compose"
 	"github.com/huibao/huibao/engine/diag"
+	"github.com/huibao/huibao/engine/form"
 	"github.com/huibao/huibao/engine/load"
 	"github.com/huibao/huibao/engine/model"
 	"github.com/huibao/huibao/engine/pdf"
@@ -234,7 +235,8 @@ func ParseFormats(s string) ([]string, error) {
 	return out, nil
 }
 
-// EmptyForm returns the blank XLSX 填报表.
+// EmptyForm returns the blank XLSX 填报表, with one grey example row per
+// sheet that the loader ignores.
 func EmptyForm() ([]byte, error) {
-	return nil, fmt.Errorf("暂不能生成 .xlsx 填报表，请先用 huibao init 文件.yaml")
+	return form.WriteForm(nil)
 }

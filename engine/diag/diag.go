@@ -198,6 +198,7 @@ func AsList(err error) (List, bool) {
 type SourceMap struct {
 	File    string
 	pos     map[string]Pos
+	slots   map[string]Pos
 	invalid map[string]bool
 }
 
@@ -214,14 +215,28 @@ func (m *SourceMap) Set(path string, p Pos) {
 	m.pos[path] = p
 }
 
-// Pos returns the position of path, or of its nearest recorded parent
-// (activities[3].date → activities[3] → activities), or the bare file.
+// SetSlot records where the value of path belongs even when it is empty:
+// the cell next to a label in a workbook. Pos falls back to it, so that a
+// missing value is reported at the cell to fill in.
+func (m *SourceMap) SetSlot(path string, p Pos) {
+	if m.slots == nil {
+		m.slots = map[string]Pos{}
+	}
+	m.slots[path] = p
+}
+
+// Pos returns the position of path, or its slot, or the position of its
+// nearest recorded parent (activities[3].date → activities[3] → activities),
+// or the bare file.
 func (m *SourceMap) Pos(path string) Pos {
 	if m == nil {
 		return Pos{}
 	}
 	for p := path; ; {
 		if pos, ok := m.pos[p]; ok {
+			return pos
+		}
+		if pos, ok := m.slots[p]; ok {
 			return pos
 		}
 		q := parent(p)

@@ -61,9 +61,18 @@ func (c *checker) has(path string, nonZero bool) bool {
 	return c.src.Has(path)
 }
 
+// require reports a missing value. example is written as YAML
+// ("name: 柳背桥社区工会"); for a workbook only the value is shown.
 func (c *checker) require(path string, present bool, what, example string) bool {
 	if present {
 		return true
+	}
+	if c.src.Pos(path).Sheet != "" {
+		if _, v, ok := strings.Cut(example, ": "); ok {
+			example = v
+		}
+		c.add(path, "缺少"+what, "请在这一格填写，例如 "+example)
+		return false
 	}
 	c.add(path, "缺少"+what, "请填写，例如 "+example)
 	return false
