@@ -93,26 +93,28 @@ func unitLen(g []glyph, i int) int {
 // setBreaks fills glyph.brk for g, shaped from text, with UAX #14 break
 // opportunities tailored for Chinese.
 func setBreaks(text string, g []glyph) {
-	// UAX #14 by grapheme cluster: a break is possible only after a cluster's last rune.
+	// UAX #14 segments: a break is possible only at a segment's end.
+	// (uniseg.Step would also compute word and sentence breaks we don't use.)
 	state := -1
 	i := 0
-	for rest := text; len(rest) > 0; {
-		var cluster string
-		var boundaries int
-		cluster, rest, boundaries, state = uniseg.StepString(rest, state)
-		n := utf8.RuneCountInString(cluster)
-		for k := 0; k < n-1 && i+k < len(g); k++ {
-			g[i+k].brk, g[i+k].inner = noBreak, true
+	for rest := text; len(rest) > 0 && i < len(g); {
+		var seg string
+		var must bool
+		seg, rest, must, state = uniseg.FirstLineSegmentInString(rest, state)
+		n := utf8.RuneCountInString(seg)
+		for k := i; k < i+n-1 && k < len(g); k++ {
+			g[k].brk = noBreak
+			// Tailoring must not open a break inside a grapheme cluster.
+			if k+1 < len(g) {
+				next := g[k+1].r
+				g[k].inner = unicode.In(next, unicode.Mn, unicode.Me, unicode.Variation_Selector) || next == 0x200D || g[k].r == 0x200D
+			}
 		}
 		i += n
 		if i-1 < len(g) {
-			switch boundaries & uniseg.MaskLine {
-			case uniseg.LineMustBreak:
+			g[i-1].brk = canBreak
+			if must {
 				g[i-1].brk = mustBreak
-			case uniseg.LineCanBreak:
-				g[i-1].brk = canBreak
-			default:
-				g[i-1].brk = noBreak
 			}
 		}
 	}
