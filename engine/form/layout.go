@@ -74,6 +74,7 @@ func basicFields() []field {
 		{name: "org.name", label: "单位名称", kind: kText, example: "柳背桥社区工会", prompt: "必填：工会的全称，如“柳背桥社区工会”。"},
 		{name: "org.type", label: "单位类型", kind: kText, example: "社区工会", list: orgTypeList, prompt: "从下拉列表选择，也可自填。"},
 		{name: "org.parent", label: "上级工会", kind: kText, example: "某某街道总工会", prompt: "可不填。"},
+		{name: "org.party", label: "同级党组织", kind: kText, example: "柳背桥社区党委", prompt: "可不填；报告开头写“在……的正确领导下”。"},
 		{name: "org.leader.title", label: "负责人职务", kind: kText, example: "工会主席", prompt: "可不填，如“工会主席”。"},
 		{name: "org.leader.name", label: "负责人姓名", kind: kText, example: "王某", prompt: "可不填。"},
 		{name: "period.year", label: "年度", kind: kYear, example: "2024", prompt: "报告所属年度，如 2024。"},

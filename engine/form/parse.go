@@ -29,16 +29,31 @@ func narrow(s string) string {
 	return width.Narrow.String(s)
 }
 
-// maxDigits is Excel's precision: a number stored with more significant
-// digits is binary noise (0.1+0.2 is stored as 0.30000000000000004).
+// maxDigits is Excel's precision: a number cell stored with more significant
+// digits holds binary noise.
 const maxDigits = 15
+
+// longNumber reports whether s has more digits than a number cell keeps, the
+// only case where it matters whether the cell is a number or text.
+func longNumber(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n > maxDigits
+}
 
 var thousands = regexp.MustCompile(`^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$`)
 
 // parseDecimal reads a number: 4509.5, 4509.50, ４５０９．５, 1,234.5, +5,
 // -3, 1E3. It refuses units and words (152人, 二十): a number belongs in the
-// cell, the unit in its own column.
-func parseDecimal(raw string) (decimal.Decimal, string) {
+// cell, the unit in its own column. stored says the text is what Excel
+// stored for a number cell, whose digits beyond the 15th are binary noise
+// (0.1+0.2 is stored as 0.30000000000000004); text typed by a cadre is
+// taken exactly.
+func parseDecimal(raw string, stored bool) (decimal.Decimal, string) {
 	s := strings.ReplaceAll(narrow(clean(raw)), " ", "")
 	if thousands.MatchString(s) {
 		s = strings.ReplaceAll(s, ",", "")
@@ -53,28 +68,34 @@ func parseDecimal(raw string) (decimal.Decimal, string) {
 	if d.Abs().GreaterThan(decimal.New(1, 15)) {
 		return decimal.Zero, "“" + clean(raw) + "”太大"
 	}
-	return tidy(d), ""
+	if stored {
+		d = tidy(d)
+	}
+	return d, ""
 }
 
 // isNumeric accepts the shapes decimal.NewFromString would also take, but
 // only those: digits, one point, a sign, an exponent.
 func isNumeric(s string) bool {
-	digits := 0
+	digits, points, exps := 0, 0, 0
 	for i, r := range s {
 		switch {
 		case r >= '0' && r <= '9':
 			digits++
-		case r == '.', r == 'e', r == 'E':
+		case r == '.' && exps == 0:
+			points++
+		case r == 'e' || r == 'E':
+			exps++
 		case (r == '+' || r == '-') && (i == 0 || s[i-1] == 'e' || s[i-1] == 'E'):
 		default:
 			return false
 		}
 	}
-	return digits > 0
+	return digits > 0 && points <= 1 && exps <= 1
 }
 
-// tidy drops binary noise beyond Excel's 15 significant digits and trailing
-// zeros, so that 0.30000000000000004 reads as 0.3 and 4509.50 as 4509.5.
+// tidy drops binary noise beyond Excel's 15 significant digits, so that
+// 0.30000000000000004 reads as 0.3.
 func tidy(d decimal.Decimal) decimal.Decimal {
 	if d.IsZero() {
 		return decimal.Zero
@@ -108,8 +129,8 @@ func leadingFractionZeros(d decimal.Decimal) int {
 }
 
 // parseInt reads a whole number; 20.0 is 20, 20.5 is an error.
-func parseInt(raw string) (int, string) {
-	d, msg := parseDecimal(raw)
+func parseInt(raw string, stored bool) (int, string) {
+	d, msg := parseDecimal(raw, stored)
 	if msg != "" {
 		return 0, msg
 	}
@@ -125,7 +146,7 @@ func parseInt(raw string) (int, string) {
 // parseYear reads 2024 or 2024年.
 func parseYear(raw string) (int, string) {
 	s := strings.TrimSuffix(narrow(clean(raw)), "年")
-	n, msg := parseInt(s)
+	n, msg := parseInt(s, true)
 	if msg != "" {
 		return 0, "“" + clean(raw) + "”不是年份"
 	}
@@ -138,6 +159,8 @@ var (
 	fullDate = regexp.MustCompile(`^(\d{4})\s*[-./年]\s*(\d{1,2})\s*(?:[-./月]\s*(\d{1,2})\s*[日号]?|月)?$`)
 	// 3月30日, 3月30号, 12月: the year comes from the period.
 	monthDay = regexp.MustCompile(`^(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号])?$`)
+	// 2024.1: January, or October typed into a number cell.
+	ambiguousMonth = regexp.MustCompile(`^\d{4}\.1$`)
 	// 20240330, as some systems export dates.
 	compact = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})$`)
 	// A time of day that is midnight, as exports append: 00:00:00, T00:00.
@@ -163,30 +186,17 @@ func parseDate(raw string, p model.Period, date1904 bool) (model.Date, string) {
 	case compact.MatchString(s):
 		sub := compact.FindStringSubmatch(s)
 		y, m, d = atoi(sub[1]), atoi(sub[2]), atoi(sub[3])
-	case isNumeric(s) && !strings.ContainsAny(s, "+-eE"):
-		f, err := strconv.ParseFloat(s, 64)
-		if err != nil {
-			return model.Date{}, bad
-		}
-		if f >= 1900 && f < 3000 {
-			// 2024.10 typed into a number cell is stored as 2024.1: the
-			// month cannot be told, and a serial this small is 1905.
-			return model.Date{}, "“" + clean(raw) + "”被表格当成了数字，看不出年月"
-		}
-		date, ok := book.FromSerial(f, date1904)
-		if !ok || f < minSerial {
-			return model.Date{}, bad
-		}
-		return date, ""
+	case ambiguousMonth.MatchString(s):
+		// 2024.10 typed into a number cell is stored as 2024.1, so this
+		// may be January or October.
+		return model.Date{}, "“" + clean(raw) + "”看不出是1月还是10月"
 	case fullDate.MatchString(s):
 		sub := fullDate.FindStringSubmatch(s)
 		y, m = atoi(sub[1]), atoi(sub[2])
 		if sub[3] != "" {
 			d = atoi(sub[3])
 		}
-		// 2024.12 is month precision. A number cell holding 2024.10 shows
-		// and stores 2024.1; Excel keeps text as typed, so a cadre who
-		// wants October types it into a text cell or as 2024-10.
+		// 2024.12 is month precision; 2024.1 was refused above.
 	case monthDay.MatchString(s):
 		sub := monthDay.FindStringSubmatch(s)
 		m = atoi(sub[1])
@@ -197,6 +207,19 @@ func parseDate(raw string, p model.Period, date1904 bool) (model.Date, string) {
 		if y, ok = yearIn(p, m, d); !ok {
 			return model.Date{}, "“" + clean(raw) + "”没有年份，而基本信息里也没有填年度"
 		}
+	case isNumeric(s) && !strings.ContainsAny(s, "+-eE"):
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return model.Date{}, bad
+		}
+		if f >= 1900 && f < 3000 && f == float64(int(f)) {
+			return model.Date{}, "“" + clean(raw) + "”只有年份，没有月、日"
+		}
+		date, ok := book.FromSerial(f, date1904)
+		if !ok || f < minSerial {
+			return model.Date{}, bad
+		}
+		return date, ""
 	default:
 		return model.Date{}, bad
 	}

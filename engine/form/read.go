@@ -45,7 +45,7 @@ func ReadForm(file string, data []byte) (*model.Report, *diag.SourceMap, diag.Li
 // openMessage says in Chinese why a file could not be opened.
 func openMessage(err error) string {
 	switch {
-	case errors.Is(err, book.ErrOldFormat), errors.Is(err, book.ErrTooLarge), errors.Is(err, book.ErrNotWorkbook):
+	case errors.Is(err, book.ErrOldFormat), errors.Is(err, book.ErrTooLarge):
 		return err.Error()
 	}
 	return book.ErrNotWorkbook.Error()
@@ -85,8 +85,11 @@ func (rd *reader) sheets(r *model.Report) {
 		case rd.empty(name):
 			// An empty Sheet1 left behind by WPS is harmless.
 		default:
-			rd.probs.Add(rd.sheetPos(name), "", fmt.Sprintf("不认识工作表“%s”，其中的内容不会读入", name),
-				"填报表的工作表是："+strings.Join(orderedSheets()[1:], "、")+"；请把内容移到对应的表里，草稿请删除或另存")
+			hint := "填报表的工作表是：" + strings.Join(orderedSheets()[1:], "、") + "；请把内容移到对应的表里，草稿请删除或另存"
+			if s := diag.Suggest(key, orderedSheets()); s != "" {
+				hint = "是不是“" + s + "”？请改回这个名称"
+			}
+			rd.probs.Add(rd.sheetPos(name), "", fmt.Sprintf("不认识工作表“%s”，其中的内容不会读入", name), hint)
 		}
 	}
 	if name, ok := found[SheetBasic]; ok {
@@ -175,6 +178,7 @@ func (rd *reader) value(fd field, path string, pos diag.Pos, raw string) (any, b
 	rd.sm.Set(path, pos)
 	if slices.Contains(formulaErrors, strings.ToUpper(s)) {
 		rd.probs.Add(pos, path, "单元格里是公式出错的结果“"+s+"”", "请改正公式，或直接填写"+fd.label)
+		rd.sm.MarkInvalid(path)
 		return zero(fd.kind), true
 	}
 	var msg, hint string
@@ -185,10 +189,10 @@ func (rd *reader) value(fd field, path string, pos diag.Pos, raw string) (any, b
 	case kSpan:
 		return parseSpan(s), true
 	case kInt:
-		v, msg = parseInt(s)
+		v, msg = parseInt(s, rd.stored(pos, s))
 		hint = fd.label + "只填整数，不带单位，如 " + fd.example
 	case kDecimal:
-		v, msg = parseDecimal(s)
+		v, msg = parseDecimal(s, rd.stored(pos, s))
 		hint = fd.label + "只填数字，不带单位，如 " + fd.example
 	case kYear:
 		v, msg = parseYear(s)
@@ -202,9 +206,21 @@ func (rd *reader) value(fd field, path string, pos diag.Pos, raw string) (any, b
 	}
 	if msg != "" {
 		rd.probs.Add(pos, path, msg, hint)
+		rd.sm.MarkInvalid(path)
 		return zero(fd.kind), true
 	}
 	return v, true
+}
+
+// stored reports whether s, read at pos, is a number cell's stored value
+// rather than text; it asks the workbook only for numbers longer than a
+// number cell keeps.
+func (rd *reader) stored(pos diag.Pos, s string) bool {
+	if !longNumber(s) {
+		return false
+	}
+	t, err := rd.f.GetCellType(pos.Sheet, pos.Cell)
+	return err == nil && (t == excelize.CellTypeUnset || t == excelize.CellTypeNumber)
 }
 
 func zero(k kind) any {
@@ -260,6 +276,7 @@ func (rd *reader) basic(r *model.Report, sheet string) {
 	r.Org.Name = strOf(vals["org.name"])
 	r.Org.Type = strOf(vals["org.type"])
 	r.Org.Parent = strOf(vals["org.parent"])
+	r.Org.Party = strOf(vals["org.party"])
 	r.Org.Leader = model.Person{Title: strOf(vals["org.leader.title"]), Name: strOf(vals["org.leader.name"])}
 	r.Period.Year = intOf(vals["period.year"])
 	r.Period.Span = strOf(vals["period.span"])
@@ -495,7 +512,7 @@ func sameAsExample(fd field, raw string) bool {
 	}
 	switch fd.kind {
 	case kInt, kDecimal, kYear:
-		d, msg := parseDecimal(raw)
+		d, msg := parseDecimal(raw, true)
 		return msg == "" && d.Equal(decimal.RequireFromString(fd.example))
 	case kDate:
 		p := model.Period{Year: 2024, Span: "year"}

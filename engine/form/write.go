@@ -350,6 +350,8 @@ func basicValue(r *model.Report, name string) any {
 		return r.Org.Type
 	case "org.parent":
 		return r.Org.Parent
+	case "org.party":
+		return r.Org.Party
 	case "org.leader.title":
 		return r.Org.Leader.Title
 	case "org.leader.name":
