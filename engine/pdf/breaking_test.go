@@ -3,6 +3,7 @@ package pdf
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 )
@@ -109,4 +110,49 @@ func TestLineWidth(t *testing.T) {
 	if w, n := lineWidth(g); w != 1 || n != 2 {
 		t.Errorf("lineWidth = %g, %d; want 1 (spaces dropped), 2", w, n)
 	}
+}
+
+// FuzzBreakLines: lines cover the text in order, never end or start with a
+// forbidden mark unless the line is a forced cut, and fit their width.
+func FuzzBreakLines(f *testing.F) {
+	f.Add("柳背桥社区工会在社区党委的直接领导下，共收取会费4509.50元。", 5.0)
+	f.Add("打造“文明和谐社区”——而努力奋斗……WiFi 12次（一）", 3.0)
+	f.Add("a\nb  c\u0301d👍🏽e", 1.5)
+	f.Fuzz(func(t *testing.T, text string, width float64) {
+		if !utf8.ValidString(text) || width < 1 || width > 100 || len(text) > 2000 {
+			return
+		}
+		g := fakeGlyphs(text)
+		ends := breakLines(g, width, width, 1, nil)
+		prev := 0
+		for _, e := range ends {
+			if e <= prev || e > len(g) {
+				t.Fatalf("ends %v not increasing within %d glyphs", ends, len(g))
+			}
+			line := g[prev:e]
+			w, _ := lineWidth(line)
+			forced := line[len(line)-1].brk == noBreak && e != len(g) || line[len(line)-1].brk == mustBreak
+			if !forced && w > width+line[len(line)-1].half+1e-6 && len(line) > 1 {
+				// Allowed only when a single unbreakable piece is wider than the line.
+				if longestPiece(line) <= width {
+					t.Fatalf("line %q is %g wide, over %g", string(runesOf(line)), w, width)
+				}
+			}
+			if !forced && e < len(g) && (noStart(g[e].r) || noEnd(g[e-1].r)) && g[e-1].r != '\n' {
+				t.Fatalf("break between %q and %q", g[e-1].r, g[e].r)
+			}
+			prev = e
+		}
+		if len(g) > 0 && prev != len(g) {
+			t.Fatalf("lines end at %d of %d glyphs", prev, len(g))
+		}
+	})
+}
+
+func runesOf(g []glyph) []rune {
+	var rs []rune
+	for _, x := range g {
+		rs = append(rs, x.r)
+	}
+	return rs
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/huibao/huibao/engine/markdown"
@@ -349,10 +350,10 @@ func (l *layouter) shape(spans []span, size, tracking float64, g []glyph) (strin
 			x := glyph{r: r, off: int32(base + j), brk: canBreak}
 			switch r {
 			case '\n':
-			case '\t':
-				r = ' '
-				fallthrough
 			default:
+				if unicode.IsControl(r) { // a tab or a stray control character: a space
+					r = ' '
+				}
 				f, ok := l.fonts.Pick(s.role, r)
 				if !ok {
 					l.noteMissing(s.role, r) // Layout fails; keep the glyph so breaks line up
