@@ -391,7 +391,10 @@ func (l *layouter) setText(spans []span, b block) {
 	if b.keepWithNext && !l.pageEmpty() && l.room() < len(l.ends)+1 {
 		l.newPage()
 	}
-	asc := l.fonts.Chain(b.role)[0].Ascent() * b.size
+	// Every face sits on the baseline the body face would have: the first
+	// line's body text touches the type area's top, and faces with a taller
+	// ascender (Droid Sans Fallback: 1.04 em) do not sink in their line.
+	asc := l.fonts.Chain(font.Body)[0].Ascent() * b.size
 	start := 0
 	for k, end := range l.ends {
 		top := l.slot()

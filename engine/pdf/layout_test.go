@@ -117,12 +117,12 @@ func TestMissingGlyph(t *testing.T) {
 // they come from the next face of the chain, the body 宋体.
 func TestFallback(t *testing.T) {
 	_, rec := layoutString(t, "# 一、“2024年”工作\n", nil)
-	// One baseline for the line, set by the heading face's ascent.
-	want := "font DroidSansFallbackFull 16\ntext (111.0,121.6) tc -0.21 '一、'\n" +
-		"font gbsn00lp 16\ntext (142.5,121.6) tc -0.21 '“2024'\n" +
-		"font DroidSansFallbackFull 16\ntext (189.5,121.6) tc -0.21 '年'\n" +
-		"font gbsn00lp 16\ntext (205.3,121.6) tc -0.21 '”'\n" +
-		"font DroidSansFallbackFull 16\ntext (221.1,121.6) tc -0.21 '工作'\n"
+	// One baseline for the line, the body face's.
+	want := "font DroidSansFallbackFull 16\ntext (111.0,119.0) tc -0.21 '一、'\n" +
+		"font gbsn00lp 16\ntext (142.5,119.0) tc -0.21 '“2024'\n" +
+		"font DroidSansFallbackFull 16\ntext (189.5,119.0) tc -0.21 '年'\n" +
+		"font gbsn00lp 16\ntext (205.3,119.0) tc -0.21 '”'\n" +
+		"font DroidSansFallbackFull 16\ntext (221.1,119.0) tc -0.21 '工作'\n"
 	if !strings.Contains(rec, want) {
 		t.Errorf("recording:\n%s\nwant it to contain\n%s", rec, want)
 	}

@@ -105,7 +105,7 @@ func (l *layouter) table(t *east.Table) error {
 		for i := 0; i < ncol; i++ {
 			if i < len(rows[ri]) {
 				c := &rows[ri][i]
-				asc := l.fonts.Chain(c.role)[0].Ascent() * size
+				asc := l.fonts.Chain(font.Body)[0].Ascent() * size
 				off := (h - 2*vpad - float64(len(c.ends))*lh) / 2
 				start := 0
 				for k, end := range c.ends {

@@ -1,0 +1,42 @@
+package pdf
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+var images = flag.String("images", "", "write page images of the fixtures to this folder (go test ./engine/pdf -run TestPageImages -images ../../docs/images)")
+
+// TestPageImages renders the pages shown in the docs. It does nothing
+// without -images.
+func TestPageImages(t *testing.T) {
+	if *images == "" {
+		return
+	}
+	shots := []struct {
+		fixture, profile string
+		page             string
+		name             string
+	}{
+		{"liubeiqiao-h1", "official", "1", "pdf-official-page1"},
+		{"liubeiqiao-h1", "official", "3", "pdf-official-signature"},
+		{"liubeiqiao-h1", "compact", "1", "pdf-compact-page1"},
+		{"qiaotou-h1-long", "official", "30", "pdf-table-continued"},
+	}
+	for _, s := range shots {
+		doc := parseFile(t, fixture(s.fixture))
+		doc.Meta.Profile = s.profile
+		out, err := Render(doc, Options{Fonts: testFonts(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := writeTemp(t, "x.pdf", out)
+		dst := filepath.Join(*images, s.name)
+		run(t, "pdftoppm", "-png", "-r", "70", "-singlefile", "-f", s.page, "-l", s.page, path, dst)
+		if _, err := os.Stat(dst + ".png"); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
