@@ -48,7 +48,7 @@ func BenchmarkCompose(b *testing.B) {
 		b.Run(c.fixture[len("../fixtures/"):]+"/"+c.template, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, lint, err := compose.Markdown(t, r); err != nil || lint.Err() != nil {
+				if _, lint, err := compose.Markdown(t, r.Report); err != nil || lint.Err() != nil {
 					b.Fatal(err, lint)
 				}
 			}

@@ -68,22 +68,59 @@ func (e *Engine) fonts() (*pdf.Fonts, error) {
 	return e.fontSet, e.fontErr
 }
 
+// Input is a loaded report and where its fields came from.
+type Input struct {
+	*model.Report
+	Source *diag.SourceMap
+}
+
 // Load reads and validates an input file. The list holds every problem,
-// loader's and validator's, sorted by position; the report is usable only
-// when the list has no errors.
-func (e *Engine) Load(path string) (*model.Report, diag.List) {
+// loader's and validator's, sorted by position; the input is usable only
+// when the list has no errors. Rules that depend on the template are Check's.
+func (e *Engine) Load(path string) (*Input, diag.List) {
 	r, src, probs := load.File(path)
-	if r != nil {
-		probs = append(probs, validate.Report(r, src)...)
+	if r == nil {
+		return nil, probs
 	}
+	probs = append(probs, validate.Report(r, src)...)
 	probs.Sort()
-	return r, probs
+	return &Input{Report: r, Source: src}, probs
+}
+
+// Check applies the rules that depend on the kind of report t makes.
+func (e *Engine) Check(t *catalog.Template, in *Input) diag.List {
+	return e.CheckKind(t.Kind, in)
+}
+
+// CheckFor applies the kind rules for an input being validated without
+// generating: the kind of the template named by key (from -t) or by the
+// input's report.template, or a summary's when neither names one. An
+// unknown template name is an error.
+func (e *Engine) CheckFor(key string, in *Input) (diag.List, error) {
+	if key == "" {
+		key = in.Report.Report.Template
+	}
+	kind := "总结"
+	if key != "" {
+		t, err := e.Catalog.Lookup(key)
+		if err != nil {
+			return nil, err
+		}
+		kind = t.Kind
+	}
+	return e.CheckKind(kind, in), nil
+}
+
+// CheckKind applies the rules of a kind of report: 总结, 计划 or 汇报材料.
+func (e *Engine) CheckKind(kind string, in *Input) diag.List {
+	return validate.ForKind(in.Report, in.Source, kind)
 }
 
 // Template resolves the template for a report: key (from -t) when given,
 // else the input's report.template. It checks that the template accepts
 // the report's period.
-func (e *Engine) Template(key string, r *model.Report) (*catalog.Template, error) {
+func (e *Engine) Template(key string, in *Input) (*catalog.Template, error) {
+	r := in.Report
 	if key == "" {
 		key = r.Report.Template
 	}
@@ -119,7 +156,8 @@ type Output struct {
 // formats when none are given). Lint findings on the Markdown are returned
 // as problems whose file is the Markdown's name; any lint error is a defect
 // of the template, and no output should be written.
-func (e *Engine) Render(r *model.Report, t *catalog.Template, formats []string) ([]Output, diag.List, error) {
+func (e *Engine) Render(in *Input, t *catalog.Template, formats []string) ([]Output, diag.List, error) {
+	r := in.Report
 	if len(formats) == 0 {
 		formats = t.Formats
 	}

@@ -46,6 +46,11 @@ func (a *app) generateCmd() *cobra.Command {
 				}
 				return inputErr(err)
 			}
+			if probs := eng.Check(t, r); probs.Err() != nil {
+				a.report(probs)
+				fmt.Fprintf(a.stderr, "%s：发现 %d 处错误，没有生成报告。\n", args[0], len(probs.Errors()))
+				return silent
+			}
 			outs, lint, err := eng.Render(r, t, fs)
 			a.report(lint)
 			if err != nil {

@@ -7,7 +7,8 @@ import (
 )
 
 func (a *app) validateCmd() *cobra.Command {
-	return &cobra.Command{
+	var tmpl string
+	cmd := &cobra.Command{
 		Use:   "validate 输入文件...",
 		Short: "检查填报数据，列出全部问题",
 		Long: `检查一个或多个输入文件（.yaml、.yml、.json 或 .xlsx 填报表），
@@ -22,7 +23,14 @@ func (a *app) validateCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				_, probs := eng.Load(path)
+				in, probs := eng.Load(path)
+				if in != nil && probs.Err() == nil {
+					kp, err := eng.CheckFor(tmpl, in)
+					if err != nil {
+						return usageErr("%v", err)
+					}
+					probs = append(probs, kp...)
+				}
 				a.report(probs)
 				switch errs, warns := len(probs.Errors()), len(probs.Warnings()); {
 				case errs > 0:
@@ -40,4 +48,6 @@ func (a *app) validateCmd() *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().StringVarP(&tmpl, "template", "t", "", "按哪个报告`模板`的要求检查（如 年度工作计划）；不写时用输入里的 report.template，都没有时按总结检查")
+	return cmd
 }

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/huibao/huibao/engine/diag"
+	"github.com/huibao/huibao/engine/zh"
 )
 
 // Lint checks generated Markdown for what a careful reader would circle in
@@ -42,9 +43,6 @@ func Lint(md []byte) diag.List {
 				add(i, fmt.Sprintf("输出里有模板残留“%s”：%s", r.text, excerpt(line)), r.hint)
 			}
 		}
-		if m := doubled.FindString(line); m != "" {
-			add(i, fmt.Sprintf("标点重复“%s”：%s", m, excerpt(line)), "检查模板里拼接句子的地方，数据里的句末标点要先去掉")
-		}
 		if m := placeholder.FindString(line); m != "" {
 			add(i, fmt.Sprintf("输出里有占位文字“%s”：%s", m, excerpt(line)), "报告里不应出现 XX、××、__ 之类的占位符")
 		}
@@ -52,9 +50,14 @@ func Lint(md []byte) diag.List {
 		if r := []rune(text); len(r) > 0 && strings.ContainsRune("，。、；：？！）」』”", r[0]) && !strings.HasPrefix(line, "|") {
 			add(i, "一行以标点开头："+excerpt(line), "检查模板里的换行位置")
 		}
-		if !strings.HasPrefix(line, "|") && !strings.HasPrefix(line, ":::") {
-			if r, ok := halfWidthInProse(text); ok {
-				add(i, fmt.Sprintf("中文里用了半角标点“%c”：%s", r, excerpt(line)), "中文里的标点要用全角：，；：（）！？")
+		if !strings.HasPrefix(line, ":::") {
+			for _, p := range zh.CheckPunct(text) {
+				if p.Kind == zh.Doubled {
+					add(i, fmt.Sprintf("标点重复“%s”：%s", p.Text, excerpt(line)), "检查模板里拼接句子的地方，数据里的句末标点要先去掉")
+				} else {
+					add(i, fmt.Sprintf("中文里用了半角标点“%s”：%s", p.Text, excerpt(line)), "中文里的标点要用全角："+p.Want+"；数据里的可用 zh.Punct 转换")
+				}
+				break // one finding per line is enough to locate it
 			}
 		}
 		if t := strings.TrimSpace(strings.Trim(text, "。")); t == "无" || t == "暂无" {
@@ -89,7 +92,6 @@ var residue = []struct{ text, hint string }{
 }
 
 var (
-	doubled     = regexp.MustCompile(`[，。、；：！？]{2,}|[，、；：]。|。[，、；]`)
 	placeholder = regexp.MustCompile(`XX|xx|××|__|＿＿|\[\s*\]|（\s*）|\(\s*\)`)
 )
 
@@ -187,17 +189,3 @@ func parseNumeral(s string) int {
 	return 0
 }
 
-// halfWidthInProse finds a half-width , ; : ! ? ( ) next to a Chinese
-// character. TODO(lead): replace with the zh package's detector when it lands.
-func halfWidthInProse(s string) (rune, bool) {
-	rs := []rune(s)
-	for i, r := range rs {
-		if !strings.ContainsRune(",;:!?()", r) {
-			continue
-		}
-		if (i > 0 && unicode.Is(unicode.Han, rs[i-1])) || (i+1 < len(rs) && unicode.Is(unicode.Han, rs[i+1])) {
-			return r, true
-		}
-	}
-	return 0, false
-}

@@ -35,7 +35,13 @@ func Suggest(s string, candidates []string) string {
 			best, bestD = c, d
 		}
 	}
-	if bestD <= max(1, utf8.RuneCountInString(best)/3) {
+	limit := max(1, utf8.RuneCountInString(best)/3)
+	if !isASCII(s) {
+		// One different character in a two-character Chinese word is a
+		// different word (公顷 is not 公里): no floor of one for CJK.
+		limit = utf8.RuneCountInString(best) / 3
+	}
+	if bestD <= limit {
 		return best
 	}
 	return ""
@@ -68,4 +74,13 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"reflect"
@@ -65,7 +66,11 @@ func Decode(name string, data []byte, v any) (*diag.SourceMap, diag.List) {
 		root = doc.Body
 	}
 	if root == nil {
-		d.errs.Add(diag.Pos{File: name}, "", "文件是空的", "可以用 huibao init 生成一份带说明的样例来填写")
+		msg := "文件是空的"
+		if len(bytes.TrimSpace(text)) > 0 {
+			msg = "文件里只有注释，没有数据"
+		}
+		d.errs.Add(diag.Pos{File: name}, "", msg, "可以用 huibao init 生成一份带说明的样例来填写")
 		return nil, append(probs, d.errs...)
 	}
 	d.decode(root, reflect.ValueOf(v).Elem(), "")
@@ -83,7 +88,7 @@ func syntaxProblem(name string, err error) *diag.Problem {
 			p.Pos.Line, p.Pos.Col = se.Token.Position.Line, se.Token.Position.Column
 		}
 	}
-	p.Msg, p.Hint = explainSyntax(msg)
+	p.Msg, p.Hint = explainSyntax(strings.ReplaceAll(msg, "\t", "Tab"))
 	return p
 }
 
@@ -91,7 +96,8 @@ func syntaxProblem(name string, err error) *diag.Problem {
 // the original stays in brackets so nothing is hidden.
 func explainSyntax(msg string) (string, string) {
 	known := []struct{ sub, msg, hint string }{
-		{"cannot start any token", "这里有制表符（Tab）或不能出现的字符", "缩进只能用空格，不能用 Tab 键"},
+		{"'Tab' that cannot start any token", "这里有制表符（Tab）", "缩进只能用空格，不能用 Tab 键"},
+		{"cannot start any token", "这里有不能出现在开头的字符", "值以 @、`、%、* 等符号开头时请给整个值加上引号"},
 		{"mapping value is not allowed", "这一行多了一个冒号，或缩进不对", "值里含有“: ”时请给整个值加上引号；同一层的字段要对齐"},
 		{"could not find expected ':'", "缺少冒号", "每个字段写成“名称: 值”，冒号后面要有一个空格"},
 		{"did not find expected key", "缩进不一致", "同一层的字段要左对齐，子字段比上一层多缩进两个空格"},
@@ -120,7 +126,7 @@ type decoder struct {
 // fail records a problem with the value at path and marks the path invalid,
 // so that validation does not report it again as missing.
 func (d *decoder) fail(n ast.Node, path, msg, hint string) {
-	d.errs.Add(d.pos(n), path, msg, hint)
+	d.errs.Add(d.nodePos(n), path, msg, hint)
 	d.src.MarkInvalid(path)
 }
 
@@ -230,8 +236,27 @@ func (d *decoder) decodeStruct(n ast.Node, v reflect.Value, path string) {
 func (d *decoder) unknownKey(k ast.Node, t reflect.Type, path, key string) {
 	names := fieldNames(t)
 	hint := fmt.Sprintf("这一级可写的字段有：%s", strings.Join(names, "、"))
-	if s := diag.Suggest(key, names); s != "" {
-		hint = fmt.Sprintf("是不是“%s”？", s) + hint
+	s := diag.Suggest(key, names)
+	if s == "" {
+		// A Chinese key is usually the field's Chinese name: 在册会员 → members.
+		for _, n := range names {
+			if l := model.Label(join(path, n)); l != "" && (l == key || strings.TrimSuffix(key, "（元）") == l) {
+				s = n
+			}
+		}
+	}
+	if s != "" {
+		hint = fmt.Sprintf("是不是“%s”", s)
+		if l := model.Label(join(path, s)); l != "" && l != key {
+			hint += "（" + l + "）"
+		}
+		hint += "？"
+		if !isASCII(key) {
+			hint += "字段名要用英文，"
+		}
+		hint += "这一级可写的字段有：" + strings.Join(names, "、")
+		// The value was most likely meant for s: do not report s as missing.
+		d.src.MarkInvalid(join(path, s))
 	}
 	where := "顶层"
 	if path != "" {
@@ -262,6 +287,7 @@ func (d *decoder) decodeBool(n ast.Node, v reflect.Value, path string) {
 }
 
 var plainInt = regexp.MustCompile(`^[+-]?[0-9]+$`)
+var wrongDecimalPoint = regexp.MustCompile(`^[0-9]+[、．。，][0-9]+$`)
 var plainNumber = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
 
 func (d *decoder) decodeInt(n ast.Node, v reflect.Value, path string) {
@@ -279,7 +305,7 @@ func (d *decoder) decodeInt(n ast.Node, v reflect.Value, path string) {
 		d.fail(n, path, fmt.Sprintf("应为整数，实际是小数 %s", text), "人数、户数、次数等只能是整数")
 		return
 	}
-	d.fail(n, path, fmt.Sprintf("应为整数，实际是%s", describe(n)), numberHint(n, "152"))
+	d.fail(n, path, fmt.Sprintf("应为整数，实际是%s", describe(n)), numberHint(n, intExample(path)))
 }
 
 func (d *decoder) decodeDecimal(n ast.Node, v reflect.Value, path string) {
@@ -300,7 +326,12 @@ func (d *decoder) decodeDate(n ast.Node, v reflect.Value, path string) {
 	}
 	date, err := model.ParseDate(s)
 	if err != nil {
-		d.fail(n, path, dateProblem(s), "日期写成 2024-03-30 的形式（只到月份时写 2024-12）")
+		msg := dateProblem(s)
+		hint := "日期写成 2024-03-30 的形式（只到月份时写 2024-12）"
+		if strings.Contains(msg, "不是有效日期") {
+			hint = "请核对这个日期"
+		}
+		d.fail(n, path, msg, hint)
 		return
 	}
 	v.Set(reflect.ValueOf(date))
@@ -320,6 +351,23 @@ func dateProblem(s string) string {
 	return fmt.Sprintf("“%s”不是日期，或写法不对", s)
 }
 
+// intExample is a plausible value for an integer field, for hints.
+func intExample(path string) string {
+	switch last := path[strings.LastIndexAny(path, ".")+1:]; last {
+	case "year":
+		return "2024"
+	case "participants":
+		return "20"
+	case "dues_paying":
+		return "139"
+	case "new_members":
+		return "12"
+	case "version":
+		return "1"
+	}
+	return "152"
+}
+
 // numberHint explains the usual reasons a number was not read as one.
 func numberHint(n ast.Node, example string) string {
 	s, ok := scalarText(n)
@@ -328,6 +376,10 @@ func numberHint(n ast.Node, example string) string {
 		return "请填写一个数，如 " + example
 	case strings.ContainsAny(s, "０１２３４５６７８９"):
 		return "请把全角数字改成半角数字，如 " + example
+	case wrongDecimalPoint.MatchString(strings.TrimSpace(s)):
+		return "小数点要用半角的“.”，如 " + example
+	case strings.ContainsAny(s, "零〇一二两三四五六七八九十百千"):
+		return "请用阿拉伯数字，如 " + example
 	case strings.ContainsAny(s, "元人户次个家万"):
 		return "只填数字，不要带单位，如 " + example
 	case strings.Contains(s, ","), strings.Contains(s, "，"):
@@ -413,4 +465,13 @@ func fieldNames(t reflect.Type) []string {
 func tagName(f reflect.StructField) string {
 	name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
 	return name
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

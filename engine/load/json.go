@@ -27,6 +27,16 @@ func jsonSyntax(name string, data []byte) *diag.Problem {
 		return nil
 	}
 	off := se.Offset
+	if c := commentBefore(text, off); c >= 0 {
+		line, col := offsetPos(text, int64(c)+1)
+		return &diag.Problem{Pos: diag.Pos{File: name, Line: line, Col: col},
+			Msg: "JSON 文件里不能写注释（// 或 /* */）", Hint: "请删去注释；需要说明时改用 YAML 格式（.yaml），YAML 可以用 # 写注释"}
+	}
+	if r, at := runeAt(text, off); r == '“' || r == '”' || r == '‘' || r == '’' {
+		line, col := offsetPos(text, int64(at)+1)
+		return &diag.Problem{Pos: diag.Pos{File: name, Line: line, Col: col},
+			Msg: fmt.Sprintf("JSON 里用了中文引号“%c”", r), Hint: "JSON 的字段名和文字要用英文双引号 \" 括起来；文字内容里的中文引号不受影响"}
+	}
 	msg, hint := explainJSON(se.Error(), text, off)
 	if strings.Contains(msg, "多了逗号") {
 		// Point at the comma, not at the bracket after it.
@@ -74,4 +84,38 @@ func lastNonSpace(b []byte) byte {
 		return 0
 	}
 	return s[len(s)-1]
+}
+
+// commentBefore returns the byte offset of a // or /* comment that starts,
+// outside any string, before off; or -1.
+func commentBefore(text []byte, off int64) int {
+	inString, escaped := false, false
+	for i := 0; i < len(text) && int64(i) < off+1; i++ {
+		c := text[i]
+		switch {
+		case inString && escaped:
+			escaped = false
+		case inString && c == '\\':
+			escaped = true
+		case c == '"':
+			inString = !inString
+		case !inString && c == '/' && i+1 < len(text) && (text[i+1] == '/' || text[i+1] == '*'):
+			return i
+		}
+	}
+	return -1
+}
+
+// runeAt returns the rune that contains the byte just before off (where
+// encoding/json stopped), and its byte offset.
+func runeAt(text []byte, off int64) (rune, int) {
+	i := int(off) - 1
+	if i < 0 || i >= len(text) {
+		return utf8.RuneError, 0
+	}
+	for i > 0 && !utf8.RuneStart(text[i]) {
+		i--
+	}
+	r, _ := utf8.DecodeRune(text[i:])
+	return r, i
 }

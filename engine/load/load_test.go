@@ -75,9 +75,9 @@ func TestDecodeProblems(t *testing.T) {
 		want      []string // each a full problem line, in order
 	}{
 		{"unknown key with suggestion", base + "actvities: []\n",
-			[]string{"a.yaml:5:1: 字段 actvities：顶层没有“actvities”这个字段。是不是“activities”？这一级可写的字段有：version、org、period、report、membership、indicators、activities、problems、plans。"}},
+			[]string{"a.yaml:5:1: 字段 actvities：顶层没有“actvities”这个字段。是不是“activities”（活动）？这一级可写的字段有：version、org、period、report、membership、indicators、activities、problems、plans。"}},
 		{"nested unknown key", strings.Replace(base, "type: 社区工会", "typ: 社区工会", 1),
-			[]string{"a.yaml:2:21: 字段 org.typ：org 下没有“typ”这个字段。是不是“type”？这一级可写的字段有：name、type、parent、party、leader、overview。"}},
+			[]string{"a.yaml:2:21: 字段 org.typ：org 下没有“typ”这个字段。是不是“type”（单位类型）？这一级可写的字段有：name、type、parent、party、leader、overview。"}},
 		{"quoted number", strings.Replace(base, "members: 10", `members: "10"`, 1),
 			[]string{"a.yaml:4:23: 字段 membership.members：应为整数，实际是文字“10”。数字不要加引号，如 152。"}},
 		{"fraction for count", strings.Replace(base, "members: 10", `members: 10.5`, 1),
@@ -89,7 +89,7 @@ func TestDecodeProblems(t *testing.T) {
 		{"hex is not a count", strings.Replace(base, "members: 10", `members: 0x1F`, 1),
 			[]string{"a.yaml:4:23: 字段 membership.members：应为整数，实际是数字 0x1F。请填写一个数，如 152。"}},
 		{"impossible date", base + "activities:\n  - {date: 2024-02-30, title: x, category: 文体活动}\n",
-			[]string{"a.yaml:6:12: 字段 activities[1].date：“2024-02-30”不是有效日期：2024年2月没有30日。日期写成 2024-03-30 的形式（只到月份时写 2024-12）。"}},
+			[]string{"a.yaml:6:12: 字段 activities[1].date：“2024-02-30”不是有效日期：2024年2月没有30日。请核对这个日期。"}},
 		{"slashed date", base + "activities:\n  - {date: 2024/3/30, title: x, category: 文体活动}\n",
 			[]string{"a.yaml:6:12: 字段 activities[1].date：“2024/3/30”不是日期，或写法不对。日期写成 2024-03-30 的形式（只到月份时写 2024-12）。"}},
 		{"scalar for list", base + "problems: 会员参与不够\n",
@@ -101,10 +101,11 @@ func TestDecodeProblems(t *testing.T) {
 		{"alias", base + "x: &a 1\n",
 			[]string{"a.yaml:5:1: 字段 x：顶层没有“x”这个字段。这一级可写的字段有：version、org、period、report、membership、indicators、activities、problems、plans。"}},
 		{"tab", base + "problems:\n\t- x\n",
-			[]string{"a.yaml:6:1: 格式错误：这里有制表符（Tab）或不能出现的字符（found character '\t' that cannot start any token）。缩进只能用空格，不能用 Tab 键。"}},
+			[]string{"a.yaml:6:1: 格式错误：这里有制表符（Tab）（found character 'Tab' that cannot start any token）。缩进只能用空格，不能用 Tab 键。"}},
 		{"two documents", base + "---\nversion: 1\n",
 			[]string{"a.yaml:6:1: 文件里有不止一份数据（出现了第二个“---”分隔的文档）。一个文件只写一份数据。"}},
-		{"empty", "# 只有注释\n", []string{"a.yaml: 文件是空的。可以用 huibao init 生成一份带说明的样例来填写。"}},
+		{"comments only", "# 只有注释\n", []string{"a.yaml: 文件里只有注释，没有数据。可以用 huibao init 生成一份带说明的样例来填写。"}},
+		{"empty", "", []string{"a.yaml: 文件是空的。可以用 huibao init 生成一份带说明的样例来填写。"}},
 		{"not a map", "- a\n- b\n", []string{"a.yaml:1:1: 应为一组“名称: 值”，实际是一个列表。可写的字段有：version、org、period、report、membership、indicators、activities、problems、plans。"}},
 	}
 	for _, tt := range tests {
@@ -127,7 +128,7 @@ func TestJSON(t *testing.T) {
 	if r == nil || r.Org.Name != "测试社区工会" {
 		t.Fatalf("report not read: %v", probs)
 	}
-	if len(probs) != 1 || probs[0].Error() != "a.json:5:47: 字段 membership.dues_paying：应为整数，实际是文字“8”。数字不要加引号，如 152。" {
+	if len(probs) != 1 || probs[0].Error() != "a.json:5:47: 字段 membership.dues_paying：应为整数，实际是文字“8”。数字不要加引号，如 139。" {
 		t.Errorf("problems: %v", probs)
 	}
 }

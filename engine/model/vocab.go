@@ -1,6 +1,9 @@
 package model
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Categories is the closed list of activity and plan categories. Its order
 // is the order of sections in reports; extend it with care, since templates
@@ -45,10 +48,19 @@ var Units = []Unit{
 	{"篇", Count}, {"起", Count}, {"幢", Count}, {"栋", Count}, {"支", Count},
 	{"所", Count}, {"套", Count}, {"台", Count}, {"批", Count}, {"队", Count},
 	{"处", Count}, {"间", Count}, {"场次", Count}, {"课时", Count}, {"万人次", Count},
+	{"辆", Count}, {"张", Count}, {"箱", Count}, {"袋", Count}, {"盒", Count},
+	{"棵", Count}, {"株", Count}, {"块", Count}, {"面", Count}, {"幅", Count},
 	{"元", Money}, {"万元", Money},
 	{"平方公里", Quantity}, {"平方米", Quantity}, {"公里", Quantity}, {"小时", Quantity},
-	{"天", Quantity}, {"吨", Quantity},
+	{"天", Quantity}, {"吨", Quantity}, {"亩", Quantity}, {"公顷", Quantity},
+	{"千克", Quantity}, {"公斤", Quantity}, {"毫升", Quantity}, {"升", Quantity},
 	{"%", Ratio},
+}
+
+// Whole reports whether figures in the unit must be whole numbers: counts
+// must, except scaled counts such as 万人次 (1.2万人次).
+func (u Unit) Whole() bool {
+	return u.Kind == Count && !strings.HasPrefix(u.Name, "万")
 }
 
 // LookupUnit finds a unit by name.

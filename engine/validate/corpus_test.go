@@ -14,6 +14,7 @@ package validate_test
 import (
 	"errors"
 	"flag"
+	"github.com/huibao/huibao/engine"
 	"io/fs"
 	"maps"
 	"os"
@@ -73,12 +74,21 @@ func toRoot(t *testing.T) {
 // load problems and validation problems in one sorted list; validation runs
 // only when the loader produced a report.
 func check(path string) (*model.Report, diag.List) {
-	r, src, probs := load.File(path)
-	if r != nil {
-		probs = append(probs, validate.Report(r, src)...)
+	eng, err := engine.New(engine.Options{})
+	if err != nil {
+		panic(err)
 	}
-	probs.Sort()
-	return r, probs
+	in, probs := eng.Load(path)
+	if in == nil {
+		return nil, probs
+	}
+	if probs.Err() == nil {
+		// TODO(lead): strict once every template the fixtures name is built in.
+		if kp, err := eng.CheckFor("", in); err == nil {
+			probs = append(probs, kp...)
+		}
+	}
+	return in.Report, probs
 }
 
 // render gives problems one per line, as the CLI prints them to stderr.

@@ -16,15 +16,19 @@ import (
 	"github.com/huibao/huibao/engine/model"
 )
 
-// Report checks r. src locates fields in the input; it may be nil, in which
-// case problems carry no position. The list is sorted by position.
+// Report checks r against the rules that hold whatever report is made of
+// it. src locates fields in the input; it may be nil, in which case problems
+// carry no position. The list is sorted by position. Rules that depend on the
+// kind of report (a plan needs no membership figures) are ForKind's.
 func Report(r *model.Report, src *diag.SourceMap) diag.List {
 	c := &checker{src: src, r: r}
 	c.version()
 	c.org()
 	periodOK := c.period()
 	c.reportInfo(periodOK)
-	c.membership()
+	if c.has("membership", r.Membership != (model.Membership{})) {
+		c.membership()
+	}
 	c.indicators()
 	c.activities(periodOK)
 	c.problems()
@@ -46,6 +50,17 @@ func (c *checker) add(path, msg, hint string) {
 		return
 	}
 	c.errs.Add(c.src.Pos(path), path, msg, hint)
+}
+
+// compare records a problem between several fields, unless one of them
+// could not be read (then the comparison would be with a value of 0).
+func (c *checker) compare(path, msg, hint string, related ...string) {
+	for _, r := range related {
+		if c.src.Invalid(r) {
+			return
+		}
+	}
+	c.add(path, msg, hint)
 }
 
 func (c *checker) warn(path, msg, hint string) {
@@ -180,21 +195,31 @@ func (c *checker) reportInfo(periodOK bool) {
 		c.add("report.date", fmt.Sprintf("成文日期 %s 只写到了月份", d), "成文日期要写到日，如 2024-07-05")
 		return
 	}
-	first := c.r.Period.First()
-	if d.Before(first) {
-		c.add("report.date", fmt.Sprintf("成文日期 %s 早于期间开始 %s", d, first), "成文日期通常在期间结束之后几天，如 2024-07-05")
-	}
 	if last := c.r.Period.Last(); d.After(last.AddDays(366)) {
 		c.warn("report.date", fmt.Sprintf("成文日期 %s 离期间结束 %s 已超过一年", d, last), "请核对年份")
 	}
 }
 
+// ForKind checks the rules that depend on the kind of report a template
+// makes (总结, 计划, 汇报材料): a summary or briefing reports membership and
+// is dated after its period begins; a plan may be issued before its period
+// and need not quote membership figures.
+func ForKind(r *model.Report, src *diag.SourceMap, kind string) diag.List {
+	c := &checker{src: src, r: r}
+	if kind != "计划" {
+		if !c.has("membership", r.Membership != (model.Membership{})) {
+			c.add("membership", "缺少会员情况（membership）", "总结和汇报材料要写会员情况：members（在册会员）、dues_paying（缴费会员）、dues_collected（收缴会费，元）")
+		}
+		if d, first := r.Report.Date, r.Period.First(); !d.IsZero() && d.HasDay() && d.Before(first) {
+			c.add("report.date", fmt.Sprintf("成文日期 %s 早于期间开始 %s", d, first), "总结的成文日期通常在期间结束之后几天，如 2024-07-05")
+		}
+	}
+	c.errs.Sort()
+	return c.errs
+}
+
 func (c *checker) membership() {
 	m := c.r.Membership
-	if !c.has("membership", m != (model.Membership{})) {
-		c.add("membership", "缺少会员情况（membership）", "请填写 members（在册会员）、dues_paying（缴费会员）、dues_collected（收缴会费，元）")
-		return
-	}
 	c.require("membership.members", c.has("membership.members", m.Members != 0), "在册会员人数", "members: 152")
 	c.require("membership.dues_paying", c.has("membership.dues_paying", m.DuesPaying != 0), "缴费会员人数", "dues_paying: 139")
 	c.require("membership.dues_collected", c.has("membership.dues_collected", !m.DuesCollected.IsZero()), "收缴会费金额（元）", "dues_collected: 4509.50")
@@ -204,16 +229,16 @@ func (c *checker) membership() {
 		return // comparisons of negative counts would only repeat the problem
 	}
 	if m.DuesPaying > m.Members {
-		c.add("membership.dues_paying", fmt.Sprintf("缴费会员 %d 人多于在册会员 %d 人", m.DuesPaying, m.Members), "缴费会员是在册会员的一部分，不能多于在册会员，请核对这两个数")
+		c.compare("membership.dues_paying", fmt.Sprintf("缴费会员 %d 人多于在册会员 %d 人", m.DuesPaying, m.Members), "缴费会员是在册会员的一部分，不能多于在册会员，请核对这两个数", "membership.members")
 	}
 	if m.NewMembers > m.Members {
-		c.add("membership.new_members", fmt.Sprintf("新发展会员 %d 人多于在册会员 %d 人", m.NewMembers, m.Members), "新会员已计入在册会员，不能多于在册会员")
+		c.compare("membership.new_members", fmt.Sprintf("新发展会员 %d 人多于在册会员 %d 人", m.NewMembers, m.Members), "新会员已计入在册会员，不能多于在册会员", "membership.members")
 	}
 	if p := m.Previous; p != nil {
 		c.require("membership.previous.members", c.has("membership.previous.members", p.Members != 0), "去年同期在册会员人数", "members: 140")
 		c.counts("membership.previous", map[string]int{"members": p.Members, "dues_paying": p.DuesPaying})
 		c.money("membership.previous.dues_collected", p.DuesCollected)
-		if p.DuesPaying > p.Members {
+		if p.DuesPaying > p.Members && !c.src.Invalid("membership.previous.members") {
 			c.add("membership.previous.dues_paying", fmt.Sprintf("去年同期缴费会员 %d 人多于在册会员 %d 人", p.DuesPaying, p.Members), "请核对去年同期的两个数")
 		}
 	}
@@ -234,17 +259,22 @@ func (c *checker) counts(prefix string, fields map[string]int) {
 
 func (c *checker) money(path string, v decimal.Decimal) {
 	if v.IsNegative() {
-		c.add(path, fmt.Sprintf("金额不能是负数（%s）", v), "请填写 0 或正数，单位为元")
+		c.add(path, fmt.Sprintf("金额不能是负数（%s）", typed(v)), "请填写 0 或正数，单位为元")
 	}
 	if v.Exponent() < -2 && !v.Equal(v.Round(2)) {
-		c.add(path, fmt.Sprintf("金额 %s 超过了两位小数", v), "金额以元为单位，最多写到分（两位小数）")
+		c.add(path, fmt.Sprintf("金额 %s 超过了两位小数", typed(v)), "金额以元为单位，最多写到分（两位小数）")
 	}
 }
 
 func (c *checker) nonNegative(path string, v decimal.Decimal) {
 	if v.IsNegative() {
-		c.add(path, fmt.Sprintf("数值不能是负数（%s）", v), "请填写 0 或正数")
+		c.add(path, fmt.Sprintf("数值不能是负数（%s）", typed(v)), "请填写 0 或正数")
 	}
+}
+
+// typed writes a number with the decimals the cadre typed: -1421.20, not -1421.2.
+func typed(v decimal.Decimal) string {
+	return v.StringFixed(max(0, -v.Exponent()))
 }
 
 // unit checks a unit against the closed list, and that counts are whole.
@@ -261,8 +291,8 @@ func (c *checker) unit(path, unit string, value decimal.Decimal) {
 		c.add(path, fmt.Sprintf("不认识的单位“%s”", unit), hint)
 		return
 	}
-	if u.Kind == model.Count && !value.IsInteger() {
-		c.add(strings.TrimSuffix(path, ".unit")+".value", fmt.Sprintf("以“%s”计的数应为整数，实际是 %s", unit, value), "请核对数值或单位")
+	if u.Whole() && !value.IsInteger() {
+		c.add(strings.TrimSuffix(path, ".unit")+".value", fmt.Sprintf("以“%s”计的数应为整数，实际是 %s", unit, typed(value)), "请核对数值或单位")
 	}
 }
 
@@ -298,8 +328,8 @@ func (c *checker) indicators() {
 		c.unit(p+".unit", ind.Unit, ind.Value)
 		if ind.Previous != nil {
 			c.nonNegative(p+".previous", *ind.Previous)
-			if u, ok := model.LookupUnit(ind.Unit); ok && u.Kind == model.Count && !ind.Previous.IsInteger() {
-				c.add(p+".previous", fmt.Sprintf("以“%s”计的数应为整数，实际是 %s", ind.Unit, ind.Previous), "请核对去年同期的数")
+			if u, ok := model.LookupUnit(ind.Unit); ok && u.Whole() && !ind.Previous.IsInteger() {
+				c.add(p+".previous", fmt.Sprintf("以“%s”计的数应为整数，实际是 %s", ind.Unit, typed(*ind.Previous)), "请核对去年同期的数")
 			}
 		}
 		c.category(p+".category", ind.Category, false)
@@ -329,7 +359,11 @@ func (c *checker) activities(periodOK bool) {
 				c.add(p+".end_date", fmt.Sprintf("结束日期 %s 只写到了月份", a.EndDate), "请写到日，如 2024-04-02")
 				continue
 			case a.EndDate.Before(a.Date):
-				c.add(p+".end_date", fmt.Sprintf("结束日期 %s 早于开始日期 %s", a.EndDate, a.Date), "请核对活动的起止日期")
+				hint := "请核对活动的起止日期"
+				if a.EndDate.Year == a.Date.Year && a.EndDate.Month < a.Date.Month {
+					hint = fmt.Sprintf("如果活动跨年，开始日期应为 %d-%02d-%02d", a.Date.Year-1, a.Date.Month, a.Date.Day)
+				}
+				c.add(p+".end_date", fmt.Sprintf("结束日期 %s 早于开始日期 %s", a.EndDate, a.Date), hint)
 				continue
 			}
 		}
@@ -370,7 +404,15 @@ func (c *checker) plans(periodOK bool) {
 		c.require(p+".item", pl.Item != "", "计划事项", "item: 继续做好建会工作")
 		c.category(p+".category", pl.Category, true)
 		if !pl.Deadline.IsZero() && periodOK && pl.Deadline.Before(model.Date{Year: c.r.Period.First().Year, Month: c.r.Period.First().Month}) {
-			c.add(p+".deadline", fmt.Sprintf("完成时限 %s 早于报告期间开始 %s", pl.Deadline, c.r.Period.First()), "计划的时限应在本期或以后，如 2024-12")
+			c.add(p+".deadline", fmt.Sprintf("完成时限 %s 早于报告期间开始 %s", pl.Deadline, c.r.Period.First()),
+				fmt.Sprintf("计划的时限应在本期或以后，如 %d-12", c.r.Period.Last().Year+boolInt(c.r.Period.IsSpan("H2") || c.r.Period.IsSpan("year"))))
 		}
 	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

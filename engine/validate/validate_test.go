@@ -59,7 +59,6 @@ func TestValidate(t *testing.T) {
 		{"month-only activity", func(r *model.Report) { r.Activities[0].Date = model.Date{Year: 2024, Month: 3} }, []string{"activities[1].date：活动日期 2024-03 只写到了月份"}},
 		{"empty problem", func(r *model.Report) { r.Problems = []string{" "} }, []string{"problems[1]：这一条问题是空的"}},
 		{"plan before period", func(r *model.Report) { r.Plans[0].Deadline = model.Date{Year: 2023, Month: 12} }, []string{"plans[1].deadline：完成时限 2023-12 早于报告期间开始 2024-01-01"}},
-		{"report date before period", func(r *model.Report) { r.Report.Date = d(2023, 12, 1) }, []string{"report.date：成文日期 2023-12-01 早于期间开始 2024-01-01"}},
 		{"new members > members", func(r *model.Report) { r.Membership.NewMembers = 200 }, []string{"membership.new_members：新发展会员 200 人多于在册会员 152 人"}},
 		{"previous dues paying", func(r *model.Report) {
 			r.Membership.Previous = &model.MembershipBase{Members: 10, DuesPaying: 11}
@@ -80,5 +79,23 @@ func TestValidate(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestForKind(t *testing.T) {
+	r := good()
+	r.Report.Date = model.Date{Year: 2023, Month: 12, Day: 28}
+	if got := ForKind(r, nil, "总结"); len(got) != 1 || !strings.Contains(got[0].Error(), "report.date：成文日期 2023-12-28 早于期间开始 2024-01-01") {
+		t.Errorf("summary: %v", got)
+	}
+	if got := ForKind(r, nil, "计划"); len(got) != 0 {
+		t.Errorf("a plan may be issued before its period: %v", got)
+	}
+	r.Membership = model.Membership{}
+	if got := ForKind(r, nil, "计划"); len(got) != 0 {
+		t.Errorf("a plan needs no membership: %v", got)
+	}
+	if got := ForKind(r, nil, "汇报材料"); len(got) != 2 || !strings.Contains(got[0].Error(), "membership：缺少会员情况") {
+		t.Errorf("briefing: %v", got)
 	}
 }

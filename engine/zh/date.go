@@ -73,6 +73,7 @@ func DateRel(d model.Date, year int) string {
 //	3月30日至4月2日           both in the report's year
 //	6月3日至5日               within one month
 //	去年12月22日至1月21日      from last year into the report's
+//	12月16日至2025年1月10日    from the report's year into a later one
 //	2023年3月1日至4月2日       both in another year
 //	2023年12月1日至2025年1月5日 anything else, in full
 //
@@ -101,6 +102,12 @@ func Span(from, to model.Date, year int) string {
 		b = appendDate(b, from, false)
 		b = append(b, "至"...)
 		b = appendDate(b, to, false)
+	case from.Year == year && to.Year > year:
+		// Running into next year: the report's own year goes without saying,
+		// the other is written out (12月16日至2025年1月10日).
+		b = appendDate(b, from, false)
+		b = append(b, "至"...)
+		b = appendDate(b, to, true)
 	default:
 		b = appendDate(b, from, true)
 		b = append(b, "至"...)
