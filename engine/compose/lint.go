@@ -188,4 +188,3 @@ func parseNumeral(s string) int {
 	}
 	return 0
 }
-
