@@ -75,6 +75,15 @@ func TestPDFReaders(t *testing.T) {
 			text := run(t, "pdftotext", "-layout", path, "-")
 			checkText(t, doc.Meta.Title, text, c.fixture)
 			checkBBox(t, path, Official())
+			if c.fixture == "qiaotou-h1-long" {
+				// The 120-row table runs over several pages, its header on each.
+				if n := strings.Count(text, "活动名称"); n < 4 {
+					t.Errorf("table header appears %d times, want it on each of ≥ 4 pages", n)
+				}
+			}
+			if c.fixture == "liubeiqiao-h1" {
+				checkNumbersRight(t, path, []string{"35", "20", "46", "180", "25", "306"})
+			}
 
 			// The same input gives the same bytes, also when rendered concurrently.
 			var wg sync.WaitGroup
@@ -197,6 +206,28 @@ func checkBBox(t *testing.T, path string, p *Profile) {
 	check("left edge", left, p.Left)
 	check("right edge", right, p.Left+p.AreaW)
 	check("top", top, p.Top)
+}
+
+// checkNumbersRight: numbers in a --: column share one right edge.
+func checkNumbersRight(t *testing.T, path string, nums []string) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "bbox.html")
+	run(t, "pdftotext", "-bbox", path, out)
+	data, _ := os.ReadFile(out)
+	edges := map[string]float64{}
+	for _, m := range wordRE.FindAllStringSubmatch(string(data), -1) {
+		x1, _ := strconv.ParseFloat(m[3], 64)
+		edges[m[5]] = x1
+	}
+	want := edges[nums[0]]
+	for _, n := range nums {
+		if x, ok := edges[n]; !ok || math.Abs(x-want) > 0.1 {
+			t.Errorf("number %s ends at %.1f (found %v), want %.1f like %s", n, x, ok, want, nums[0])
+		}
+	}
+	if p := Official(); want < p.Left+p.AreaW-14 || want > p.Left+p.AreaW {
+		t.Errorf("numbers end at %.1f, want just inside the table's right rule %.1f", want, p.Left+p.AreaW)
+	}
 }
 
 // TestLayoutCheckScript runs the project's independent checker,
