@@ -204,8 +204,9 @@ func (b *builder) ledger() error {
 	return b.write(s)
 }
 
-// assistance writes 帮扶: the indicators and activities of 帮扶救助, when the
-// report has any.
+// assistance writes 帮扶: the activities and indicators of 帮扶救助, when the
+// report has any. The activities come first, so that their header can
+// repeat on every printed page.
 func (b *builder) assistance() error {
 	st := b.st
 	var inds []int
@@ -232,6 +233,39 @@ func (b *builder) assistance() error {
 	heading := func(t string) { s.note(st, roleHeading, t) }
 	ref := func(col string, r int) string { return fmt.Sprintf("'%s'!%s%d", SheetIndicators, col, r) }
 	num := 0
+	if len(acts) > 0 {
+		num++
+		heading(chineseNumber(num) + "、帮扶救助活动")
+		// The activities run over pages: their header repeats on each.
+		s.repeatRows = s.headerRow(st, "序号", "日期", "活动名称", "地点", "参加人数", "经费", "内容", "成效")
+		first := s.next()
+		people, cost := 0, decimal.Zero
+		for k, a := range acts {
+			people += a.Participants
+			cost = cost.Add(a.Cost)
+			s.add(row{cells: []cell{
+				number(st.id(roleCenter, ""), float64(k+1), strconv.Itoa(k+1)),
+				b.date(a.Date),
+				text(st.id(roleWrap, ""), a.Title),
+				text(st.id(roleWrap, ""), a.Location),
+				number(st.id(roleNumber, "0"), float64(a.Participants), strconv.Itoa(a.Participants)),
+				number(st.id(roleNumber, fmtYuan), a.Cost.InexactFloat64(), shown(a.Cost, fmtYuan)),
+				text(st.id(roleWrap, ""), a.Content),
+				text(st.id(roleWrap, ""), a.Result),
+			}})
+		}
+		last := s.next() - 1
+		t := blank(st.id(roleTotal, ""))
+		s.add(row{cells: []cell{
+			text(st.id(roleTotalLabel, ""), "合计"), t,
+			b.formula(st.id(roleTotal, fmtCountOf), fmt.Sprintf("COUNTA(C%d:C%d)", first, last), len(acts), "共100项"),
+			t,
+			b.formula(st.id(roleTotal, "0"), fmt.Sprintf("SUM(E%d:E%d)", first, last), people, strconv.Itoa(people)),
+			b.formula(st.id(roleTotal, fmtYuan), fmt.Sprintf("SUM(F%d:F%d)", first, last), cost.InexactFloat64(), shown(cost, fmtYuan)),
+			t, t,
+		}})
+		s.add(row{})
+	}
 	if len(inds) > 0 {
 		num++
 		heading(chineseNumber(num) + "、帮扶救助指标")
@@ -259,38 +293,6 @@ func (b *builder) assistance() error {
 				b.formula(st.id(roleNumber, fmtPercent), orBlank("H"), pct, "100.0%"),
 			}})
 		}
-		s.add(row{})
-	}
-	if len(acts) > 0 {
-		num++
-		heading(chineseNumber(num) + "、帮扶救助活动")
-		s.headerRow(st, "序号", "日期", "活动名称", "地点", "参加人数", "经费", "内容", "成效")
-		first := s.next()
-		people, cost := 0, decimal.Zero
-		for k, a := range acts {
-			people += a.Participants
-			cost = cost.Add(a.Cost)
-			s.add(row{cells: []cell{
-				number(st.id(roleCenter, ""), float64(k+1), strconv.Itoa(k+1)),
-				b.date(a.Date),
-				text(st.id(roleWrap, ""), a.Title),
-				text(st.id(roleWrap, ""), a.Location),
-				number(st.id(roleNumber, "0"), float64(a.Participants), strconv.Itoa(a.Participants)),
-				number(st.id(roleNumber, fmtYuan), a.Cost.InexactFloat64(), shown(a.Cost, fmtYuan)),
-				text(st.id(roleWrap, ""), a.Content),
-				text(st.id(roleWrap, ""), a.Result),
-			}})
-		}
-		last := s.next() - 1
-		t := blank(st.id(roleTotal, ""))
-		s.add(row{cells: []cell{
-			text(st.id(roleTotalLabel, ""), "合计"), t,
-			b.formula(st.id(roleTotal, fmtCountOf), fmt.Sprintf("COUNTA(C%d:C%d)", first, last), len(acts), "共100项"),
-			t,
-			b.formula(st.id(roleTotal, "0"), fmt.Sprintf("SUM(E%d:E%d)", first, last), people, strconv.Itoa(people)),
-			b.formula(st.id(roleTotal, fmtYuan), fmt.Sprintf("SUM(F%d:F%d)", first, last), cost.InexactFloat64(), shown(cost, fmtYuan)),
-			t, t,
-		}})
 	}
 	return b.write(s)
 }

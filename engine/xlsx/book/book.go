@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"cmp"
 	"compress/flate"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -113,6 +114,15 @@ func (z *sortedZip) Close() error {
 		return fw, nil
 	})
 	for _, e := range z.entries {
+		if e.name == "[Content_Types].xml" {
+			// excelize lists image types from a map: put them in order.
+			data, err := sortContentTypes(e.data.Bytes())
+			if err != nil {
+				return err
+			}
+			e.data.Reset()
+			e.data.Write(data)
+		}
 		fw, err := w.CreateHeader(&zip.FileHeader{Name: e.name, Method: zip.Deflate, Modified: z.stamp})
 		if err != nil {
 			return err
@@ -122,6 +132,41 @@ func (z *sortedZip) Close() error {
 		}
 	}
 	return w.Close()
+}
+
+// contentTypes is [Content_Types].xml.
+type contentTypes struct {
+	XMLName   xml.Name          `xml:"http://schemas.openxmlformats.org/package/2006/content-types Types"`
+	Defaults  []contentDefault  `xml:"Default"`
+	Overrides []contentOverride `xml:"Override"`
+}
+
+type contentDefault struct {
+	XMLName     xml.Name `xml:"Default"`
+	Extension   string   `xml:",attr"`
+	ContentType string   `xml:",attr"`
+}
+
+type contentOverride struct {
+	XMLName     xml.Name `xml:"Override"`
+	PartName    string   `xml:",attr"`
+	ContentType string   `xml:",attr"`
+}
+
+// sortContentTypes orders the entries of [Content_Types].xml by extension
+// and part name.
+func sortContentTypes(data []byte) ([]byte, error) {
+	var ct contentTypes
+	if err := xml.Unmarshal(data, &ct); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(ct.Defaults, func(a, b contentDefault) int { return cmp.Compare(a.Extension, b.Extension) })
+	slices.SortFunc(ct.Overrides, func(a, b contentOverride) int { return cmp.Compare(a.PartName, b.PartName) })
+	out, err := xml.Marshal(ct)
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(xml.Header), out...), nil
 }
 
 func flateWriter(fw **flate.Writer, out io.Writer) (io.WriteCloser, error) {

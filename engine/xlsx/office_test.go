@@ -1,0 +1,172 @@
+package xlsx
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/huibao/huibao/engine/model"
+	"github.com/huibao/huibao/engine/xlsx/office"
+	"github.com/huibao/huibao/engine/xlsx/sample"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+var images = flag.String("images", "", "write the appendix's pages as PNG into this directory (docs/images)")
+
+func newOffice(t *testing.T) (*office.Office, string) {
+	t.Helper()
+	dir := t.TempDir()
+	o, err := office.New(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o, dir
+}
+
+// TestRecalculated proves the formulas compute: the appendix is written
+// without the values huibao computes for them, LibreOffice recalculates
+// every formula on loading, and each result must equal the model's figure
+// that huibao writes next to the formula normally.
+func TestRecalculated(t *testing.T) {
+	o, dir := newOffice(t)
+	for name, r := range map[string]*model.Report{"liubeiqiao": sample.Liubeiqiao(), "large": sample.Large(130)} {
+		bare := filepath.Join(dir, name+".xlsx")
+		if err := os.WriteFile(bare, appendix(t, r, Options{noCache: true}), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(dir, "recalculated")
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		done, err := o.Convert(bare, "xlsx", out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(done)
+		if err != nil {
+			t.Fatal(err)
+		}
+		calc := open(t, data)
+		model := open(t, appendix(t, r, Options{}))
+		formulas := 0
+		for _, sheet := range model.GetSheetList() {
+			rows, _ := model.GetRows(sheet, excelize.Options{RawCellValue: true})
+			for i, row := range rows {
+				for j := range row {
+					cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+					if f, _ := model.GetCellFormula(sheet, cell); f == "" {
+						continue
+					}
+					formulas++
+					want := cellText(t, model, sheet, cell)
+					got := cellText(t, calc, sheet, cell)
+					if !sameValue(got, want) {
+						t.Errorf("%s: %s!%s computes to %q, the model gives %q", name, sheet, cell, got, want)
+					}
+				}
+			}
+		}
+		if formulas < 40 {
+			t.Errorf("%s: only %d formulas checked", name, formulas)
+		}
+		// And the totals, said plainly.
+		total := strconv.Itoa(len(r.Activities) + 3)
+		cost, people := ledgerColumn(t, calc, "经费")+total, ledgerColumn(t, calc, "参加人数")+total
+		if got := cellNum(t, calc, SheetLedger, cost); !got.Equal(r.TotalCost()) {
+			t.Errorf("%s: LibreOffice totals the cost to %s, the model to %s", name, got, r.TotalCost())
+		}
+		if got := cellNum(t, calc, SheetLedger, people); !got.Equal(dec(r.TotalParticipants())) {
+			t.Errorf("%s: LibreOffice totals the participants to %s, the model to %d", name, got, r.TotalParticipants())
+		}
+	}
+}
+
+// ledgerColumn finds a column of the ledger by its header.
+func ledgerColumn(t *testing.T, f *excelize.File, header string) string {
+	t.Helper()
+	rows, _ := f.GetRows(SheetLedger)
+	for j, h := range rows[1] {
+		if h == header {
+			name, _ := excelize.ColumnNumberToName(j + 1)
+			return name
+		}
+	}
+	t.Fatalf("the ledger has no column %s", header)
+	return ""
+}
+
+// sameValue compares two cell values: numbers to 1e-9, text exactly.
+func sameValue(a, b string) bool {
+	x, errA := decimal.NewFromString(a)
+	y, errB := decimal.NewFromString(b)
+	if errA != nil || errB != nil {
+		return a == b
+	}
+	return x.Sub(y).Abs().LessThan(decimal.New(1, -9))
+}
+
+// TestPages lays the appendix out as LibreOffice prints it and reads the
+// pages back: titles, repeated headers, page numbers. With -images DIR it
+// also writes the pages as PNG, for docs/images.
+func TestPages(t *testing.T) {
+	o, dir := newOffice(t)
+	for name, r := range map[string]*model.Report{"liubeiqiao": sample.Liubeiqiao(), "large": sample.Large(130)} {
+		src := filepath.Join(dir, name+".xlsx")
+		if err := os.WriteFile(src, appendix(t, r, Options{}), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pdf, err := o.Convert(src, "pdf", dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, err := office.Text(pdf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages := strings.Split(strings.TrimRight(text, "\f"), "\f")
+		var titles []string
+		for _, s := range []string{"会员情况", "工作指标", "活动台账", "帮扶救助情况", "统计图表"} {
+			titles = append(titles, r.Org.Name+"2024年上半年"+s)
+		}
+		for _, title := range titles {
+			if !strings.Contains(text, title) {
+				t.Errorf("%s: no page shows %q", name, title)
+			}
+		}
+		for i, p := range pages {
+			if !strings.Contains(p, fmt.Sprintf("第 %d 页，共 %d 页", i+1, len(pages))) {
+				t.Errorf("%s: page %d has no page number", name, i+1)
+			}
+			// Every page of the ledger and of 帮扶 repeats its title and
+			// the header row of its activities.
+			for _, title := range []string{titles[2], titles[3]} {
+				if strings.Contains(p, title) && !strings.Contains(p, "活动名称") {
+					t.Errorf("%s: page %d of %s without its header row", name, i+1, title)
+				}
+			}
+		}
+		if name == "liubeiqiao" && len(pages) != 5 {
+			t.Errorf("%s: %d pages, want one a sheet", name, len(pages))
+		}
+		if name == "large" && len(pages) < 8 {
+			t.Errorf("%s: %d pages for 130 activities", name, len(pages))
+		}
+		if *images != "" && name == "liubeiqiao" {
+			pngs, err := office.Pages(pdf, dir, "page", 70)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, png := range pngs {
+				data, _ := os.ReadFile(png)
+				if err := os.WriteFile(filepath.Join(*images, fmt.Sprintf("xlsx-appendix-%d.png", i+1)), data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+}
