@@ -46,7 +46,7 @@ func boolFlag(name, usage string) func() bool {
 // schemaLine is the first line of every YAML fixture, so that editors with the
 // YAML language server check the file against the input schema while a cadre
 // (or a test author) types.
-const schemaLine = "# yaml-language-server: $schema=../schema/huibao-input.schema.json"
+const schemaLine = "# yaml-language-server: $schema=../engine/model/input.schema.json"
 
 // toRoot makes the repository root the working directory for the test, so
 // that file names in problems read as the CLI prints them when run from the
