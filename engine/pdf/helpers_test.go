@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -111,12 +112,20 @@ func writeTemp(t testing.TB, name string, data []byte) string {
 	return p
 }
 
+// run runs a poppler tool and returns its standard output. Anything it
+// says on standard error (Syntax Error, Syntax Warning, …) fails the test:
+// the PDF must open cleanly.
 func run(t testing.TB, name string, args ...string) string {
 	t.Helper()
 	needTool(t, name)
-	out, err := exec.Command(name, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	var stdout, stderr strings.Builder
+	cmd := exec.Command(name, args...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, stderr.String())
 	}
-	return string(out)
+	if stderr.Len() > 0 {
+		t.Errorf("%s %v complained:\n%s", name, args, stderr.String())
+	}
+	return stdout.String()
 }
