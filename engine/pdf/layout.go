@@ -446,9 +446,12 @@ func (l *layouter) emitRuns(text string, g []glyph, size, x, baseline, tracking,
 }
 
 // signature sets the closing block after GB/T 9704-2012 7.3.5.2: one blank
-// line below the text, the issuing union, and on the next line the date,
-// right-indented two characters, whose first character stands two characters
-// right of the union's first.
+// line below the text, the issuing union right-indented two characters, and
+// on the next line the date, its first character two characters right of the
+// union's first; if the date would then pass the union's right edge, the date
+// is right-indented two characters and the union moves left to keep the
+// two-character step. Other paragraphs of the block are right-indented two
+// characters.
 func (l *layouter) signature(div *markdown.Div) error {
 	var paras [][]span
 	for ch := div.FirstChild(); ch != nil; ch = ch.NextSibling() {
@@ -478,16 +481,24 @@ func (l *layouter) signature(div *markdown.Div) error {
 		widths[i], _ = lineWidth(g)
 		l.glyphs = g
 	}
+	indents := make([]float64, len(paras))
+	for i := range indents {
+		indents[i] = 2 * pitch
+	}
+	if len(paras) == 2 {
+		edge := l.p.AreaW - 2*pitch
+		nameX := edge - widths[0]
+		dateX := nameX + 2*pitch
+		if dateX+widths[1] > edge {
+			dateX = edge - widths[1]
+			nameX = dateX - 2*pitch
+		}
+		indents[0] = l.p.AreaW - nameX - widths[0]
+		indents[1] = l.p.AreaW - dateX - widths[1]
+	}
 	for i, sp := range paras {
 		bi := b
-		if len(paras) == 2 && i == 0 {
-			// The union's first character two characters left of the date's.
-			dateX := l.p.AreaW - 2*pitch - widths[1]
-			nameRight := dateX - 2*pitch + widths[0]
-			if nameRight <= l.p.AreaW-2*pitch {
-				bi.indentRight = l.p.AreaW - nameRight
-			}
-		}
+		bi.indentRight = indents[i]
 		l.setText(sp, bi)
 	}
 	return nil

@@ -147,32 +147,51 @@ func TestUnsupported(t *testing.T) {
 	}
 }
 
-// TestSignature: the date right-indented two characters, the union's first
-// character two characters left of the date's, one blank line above.
+// TestSignature follows GB/T 9704-2012 7.3.5.2: the union right-indented two
+// characters with the date's first character two characters right of the
+// union's, unless the date would then pass the union's right edge: then the
+// date is right-indented two characters and the union moves left.
 func TestSignature(t *testing.T) {
-	_, rec := layoutString(t, "正文。\n\n::: {.signature}\n柳背桥社区工会\n\n2024年7月5日\n:::\n", nil)
 	p := Official()
-	var nameX, dateX, dateEnd, nameY, dateY float64
-	for _, l := range strings.Split(rec, "\n") {
-		var x, y, tc float64
-		var s string
-		if n, _ := fmt.Sscanf(l, "text (%f,%f) tc %f '%s", &x, &y, &tc, &s); n == 4 {
-			switch strings.TrimSuffix(s, "'") {
-			case "柳背桥社区工会":
-				nameX, nameY = x, y
-			case "2024年7月5日":
-				dateX, dateY = x, y
-				dateEnd = x + 3*p.Pitch() + 6*(8+tc) // 3 ideographs, 6 half-width digits
+	ch := p.Pitch()
+	edge := p.Left + p.AreaW - 2*ch
+	cases := []struct {
+		name, date string
+		nameW      float64 // advance widths as set: ideographs at the pitch, digits half
+		dateW      float64
+		wantNameX  float64
+	}{
+		// A 7-character union and a date 6.5 characters wide: the date is longer than the union minus 2.
+		{"柳背桥社区工会", "2024年7月5日", 7 * ch, 3*ch + 6*(8+ch-16), edge - (3*ch + 6*(8+ch-16)) - 2*ch},
+		// A 14-character union: it is right-indented two characters, the date steps in under it.
+		{"中华全国总工会柳背桥社区工会", "2024年7月5日", 14 * ch, 3*ch + 6*(8+ch-16), edge - 14*ch},
+	}
+	for _, c := range cases {
+		_, rec := layoutString(t, "正文。\n\n::: {.signature}\n"+c.name+"\n\n"+c.date+"\n:::\n", nil)
+		var nameX, dateX, nameY, dateY float64
+		for _, l := range strings.Split(rec, "\n") {
+			var x, y, tc float64
+			var s string
+			if n, _ := fmt.Sscanf(l, "text (%f,%f) tc %f '%s", &x, &y, &tc, &s); n == 4 {
+				switch strings.TrimSuffix(s, "'") {
+				case c.name:
+					nameX, nameY = x, y
+				case c.date:
+					dateX, dateY = x, y
+				}
 			}
 		}
-	}
-	if math.Abs(dateEnd-(p.Left+p.AreaW-2*p.Pitch())) > 0.1 {
-		t.Errorf("date ends at %.1f, want right-indented two characters (%.1f)", dateEnd, p.Left+p.AreaW-2*p.Pitch())
-	}
-	if math.Abs(dateX-nameX-2*p.Pitch()) > 0.1 {
-		t.Errorf("date starts %.1f right of the union, want two characters", dateX-nameX)
-	}
-	if math.Abs(dateY-nameY-p.LinePitch()) > 0.1 || math.Abs(nameY-(p.Top+2*p.LinePitch()+14.06)) > 0.1 {
-		t.Errorf("union at y %.1f, date at %.1f: want one blank line after the text, date on the next line", nameY, dateY)
+		if math.Abs(nameX-c.wantNameX) > 0.1 {
+			t.Errorf("%s: union at x %.1f, want %.1f", c.name, nameX, c.wantNameX)
+		}
+		if math.Abs(dateX-nameX-2*ch) > 0.1 {
+			t.Errorf("%s: date starts %.1f right of the union, want two characters (%.1f)", c.name, dateX-nameX, 2*ch)
+		}
+		if dateX+c.dateW > edge+0.1 || nameX+c.nameW > edge+0.1 {
+			t.Errorf("%s: the block passes the right indent of two characters", c.name)
+		}
+		if math.Abs(dateY-nameY-p.LinePitch()) > 0.1 || math.Abs(nameY-(p.Top+2*p.LinePitch()+14.06)) > 0.1 {
+			t.Errorf("%s: union at y %.1f, date at %.1f: want one blank line after the text, date on the next line", c.name, nameY, dateY)
+		}
 	}
 }
