@@ -10,6 +10,15 @@
 // Canvas: the gopdf canvas for real output (Render), or a Recorder whose text
 // dump is golden-tested.
 //
+// # Use
+//
+//	fonts, err := pdf.LoadFonts(pdf.FontConfig{}) // once per process; empty fields → system search
+//	doc, err := markdown.Parse(src)
+//	out, err := pdf.Render(doc, pdf.Options{Fonts: fonts}) // profile from doc.Meta.Profile unless Options.Profile
+//
+// Layout alone gives a *Document whose Draw replays it on any Canvas, such as
+// a Recorder for golden tests.
+//
 // # Line breaking
 //
 // Break opportunities come from UAX #14 (github.com/rivo/uniseg), tailored for

@@ -49,7 +49,6 @@ type gopdfCanvas struct {
 	added map[*font.Face]bool
 	face  *font.Face
 	size  float64
-	err   error
 }
 
 func newGopdfCanvas(fonts *font.Set, p *Profile) *gopdfCanvas {
