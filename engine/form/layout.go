@@ -45,6 +45,7 @@ type field struct {
 	list    func() []string
 	strict  bool // the dropdown refuses other values
 	noPrev  bool // a membership row with no 上年同期
+	money   bool // an amount in 元, shown with two decimals
 }
 
 // table is a sheet with a header row and one item per row.
@@ -93,7 +94,7 @@ func membershipFields() []field {
 	return []field{
 		{name: "members", label: "在册会员", kind: kInt, example: "152", prompt: "在册会员人数（人）。"},
 		{name: "dues_paying", label: "缴费会员", kind: kInt, example: "139", prompt: "本期缴纳会费的会员人数（人），不超过在册会员。"},
-		{name: "dues_collected", label: "会费收缴（元）", kind: kDecimal, example: "4509.50", prompt: "本期收缴会费金额，单位元，可带两位小数。"},
+		{name: "dues_collected", label: "会费收缴（元）", kind: kDecimal, money: true, example: "4509.50", prompt: "本期收缴会费金额，单位元，可带两位小数。"},
 		{name: "new_members", label: "新发展会员", kind: kInt, example: "12", noPrev: true, prompt: "本期新发展会员人数（人），可不填。"},
 	}
 }
@@ -120,7 +121,7 @@ func tables() []table {
 			{name: "category", label: "类别", kind: kText, width: 14, example: "学习培训", list: categoryList, strict: true, prompt: "从下拉列表选择。"},
 			{name: "location", label: "地点", kind: kText, width: 18, example: "南湖鸳鸯度假村", prompt: "可不填。"},
 			{name: "participants", label: "参加人数", kind: kInt, width: 10, example: "20", prompt: "参加活动的人数，只填数字。"},
-			{name: "cost", label: "经费（元）", kind: kDecimal, width: 12, example: "0", prompt: "活动花费，单位元，可不填。"},
+			{name: "cost", label: "经费（元）", kind: kDecimal, money: true, width: 12, example: "0", prompt: "活动花费，单位元，可不填。"},
 			{name: "content", label: "活动内容", kind: kText, width: 40, example: "就如何协助社区开展好社区工会工作进行了讲解和讨论", prompt: "做了什么，一两句话。"},
 			{name: "result", label: "取得成效", kind: kText, width: 28, example: "收到了很好的效果", prompt: "效果如何，一句话，可不填。"},
 		}},

@@ -131,6 +131,8 @@ func (w *writer) style(name string) int {
 			st.Alignment = wrap
 		case "number":
 			st.NumFmt = 0
+		case "money":
+			st.NumFmt = 2 // 0.00: 4509.50 as the cadre wrote it; the cell holds 4509.5
 		}
 	}
 	id, err := w.f.NewStyle(st)
@@ -141,8 +143,11 @@ func (w *writer) style(name string) int {
 	return id
 }
 
-func kindStyle(k kind) string {
-	switch k {
+func kindStyle(fd field) string {
+	if fd.money {
+		return "money"
+	}
+	switch fd.kind {
 	case kDate:
 		return "date"
 	case kInt, kDecimal, kYear:
@@ -231,7 +236,8 @@ func (w *writer) guide() error {
 		return err
 	}
 	f := w.f
-	if err := f.SetColWidth(sheet, "A", "A", 110); err != nil {
+	// Narrower than a portrait page: a single column is never scaled to fit.
+	if err := f.SetColWidth(sheet, "A", "A", guideWidth); err != nil {
 		return err
 	}
 	lines := guideText()
@@ -245,7 +251,7 @@ func (w *writer) guide() error {
 			style, height = w.style("head"), 24
 		case l == "":
 		default:
-			height = float64(max(1, int(book.TextWidth(l)/104)+1))*15 + 4
+			height = float64(book.Lines(l, guideWidth))*15 + 3
 		}
 		if err := f.SetCellStr(sheet, cell, l); err != nil {
 			return err
@@ -261,6 +267,9 @@ func (w *writer) guide() error {
 	}
 	return w.printSetup(sheet, false)
 }
+
+// guideWidth is the width of 填表说明's one column.
+const guideWidth = 72
 
 // guideText is 填表说明, one paragraph a row.
 func guideText() []string {
@@ -312,7 +321,7 @@ func (w *writer) basic() error {
 			return err
 		}
 		cell := "B" + row
-		if err := f.SetCellStyle(sheet, cell, cell, w.style("data:"+kindStyle(fd.kind))); err != nil {
+		if err := f.SetCellStyle(sheet, cell, cell, w.style("data:"+kindStyle(fd))); err != nil {
 			return err
 		}
 		var v any = ""
@@ -393,10 +402,10 @@ func (w *writer) membership() error {
 			return err
 		}
 		cur, prev := "B"+row, "C"+row
-		if err := f.SetCellStyle(sheet, cur, cur, w.style("data:number")); err != nil {
+		if err := f.SetCellStyle(sheet, cur, cur, w.style("data:"+kindStyle(fd))); err != nil {
 			return err
 		}
-		prevStyle := w.style("data:number")
+		prevStyle := w.style("data:" + kindStyle(fd))
 		if fd.noPrev {
 			prevStyle = w.style("none")
 		}
@@ -485,7 +494,7 @@ func (w *writer) table(t table) error {
 			return err
 		}
 		// A column style types what a cadre adds below the written rows.
-		if err := f.SetColStyle(t.sheet, col, w.style("data:"+kindStyle(fd.kind))); err != nil {
+		if err := f.SetColStyle(t.sheet, col, w.style("data:"+kindStyle(fd))); err != nil {
 			return err
 		}
 		if err := f.SetCellStr(t.sheet, col+"1", fd.label); err != nil {
@@ -498,7 +507,7 @@ func (w *writer) table(t table) error {
 		if err := w.set(t.sheet, example, fd.kind, exampleValue(fd)); err != nil {
 			return err
 		}
-		if err := f.SetCellStyle(t.sheet, example, example, w.style("example:"+kindStyle(fd.kind))); err != nil {
+		if err := f.SetCellStyle(t.sheet, example, example, w.style("example:"+kindStyle(fd))); err != nil {
 			return err
 		}
 		// The header's message names the column; the cells below repeat it.
@@ -610,6 +619,11 @@ func (w *writer) printSetup(sheet string, landscape bool) error {
 	}
 	if err := w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
 		Size: ptr(9), Orientation: &orient, FitToWidth: ptr(1), FitToHeight: ptr(0),
+	}); err != nil {
+		return err
+	}
+	if err := w.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
+		Top: ptr(0.75), Bottom: ptr(0.75), Left: ptr(0.6), Right: ptr(0.6), Header: ptr(0.3), Footer: ptr(0.3),
 	}); err != nil {
 		return err
 	}

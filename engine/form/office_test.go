@@ -1,0 +1,78 @@
+package form_test
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/huibao/huibao/engine/form"
+	"github.com/huibao/huibao/engine/xlsx/office"
+	"github.com/huibao/huibao/engine/xlsx/sample"
+)
+
+var images = flag.String("images", "", "write the 填报表's pages as PNG into this directory (docs/images)")
+
+// TestPages prints the empty and the filled 填报表 through LibreOffice and
+// reads the pages back: one page a sheet, every header, the example rows,
+// page numbers. With -images DIR it writes the pages as PNG.
+func TestPages(t *testing.T) {
+	dir := t.TempDir()
+	o, err := office.New(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	empty, err := form.WriteForm(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	filled, err := form.WriteForm(sample.Liubeiqiao())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"empty": empty, "filled": filled} {
+		src := filepath.Join(dir, name+".xlsx")
+		if err := os.WriteFile(src, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pdf, err := o.Convert(src, "pdf", dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, err := office.Text(pdf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages := strings.Split(strings.TrimRight(text, "\f"), "\f")
+		if len(pages) < 8 || len(pages) > 9 {
+			t.Errorf("%s: %d pages, want one a sheet (填表说明 may take two)", name, len(pages))
+		}
+		for _, want := range []string{"填表说明", "单位名称", "在册会员", "指标名称", "活动名称", "存在的问题", "完成时限", "工会组长培训", "例：柳背桥社区工会"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: no page shows %q", name, want)
+			}
+		}
+		for i, p := range pages {
+			if !strings.Contains(p, fmt.Sprintf("第 %d 页，共 %d 页", i+1, len(pages))) {
+				t.Errorf("%s: page %d has no page number", name, i+1)
+			}
+		}
+		if name == "filled" && !strings.Contains(text, "4509.50") {
+			t.Errorf("filled: 会费 not shown as 4509.50")
+		}
+		if *images != "" {
+			pngs, err := office.Pages(pdf, dir, name, 70)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, png := range pngs {
+				data, _ := os.ReadFile(png)
+				if err := os.WriteFile(filepath.Join(*images, fmt.Sprintf("xlsx-form-%s-%d.png", name, i+1)), data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+}
