@@ -135,6 +135,10 @@ func (e *Engine) Template(key string, in *Input) (*catalog.Template, error) {
 		return nil, fmt.Errorf("模板“%s”适用于%s的报告，而输入的期间是%s。请换用合适的模板（huibao templates list）",
 			t.Name, t.SpanNames(), periodLabel(r.Period))
 	}
+	if missing := t.Missing(r); len(missing) > 0 {
+		return nil, fmt.Errorf("模板“%s”要用到%s，输入里没有填写。请补充后再生成，或换用合适的模板（huibao templates list）",
+			t.Name, strings.Join(missing, "、"))
+	}
 	return t, nil
 }
 

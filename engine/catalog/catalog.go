@@ -41,6 +41,19 @@ type Manifest struct {
 	Formats     []string `yaml:"formats"`     // output formats: md, pdf, xlsx, docx
 	Layout      string   `yaml:"layout"`      // PDF layout profile: official (default) or compact
 	Fixtures    []string `yaml:"fixtures"`    // extra fixture files (relative to the template folder) for templates check
+	// Requires lists the input lists a report of this kind cannot do
+	// without; "activities|indicators" means either. A plan without plans
+	// would be an empty shell, so the engine refuses instead.
+	Requires []string `yaml:"requires"`
+}
+
+// requirable are the input lists a manifest may require, with their names.
+var requirable = map[string]string{
+	"activities":   "活动（activities）",
+	"indicators":   "工作指标（indicators）",
+	"plans":        "工作计划（plans）",
+	"problems":     "存在的问题（problems）",
+	"org.overview": "单位概况（org.overview）",
 }
 
 // Template is one report template, ready to compile.
@@ -145,6 +158,7 @@ func New(places []Place) (*Catalog, diag.List) {
 		t.partials = maps.Clone(shared)
 		maps.Copy(t.partials, own)
 	}
+	probs.Sort()
 	return c, probs
 }
 
@@ -238,6 +252,14 @@ func checkManifest(m *Manifest, dir string, src *diag.SourceMap) diag.List {
 				"可选：H1、H2、year、Q1、Q2、Q3、Q4、range（按起止日期）")
 		}
 	}
+	for i, req := range m.Requires {
+		for _, alt := range strings.Split(req, "|") {
+			if _, ok := requirable[strings.TrimSpace(alt)]; !ok {
+				path := fmt.Sprintf("requires[%d]", i+1)
+				probs.Add(src.Pos(path), path, fmt.Sprintf("不认识的必需数据“%s”", alt), "可选：activities、indicators、plans、problems、org.overview，用 | 表示“其一即可”")
+			}
+		}
+	}
 	if len(m.Formats) == 0 {
 		m.Formats = []string{"md", "pdf", "xlsx"}
 	}
@@ -298,6 +320,32 @@ func (t *Template) Accepts(p model.Period) bool {
 		return slices.Contains(t.Spans, "range")
 	}
 	return slices.Contains(t.Spans, p.Span)
+}
+
+// Missing returns, in Chinese, the required data the report lacks
+// (empty when the template can be used).
+func (t *Template) Missing(r *model.Report) []string {
+	have := map[string]bool{
+		"activities":   len(r.Activities) > 0,
+		"indicators":   len(r.Indicators) > 0,
+		"plans":        len(r.Plans) > 0,
+		"problems":     len(r.Problems) > 0,
+		"org.overview": len(r.Org.Overview) > 0,
+	}
+	var out []string
+	for _, req := range t.Requires {
+		ok := false
+		var names []string
+		for _, alt := range strings.Split(req, "|") {
+			alt = strings.TrimSpace(alt)
+			ok = ok || have[alt]
+			names = append(names, requirable[alt])
+		}
+		if !ok {
+			out = append(out, strings.Join(names, "或"))
+		}
+	}
+	return out
 }
 
 // SpanNames lists the accepted spans in Chinese, for messages.

@@ -78,7 +78,7 @@ func TestLookupOrder(t *testing.T) {
 
 func TestManifestProblems(t *testing.T) {
 	p := place("t", map[string]string{
-		"a/template.yaml":  "id: b\nname: 甲\nkind: 报告\ndoc_name: x\nspans: [H3]\nlayout: wide\nformat: [md]\n",
+		"a/template.yaml":  "id: b\nname: 甲\nkind: 报告\ndoc_name: x\nspans: [H3]\nlayout: wide\nformat: [md]\nrequires: [plans|activity]\n",
 		"a/report.md.tmpl": "x",
 		"c/template.yaml":  manifest("c", "丙"),
 	})
@@ -88,11 +88,12 @@ func TestManifestProblems(t *testing.T) {
 		got = append(got, pr.Error())
 	}
 	want := []string{
-		"t/a/template.yaml:7:1: 字段 format：顶层没有“format”这个字段。是不是“formats”？这一级可写的字段有：id、name、kind、description、doc_name、spans、formats、layout、fixtures。",
 		"t/a/template.yaml:1:5: 字段 id：模板 id“b”与文件夹名“a”不一致。请让 id 与文件夹名相同。",
 		"t/a/template.yaml:3:7: 字段 kind：不认识的报告种类“报告”。可选：总结、计划、汇报材料。",
 		"t/a/template.yaml:5:9: 字段 spans[1]：不认识的期间类型“H3”。可选：H1、H2、year、Q1、Q2、Q3、Q4、range（按起止日期）。",
 		"t/a/template.yaml:6:9: 字段 layout：不认识的版式“wide”。可选：official（公文版式）、compact（紧凑版式）。",
+		"t/a/template.yaml:7:1: 字段 format：顶层没有“format”这个字段。是不是“formats”？这一级可写的字段有：id、name、kind、description、doc_name、spans、formats、layout、fixtures、requires。",
+		"t/a/template.yaml:8:12: 字段 requires[1]：不认识的必需数据“activity”。可选：activities、indicators、plans、problems、org.overview，用 | 表示“其一即可”。",
 		"t/c/report.md.tmpl: 缺少模板正文 report.md.tmpl。每个模板文件夹都要有 template.yaml 和 report.md.tmpl。",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -128,5 +129,18 @@ func TestTemplateErrors(t *testing.T) {
 		if !strings.HasPrefix(got, tt.want) {
 			t.Errorf("%s:\n got %s\nwant %s…", tt.src, got, tt.want)
 		}
+	}
+}
+
+func TestMissing(t *testing.T) {
+	tm := &Template{Manifest: Manifest{Requires: []string{"activities|indicators", "plans"}}}
+	r := &model.Report{}
+	if got := strings.Join(tm.Missing(r), "；"); got != "活动（activities）或工作指标（indicators）；工作计划（plans）" {
+		t.Errorf("Missing = %s", got)
+	}
+	r.Indicators = []model.Indicator{{Name: "x"}}
+	r.Plans = []model.Plan{{Item: "y"}}
+	if got := tm.Missing(r); len(got) != 0 {
+		t.Errorf("Missing = %v", got)
 	}
 }

@@ -122,6 +122,8 @@ func zhNamespace() Namespace {
 		// Punctuation.
 		{Name: "Punct", Args: "文字", Doc: "中文里的半角 , ; : ( ) ! ? 改为全角，去掉全角标点旁的空格；数字、日期、英文、网址不动",
 			Examples: []Example{ex(`{{ zh.Punct "会员152人,缴费139人(占91.4%)" }}`, "会员152人，缴费139人（占91.4%）"), ex(`{{ zh.Punct "时间:12:30" }}`, "时间：12:30")}},
+		{Name: "Clause", Args: "文字", Doc: "把填写的一句话变成可以拼接的分句：标点改全角，去掉句末的。；，等（由模板自己加标点）",
+			Examples: []Example{ex(`{{ zh.Clause "收到了很好的效果。" }}，`, "收到了很好的效果，"), ex(`{{ zh.Clause " 会员参与不够; " }}。`, "会员参与不够。")}},
 	}}
 }
 
@@ -703,3 +705,6 @@ func (ZH) JoinWith(conj string, items ...any) (string, error) {
 
 // Punct normalises the punctuation of Chinese prose.
 func (ZH) Punct(s string) string { return zh.Punct(s) }
+
+// Clause is zh.Clause.
+func (ZH) Clause(s string) string { return zh.Clause(s) }

@@ -83,10 +83,11 @@ func check(path string) (*model.Report, diag.List) {
 		return nil, probs
 	}
 	if probs.Err() == nil {
-		// TODO(lead): strict once every template the fixtures name is built in.
-		if kp, err := eng.CheckFor("", in); err == nil {
-			probs = append(probs, kp...)
+		kp, err := eng.CheckFor("", in)
+		if err != nil {
+			panic(err) // every template a fixture names is built in
 		}
+		probs = append(probs, kp...)
 	}
 	return in.Report, probs
 }

@@ -466,3 +466,21 @@ func (t *text) effective(i int) rune {
 	}
 	return t.rs[i]
 }
+
+// Clause turns a sentence a cadre typed into a clause that a template can
+// join with "，" and close with "。": Punct's full-width marks, surrounding
+// blanks trimmed, and no trailing 。；，、：！？ (the template adds its own).
+// 收到了很好的效果。 → 收到了很好的效果.
+func Clause(s string) string {
+	s = strings.TrimSpace(Punct(strings.TrimSpace(s)))
+	for {
+		t := strings.TrimRight(s, " \t\n")
+		for _, m := range []string{"。", "；", "，", "、", "：", "！", "？", "…"} {
+			t = strings.TrimSuffix(t, m)
+		}
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}

@@ -94,3 +94,20 @@ func TestPunctIssueMessage(t *testing.T) {
 		}
 	}
 }
+
+func TestClause(t *testing.T) {
+	for in, want := range map[string]string{
+		"收到了很好的效果。":    "收到了很好的效果",
+		" 会员参与不够; ":    "会员参与不够",
+		"效果很好！。":       "效果很好",
+		"为“文明社区”而努力":   "为“文明社区”而努力",
+		"共计3,500.50元。": "共计3,500.50元",
+		"":             "",
+		"。":            "",
+		"参与不够，主要是：":    "参与不够，主要是",
+	} {
+		if got := Clause(in); got != want {
+			t.Errorf("Clause(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
