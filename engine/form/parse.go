@@ -219,12 +219,15 @@ func parseDate(raw string, p model.Period, date1904 bool) (model.Date, string) {
 		if !ok || f < minSerial {
 			return model.Date{}, bad
 		}
-		return date, ""
+		y, m, d = date.Year, date.Month, date.Day
 	default:
 		return model.Date{}, bad
 	}
 	out := model.Date{Year: y, Month: m, Day: d}
 	if _, err := model.ParseDate(out.String()); err != nil || m == 0 {
+		if y > 2999 {
+			return model.Date{}, bad // a number far past any date
+		}
 		return model.Date{}, "日期“" + clean(raw) + "”不存在"
 	}
 	return out, ""
