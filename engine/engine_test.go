@@ -37,6 +37,7 @@ func TestGolden(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	rendered := 0
+	var checked []string
 	for _, fx := range fixtures(t) {
 		r, probs := eng.Load(fx)
 		if probs.Err() != nil {
@@ -78,7 +79,7 @@ func TestGolden(t *testing.T) {
 				if !bytes.Equal(got, want) {
 					t.Errorf("output differs from %s (run go test ./engine -update and review the diff):\n%s", golden, diff(string(want), string(got)))
 				}
-				structureCheck(t, golden)
+				checked = append(checked, golden)
 				rendered++
 			})
 		}
@@ -97,18 +98,32 @@ func TestGolden(t *testing.T) {
 	if rendered == 0 {
 		t.Error("no report rendered")
 	}
+	structureCheck(t, checked)
 }
 
 // structureCheck runs the independent checker of ../shared/tools (vendored
-// in testdata/tools) on a generated report.
-func structureCheck(t *testing.T, path string) {
+// in testdata/tools) on generated reports, in one Python process.
+func structureCheck(t *testing.T, paths []string) {
 	t.Helper()
-	out, err := exec.Command("python3", "testdata/tools/md-structure-check.py", path).CombinedOutput()
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Fatalf("python3 is needed for the structure check (Debian package python3)")
+	}
+	const driver = `
+import runpy, sys
+bad = 0
+for path in sys.argv[1:]:
+    sys.argv = ["md-structure-check.py", path]
+    try:
+        runpy.run_path("testdata/tools/md-structure-check.py", run_name="__main__")
+    except SystemExit as e:
+        if e.code:
+            print("^^^", path)
+            bad = 1
+sys.exit(bad)
+`
+	out, err := exec.Command("python3", append([]string{"-c", driver}, paths...)...).CombinedOutput()
 	if err != nil {
-		if _, lookErr := exec.LookPath("python3"); lookErr != nil {
-			t.Fatalf("python3 is needed for the structure check (Debian package python3)")
-		}
-		t.Errorf("md-structure-check %s:\n%s", path, out)
+		t.Errorf("md-structure-check:\n%s", out)
 	}
 }
 

@@ -51,6 +51,7 @@ func Map() template.FuncMap {
 	for k, v := range sprig.HermeticTxtFuncMap() {
 		m[k] = v
 	}
+	cachedRegexFuncs(m)
 	for _, ns := range Namespaces() {
 		if _, dup := m[ns.Name]; dup {
 			panic(fmt.Sprintf("funcs: namespace %q clashes with an existing function", ns.Name))

@@ -44,3 +44,27 @@ func TestExamples(t *testing.T) {
 		}
 	}
 }
+
+func TestCachedRegex(t *testing.T) {
+	fm := Map()
+	tests := []struct{ src, want string }{
+		{`{{ regexMatch "(培训|讲座)$" "工会组长培训" }}`, "true"},
+		{`{{ regexMatch "(培训|讲座)$" "拔河比赛" }}`, "false"},
+		{`{{ regexMatch "(" "x" }}`, "false"},
+		{`{{ regexReplaceAll "[。，]+$" "效果很好。" "" }}`, "效果很好"},
+		{`{{ mustRegexReplaceAll "a+" "baaad" "x" }}`, "bxd"},
+	}
+	for _, tt := range tests {
+		tmpl := template.Must(template.New("x").Funcs(fm).Parse(tt.src))
+		var b strings.Builder
+		if err := tmpl.Execute(&b, nil); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != tt.want {
+			t.Errorf("%s = %q, want %q", tt.src, b.String(), tt.want)
+		}
+	}
+	if err := template.Must(template.New("x").Funcs(fm).Parse(`{{ mustRegexMatch "(" "x" }}`)).Execute(&strings.Builder{}, nil); err == nil {
+		t.Error("mustRegexMatch with a bad pattern: no error")
+	}
+}
