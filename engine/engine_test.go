@@ -241,3 +241,43 @@ func TestWorkbookPeer(t *testing.T) {
 		}
 	}
 }
+
+var images = flag.String("images", "", "write the first page of each built-in template's PDF as PNG into this folder (needs pdftoppm)")
+
+// TestTemplateImages renders each built-in template from a representative
+// fixture to PDF and, with -images DIR, writes page 1 as DIR/<id>.png for
+// the README. Without the flag it still renders every PDF.
+func TestTemplateImages(t *testing.T) {
+	eng, _ := engine.New(engine.Options{})
+	samples := map[string]string{
+		"half-year-summary":  "../fixtures/liubeiqiao-2024-h1.yaml",
+		"annual-summary":     "../fixtures/shixinlu-street-2024.yaml",
+		"annual-plan":        "../fixtures/changsheng-plan-2025.yaml",
+		"briefing":           "../fixtures/tongren-briefing-2024.yaml",
+		"h1-summary-h2-plan": "../fixtures/zhangqi-town-2024-h1.yaml",
+	}
+	for _, tmpl := range eng.Catalog.List() {
+		fx, ok := samples[tmpl.ID]
+		if !ok {
+			t.Errorf("no sample fixture for built-in template %s", tmpl.ID)
+			continue
+		}
+		in, probs := eng.Load(fx)
+		if probs.Err() != nil {
+			t.Fatal(probs)
+		}
+		outs, _, err := eng.Render(in, tmpl, []string{"pdf"})
+		if err != nil {
+			t.Fatalf("%s: %v", tmpl.ID, err)
+		}
+		if *images == "" {
+			continue
+		}
+		pdf := filepath.Join(t.TempDir(), "x.pdf")
+		os.WriteFile(pdf, outs[0].Data, 0o644)
+		out := filepath.Join(*images, tmpl.ID)
+		if b, err := exec.Command("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, out).CombinedOutput(); err != nil {
+			t.Fatalf("pdftoppm (Debian package poppler-utils): %v\n%s", err, b)
+		}
+	}
+}
