@@ -2,11 +2,13 @@ package engine_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -279,5 +281,79 @@ func TestTemplateImages(t *testing.T) {
 		if b, err := exec.Command("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, out).CombinedOutput(); err != nil {
 			t.Fatalf("pdftoppm (Debian package poppler-utils): %v\n%s", err, b)
 		}
+	}
+}
+
+// TestPandocDOCX converts generated Markdown to DOCX with pandoc and reads
+// it back: the heading levels, the tables, the title and every character of
+// the text must survive, and no line break may have become a space.
+func TestPandocDOCX(t *testing.T) {
+	if _, err := exec.LookPath("pandoc"); err != nil {
+		t.Fatal("pandoc is needed (Debian package pandoc)")
+	}
+	eng, _ := engine.New(engine.Options{})
+	in, probs := eng.Load("../fixtures/shixinlu-street-2024.yaml")
+	if probs.Err() != nil {
+		t.Fatal(probs)
+	}
+	tmpl, _ := eng.Template("年度总结", in)
+	outs, _, err := eng.Render(in, tmpl, []string{"md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	md := filepath.Join(dir, "r.md")
+	docx := filepath.Join(dir, "r.docx")
+	os.WriteFile(md, outs[0].Data, 0o644)
+	if b, err := exec.Command("pandoc", md, "-o", docx).CombinedOutput(); err != nil {
+		t.Fatalf("pandoc: %v\n%s", err, b)
+	}
+	count := func(args ...string) (h1, h2, tables int, text string) {
+		out, err := exec.Command("pandoc", append(args, "-t", "json")...).Output()
+		if err != nil {
+			t.Fatalf("pandoc %v: %v", args, err)
+		}
+		var doc struct {
+			Meta   map[string]any   `json:"meta"`
+			Blocks []map[string]any `json:"blocks"`
+		}
+		if err := json.Unmarshal(out, &doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range doc.Blocks {
+			switch b["t"] {
+			case "Header":
+				switch b["c"].([]any)[0].(float64) {
+				case 1:
+					h1++
+				case 2:
+					h2++
+				}
+			case "Table":
+				tables++
+			}
+		}
+		plain, _ := exec.Command("pandoc", append(args, "-t", "plain", "--wrap=none")...).Output()
+		return h1, h2, tables, string(plain)
+	}
+	mh1, mh2, mt, _ := count(md)
+	dh1, dh2, dt, text := count(docx)
+	if mh1 < 5 || mh2 < 5 || mt != 1 {
+		t.Fatalf("Markdown as pandoc reads it: %d level-1, %d level-2 headings, %d tables", mh1, mh2, mt)
+	}
+	if dh1 != mh1 || dh2 != mh2 || dt != mt {
+		t.Errorf("DOCX has %d/%d headings and %d tables, Markdown %d/%d and %d", dh1, dh2, dt, mh1, mh2, mt)
+	}
+	for _, want := range []string{"一、加强组织建设，夯实工会基础", "（一）非公有制企业集中建会月", "石新路街道总工会", "2025年1月10日"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("DOCX text lacks %q", want)
+		}
+	}
+	if regexp.MustCompile(`\p{Han} \p{Han}`).MatchString(text) {
+		t.Errorf("a space between Chinese characters in the DOCX text (a line break became a space)")
+	}
+	meta, _ := exec.Command("pandoc", docx, "-s", "-t", "markdown").Output()
+	if !strings.Contains(string(meta), "石新路街道总工会2024年工作总结") {
+		t.Errorf("DOCX title lost:\n%.300s", meta)
 	}
 }
