@@ -1,0 +1,151 @@
+package catalog
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/huibao/huibao/engine/funcs"
+	"github.com/huibao/huibao/templates"
+)
+
+var update = flag.Bool("update", false, "rewrite the want sections of testdata/static")
+
+// caseFile is one file of a txtar test case.
+type caseFile struct {
+	Name string
+	Data string
+}
+
+// readTxtar splits a txtar file: a comment, then "-- name --" sections.
+func readTxtar(t testing.TB, path string) (comment string, files []caseFile) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur := -1
+	for line := range strings.Lines(string(b)) {
+		if name, ok := strings.CutPrefix(strings.TrimRight(line, "\n"), "-- "); ok && strings.HasSuffix(name, " --") {
+			files = append(files, caseFile{Name: strings.TrimSuffix(name, " --")})
+			cur = len(files) - 1
+			continue
+		}
+		if cur < 0 {
+			comment += line
+		} else {
+			files[cur].Data += line
+		}
+	}
+	return comment, files
+}
+
+// writeTxtar writes a txtar file back.
+func writeTxtar(path, comment string, files []caseFile) error {
+	var b strings.Builder
+	b.WriteString(comment)
+	for _, f := range files {
+		b.WriteString("-- " + f.Name + " --\n" + f.Data)
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
+}
+
+const caseManifest = "id: case\nname: 测试模板\nkind: 总结\ndoc_name: 工作总结\nspans: [H1, H2]\n"
+
+// casePlace turns a case's files into a template place named "mine" with
+// one template "case": report.md.tmpl, template.yaml (a default one when
+// absent), partials/*.tmpl of its own and _partials/*.tmpl shared.
+func casePlace(files []caseFile) Place {
+	fsys := fstest.MapFS{"case/template.yaml": {Data: []byte(caseManifest)}}
+	for _, f := range files {
+		switch {
+		case strings.HasPrefix(f.Name, "_partials/"):
+			fsys[f.Name] = &fstest.MapFile{Data: []byte(f.Data)}
+		case f.Name == "report.md.tmpl", f.Name == "template.yaml", strings.HasPrefix(f.Name, "partials/"):
+			fsys["case/"+f.Name] = &fstest.MapFile{Data: []byte(f.Data)}
+		}
+	}
+	return Place{Name: "mine", FS: fsys, Prefix: "mine"}
+}
+
+// TestStatic runs the corpus of broken templates in testdata/static: each
+// case is a template (and its partials) with the problems the static check
+// must report, one per line, exactly. `go test ./engine/catalog -run
+// TestStatic -update` rewrites the wants; review every line.
+func TestStatic(t *testing.T) {
+	cases, _ := filepath.Glob("testdata/static/*.txtar")
+	if len(cases) < 12 {
+		t.Fatalf("only %d cases", len(cases))
+	}
+	for _, path := range cases {
+		t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) {
+			comment, files := readTxtar(t, path)
+			c, probs := New([]Place{casePlace(files)})
+			if len(probs) > 0 {
+				t.Fatalf("catalog: %v", probs)
+			}
+			tm, err := c.Lookup("case")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got strings.Builder
+			for _, p := range tm.Analyze().Problems {
+				got.WriteString(p.Error() + "\n")
+			}
+			i := slices.IndexFunc(files, func(f caseFile) bool { return f.Name == "want" })
+			if *update {
+				if i < 0 {
+					files = append(files, caseFile{Name: "want"})
+					i = len(files) - 1
+				}
+				files[i].Data = got.String()
+				if err := writeTxtar(path, comment, files); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if i < 0 {
+				t.Fatal("no want section")
+			}
+			if got.String() != files[i].Data {
+				t.Errorf("got:\n%swant:\n%s", got.String(), files[i].Data)
+			}
+		})
+	}
+}
+
+// TestBuiltinsClean: the static check finds nothing in the built-in templates.
+func TestBuiltinsClean(t *testing.T) {
+	c, probs := New([]Place{{Name: Builtin, FS: templates.FS, Prefix: "templates"}})
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	for _, tm := range c.List() {
+		a := tm.Analyze()
+		for _, p := range a.Problems {
+			t.Errorf("%s", p.Error())
+		}
+		if len(a.Fields) < 5 {
+			t.Errorf("%s: only %d fields found: %v", tm.ID, len(a.Fields), a.Fields)
+		}
+	}
+}
+
+// TestListArgsExist keeps the table of data filters in step with the data
+// namespace.
+func TestListArgsExist(t *testing.T) {
+	for name := range listArgs {
+		ns, fn, _ := strings.Cut(name, ".")
+		found := false
+		for _, n := range funcs.Namespaces() {
+			found = found || n.Name == ns && slices.Contains(funcs.Methods(n), fn)
+		}
+		if !found {
+			t.Errorf("listArgs names %s, which the %s namespace does not have", name, ns)
+		}
+	}
+}
