@@ -7,6 +7,7 @@ import (
 
 	"github.com/huibao/huibao/engine/model"
 	"github.com/huibao/huibao/engine/xlsx/book"
+	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -82,6 +83,10 @@ type builder struct {
 	ledgerCat, ledgerPeople string // column letters on the ledger
 	ledgerCost, ledgerTitle string
 	indicatorRow            []int // row of each indicator on 工作指标
+
+	// The model's totals, summed once.
+	people int
+	cost   decimal.Decimal
 }
 
 func newBuilder(r *model.Report, opts Options) (*builder, error) {
@@ -91,7 +96,8 @@ func newBuilder(r *model.Report, opts Options) (*builder, error) {
 	if err := f.SetDefaultFont(font); err != nil {
 		return nil, err
 	}
-	return &builder{r: r, opts: opts, f: f, st: newStyles(f), acts: activitiesByDate(r.Activities), first: true}, nil
+	return &builder{r: r, opts: opts, f: f, st: newStyles(f), acts: activitiesByDate(r.Activities), first: true,
+		people: r.TotalParticipants(), cost: r.TotalCost()}, nil
 }
 
 func (b *builder) build() error {

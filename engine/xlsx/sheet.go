@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/huibao/huibao/engine/xlsx/book"
 	"github.com/xuri/excelize/v2"
@@ -14,6 +15,7 @@ import (
 type cell struct {
 	v     excelize.Cell
 	shown string
+	width float64 // TextWidth(shown), once widths has run
 }
 
 // row is one worksheet row after the title.
@@ -86,11 +88,13 @@ func (s *sheet) widths() []float64 {
 		w[i] = c.min
 	}
 	for _, r := range s.rows {
-		for i, c := range r.cells {
+		for i := range r.cells {
+			c := &r.cells[i]
+			c.width = book.TextWidth(c.shown)
 			if i >= len(w) || r.header || r.spill {
 				continue
 			}
-			if need := book.TextWidth(c.shown) + 2; need > w[i] {
+			if need := c.width + 2; need > w[i] {
 				w[i] = need
 			}
 		}
@@ -119,7 +123,11 @@ func (s *sheet) height(r row, widths []float64) float64 {
 		if i >= len(widths) || !(r.header || s.cols[i].wrap) {
 			continue
 		}
-		lines = max(lines, book.Lines(c.shown, widths[i]))
+		if strings.IndexByte(c.shown, '\n') < 0 {
+			lines = max(lines, book.LinesOf(c.width, widths[i]))
+		} else {
+			lines = max(lines, book.Lines(c.shown, widths[i]))
+		}
 	}
 	return float64(lines)*lineHeight + 6
 }
@@ -170,8 +178,8 @@ func (b *builder) write(s *sheet) error {
 	vals := make([]any, len(s.cols))
 	for i, r := range s.rows {
 		vals = vals[:0]
-		for _, c := range r.cells {
-			vals = append(vals, c.v)
+		for j := range r.cells {
+			vals = append(vals, &r.cells[j].v) // a pointer boxes without a copy
 		}
 		if err := sw.SetRow("A"+strconv.Itoa(i+2), vals, excelize.RowOpts{Height: s.height(r, widths)}); err != nil {
 			return err

@@ -198,8 +198,8 @@ func (b *builder) ledger() error {
 	at := func(h string) int { return slices.Index(headers, h) }
 	totals[0] = text(st.id(roleTotalLabel, ""), "合计")
 	totals[at("活动名称")] = b.formula(st.id(roleTotal, fmtCountOf), "COUNTA("+rng(b.ledgerTitle)+")", len(b.acts), "共100项")
-	totals[at("参加人数")] = b.formula(st.id(roleTotal, "0"), "SUM("+rng(b.ledgerPeople)+")", b.r.TotalParticipants(), strconv.Itoa(b.r.TotalParticipants()))
-	totals[at("经费")] = b.formula(st.id(roleTotal, fmtYuan), "SUM("+rng(b.ledgerCost)+")", b.r.TotalCost().InexactFloat64(), shown(b.r.TotalCost(), fmtYuan))
+	totals[at("参加人数")] = b.formula(st.id(roleTotal, "0"), "SUM("+rng(b.ledgerPeople)+")", b.people, strconv.Itoa(b.people))
+	totals[at("经费")] = b.formula(st.id(roleTotal, fmtYuan), "SUM("+rng(b.ledgerCost)+")", b.cost.InexactFloat64(), shown(b.cost, fmtYuan))
 	s.add(row{cells: totals})
 	return b.write(s)
 }
@@ -332,13 +332,21 @@ func (b *builder) charts() error {
 			return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", SheetLedger, col, b.ledgerFirst, col, b.ledgerLast)
 		}
 		first, most := s.next(), 0
-		for _, c := range cats {
-			n, people, cost := 0, 0, decimal.Zero
-			for _, a := range b.acts {
-				if a.Category == c {
-					n, people, cost = n+1, people+a.Participants, cost.Add(a.Cost)
-				}
+		type sums struct {
+			n, people int
+			cost      decimal.Decimal
+		}
+		per := make(map[string]*sums, len(cats))
+		for _, a := range b.acts {
+			t := per[a.Category]
+			if t == nil {
+				t = &sums{}
+				per[a.Category] = t
 			}
+			t.n, t.people, t.cost = t.n+1, t.people+a.Participants, t.cost.Add(a.Cost)
+		}
+		for _, c := range cats {
+			n, people, cost := per[c].n, per[c].people, per[c].cost
 			most = max(most, n)
 			r := strconv.Itoa(s.next())
 			s.add(row{cells: []cell{
@@ -353,8 +361,8 @@ func (b *builder) charts() error {
 		s.add(row{cells: []cell{
 			text(st.id(roleTotalLabel, ""), "合计"),
 			b.formula(st.id(roleTotal, "0"), sum("B"), len(b.acts), strconv.Itoa(len(b.acts))),
-			b.formula(st.id(roleTotal, "0"), sum("C"), b.r.TotalParticipants(), strconv.Itoa(b.r.TotalParticipants())),
-			b.formula(st.id(roleTotal, fmtYuan), sum("D"), b.r.TotalCost().InexactFloat64(), shown(b.r.TotalCost(), fmtYuan)),
+			b.formula(st.id(roleTotal, "0"), sum("C"), b.people, strconv.Itoa(b.people)),
+			b.formula(st.id(roleTotal, fmtYuan), sum("D"), b.cost.InexactFloat64(), shown(b.cost, fmtYuan)),
 		}})
 		s.charts = append(s.charts, placedChart{at: "F" + strconv.Itoa(top), chart: columnChart("各类活动次数",
 			[]excelize.ChartSeries{series(SheetCharts, "B", first-1, first, last, "4472C4")}, SheetCharts, first, last, float64(most))})

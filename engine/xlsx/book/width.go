@@ -40,19 +40,8 @@ func Lines(s string, colWidth float64) int {
 	if s == "" {
 		return 1
 	}
-	avail := colWidth - 1 // cell padding
-	if avail < 2 {
-		avail = 2
-	}
 	lines, line := 0, ""
-	flush := func() {
-		w := TextWidth(line)
-		n := int((w + avail - 1) / avail)
-		if n < 1 {
-			n = 1
-		}
-		lines += n
-	}
+	flush := func() { lines += LinesOf(TextWidth(line), colWidth) }
 	start := 0
 	for i := 0; i < len(s); i++ {
 		if s[i] == '\n' {
@@ -64,4 +53,11 @@ func Lines(s string, colWidth float64) int {
 	line = s[start:]
 	flush()
 	return lines
+}
+
+// LinesOf is how many lines a line of text of the given width wraps to in
+// a column of colWidth.
+func LinesOf(textWidth, colWidth float64) int {
+	avail := max(colWidth-1, 2) // cell padding
+	return max(1, int((textWidth+avail-1)/avail))
 }
