@@ -68,6 +68,9 @@ func TestPages(t *testing.T) {
 				t.Fatal(err)
 			}
 			for i, png := range pngs {
+				if name == "filled" && i == 0 {
+					continue // 填表说明 is the same in both
+				}
 				data, _ := os.ReadFile(png)
 				if err := os.WriteFile(filepath.Join(*images, fmt.Sprintf("xlsx-form-%s-%d.png", name, i+1)), data, 0o644); err != nil {
 					t.Fatal(err)

@@ -524,6 +524,13 @@ func (w *writer) table(t table) error {
 	if err := f.SetRowHeight(t.sheet, 1, 24); err != nil {
 		return err
 	}
+	examples := make([]any, len(t.fields))
+	for j, fd := range t.fields {
+		examples[j] = fd.example
+	}
+	if err := w.fitRow(t, 2, examples); err != nil {
+		return err
+	}
 	if err := f.SetPanes(t.sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
@@ -535,9 +542,26 @@ func (w *writer) table(t table) error {
 					return err
 				}
 			}
+			if err := w.fitRow(t, dataFirstRow+i, values); err != nil {
+				return err
+			}
 		}
 	}
 	return w.printSetup(t.sheet, len(t.fields) > 5)
+}
+
+// fitRow makes a row tall enough for its wrapped text.
+func (w *writer) fitRow(t table, row int, values []any) error {
+	lines := 1
+	for j, fd := range t.fields {
+		if text, ok := values[j].(string); ok && fd.kind == kText {
+			lines = max(lines, book.Lines(text, fd.width))
+		}
+	}
+	if lines == 1 {
+		return nil
+	}
+	return w.f.SetRowHeight(t.sheet, row, float64(lines)*15+3)
 }
 
 // rowsOf lists a report's items on a table sheet as typed values in the
