@@ -127,8 +127,9 @@ func (e *Engine) checkTemplate(t *catalog.Template, shared []*Input, sharedNames
 	}
 	inputs = append(inputs, MinimalInputs(t)...)
 
-	// A render failure on a line the static check has already flagged is
-	// the same mistake seen again; so is one seen with an earlier input.
+	// An execution error on a line the static check has already flagged
+	// is the same mistake seen again; so is any finding seen with an
+	// earlier input.
 	flagged := map[string]bool{}
 	for _, p := range tc.Problems {
 		flagged[fmt.Sprintf("%s:%d", p.Pos.File, p.Pos.Line)] = true
@@ -136,10 +137,13 @@ func (e *Engine) checkTemplate(t *catalog.Template, shared []*Input, sharedNames
 	seen := map[string]bool{}
 	for _, in := range inputs {
 		tc.Inputs = append(tc.Inputs, in.Name)
-		for _, p := range renderProblems(t, in) {
-			if flagged[fmt.Sprintf("%s:%d", p.Pos.File, p.Pos.Line)] {
-				continue
+		exec, lint := renderProblems(t, in)
+		for _, p := range exec {
+			if !flagged[fmt.Sprintf("%s:%d", p.Pos.File, p.Pos.Line)] {
+				lint = append(lint, p)
 			}
+		}
+		for _, p := range lint {
 			k := p.Pos.String() + "\x00" + p.Path // Path holds the finding's kind, see renderProblems
 			if seen[k] {
 				continue
@@ -160,9 +164,10 @@ func (e *Engine) suits(t *catalog.Template, in *Input) bool {
 }
 
 // renderProblems renders the template with one input and returns what went
-// wrong, positioned in the template. Each problem's Path carries a key for
-// telling repeats apart (the kind of finding); the caller clears it.
-func renderProblems(t *catalog.Template, in NamedInput) diag.List {
+// wrong, positioned in the template: the execution error, or the lint
+// findings on the Markdown. Each problem's Path carries a key for telling
+// repeats apart (the kind of finding); the caller clears it.
+func renderProblems(t *catalog.Template, in NamedInput) (exec, findings diag.List) {
 	md, lint, err := compose.Markdown(t, in.Report)
 	if err != nil {
 		var out diag.List
@@ -179,10 +184,10 @@ func renderProblems(t *catalog.Template, in NamedInput) diag.List {
 			}
 			out = append(out, &q)
 		}
-		return out
+		return out, nil
 	}
 	if len(lint) == 0 {
-		return nil
+		return nil, nil
 	}
 	tr, terr := t.Trace(compose.Prepare(t, in.Report))
 	var out diag.List
@@ -199,7 +204,7 @@ func renderProblems(t *catalog.Template, in NamedInput) diag.List {
 		q.Msg = fmt.Sprintf("模板 %s %s的第%d行：%s", t.ID, in.using(), p.Pos.Line, p.Msg)
 		out = append(out, &q)
 	}
-	return out
+	return nil, out
 }
 
 // using names the input in a message: "用 fixtures/x.yaml 生成", "用最小输入（…）生成".

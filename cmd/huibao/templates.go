@@ -54,8 +54,20 @@ func (a *app) templatesCmd() *cobra.Command {
 			for _, f := range t.Files() {
 				fmt.Fprintf(a.stdout, "  %s\n", f)
 			}
+			an := t.Analyze()
+			fmt.Fprintln(a.stdout, "用到的字段（[] 表示列表中的每一项）：")
+			for _, f := range an.Fields {
+				fmt.Fprintf(a.stdout, "  %s\n", f)
+			}
+			if len(an.Methods) > 0 {
+				fmt.Fprintf(a.stdout, "用到的数据方法：%s\n", strings.Join(an.Methods, "、"))
+			}
+			if n := len(an.Problems); n > 0 {
+				fmt.Fprintf(a.stdout, "模板里有 %d 处问题，字段可能没有列全；用 huibao templates check 查看。\n", n)
+			}
 			return nil
 		},
 	})
+	cmd.AddCommand(a.templatesCheckCmd())
 	return cmd
 }
