@@ -362,6 +362,13 @@ func MinimalInputs(t *catalog.Template) []NamedInput {
 					names = append(names, it.name)
 				}
 			}
+			// A category requirement is met by one activity of it.
+			for _, c := range lists {
+				if model.CategoryIndex(c) >= 0 {
+					r.Activities = append(r.Activities, model.Activity{Date: r.Period.First(), Title: "工会" + c + "座谈会", Category: c})
+					names = append(names, "一项“"+c+"”类活动")
+				}
+			}
 			name := "最小输入（" + zh.PeriodName(r.Period) + "，只有必填项"
 			if len(names) > 0 {
 				name += "和" + strings.Join(names, "、")

@@ -166,3 +166,14 @@ func TestTemplatesOverride(t *testing.T) {
 		t.Errorf("show: %s", out)
 	}
 }
+
+func TestWriteTable(t *testing.T) {
+	var b strings.Builder
+	writeTable(&b, [][]string{{"模板 id", "名称", "来源"}, {"half-year-summary", "半年总结", "内置"}, {"x", "上半年工作总结及下半年工作计划", "我的模板"}})
+	want := "模板 id            名称                            来源\n" +
+		"half-year-summary  半年总结                        内置\n" +
+		"x                  上半年工作总结及下半年工作计划  我的模板\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}

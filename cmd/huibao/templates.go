@@ -2,10 +2,12 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+
+	"github.com/huibao/huibao/engine/catalog"
 )
 
 func (a *app) templatesCmd() *cobra.Command {
@@ -26,12 +28,12 @@ func (a *app) templatesCmd() *cobra.Command {
 				return err
 			}
 			a.report(eng.CatalogProblems)
-			w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(w, "模板 id\t名称\t种类\t适用期间\t来源")
+			rows := [][]string{{"模板 id", "名称", "种类", "来源", "适用期间"}}
 			for _, t := range eng.Catalog.List() {
-				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", t.ID, t.Name, t.Kind, t.SpanNames(), t.Place)
+				rows = append(rows, []string{t.ID, t.Name, t.Kind, t.Place, t.SpanNames()})
 			}
-			return w.Flush()
+			writeTable(a.stdout, rows)
+			return nil
 		},
 	})
 	cmd.AddCommand(&cobra.Command{
@@ -54,6 +56,13 @@ func (a *app) templatesCmd() *cobra.Command {
 			for _, f := range t.Files() {
 				fmt.Fprintf(a.stdout, "  %s\n", f)
 			}
+			if len(t.Requires) > 0 {
+				var reqs []string
+				for _, r := range t.Requires {
+					reqs = append(reqs, strings.ReplaceAll(r, "|", " 或 "))
+				}
+				fmt.Fprintf(a.stdout, "必需数据：%s\n", strings.Join(reqs, "；"))
+			}
 			an := t.Analyze()
 			fmt.Fprintln(a.stdout, "用到的字段（[] 表示列表中的每一项）：")
 			for _, f := range an.Fields {
@@ -68,6 +77,51 @@ func (a *app) templatesCmd() *cobra.Command {
 			return nil
 		},
 	})
-	cmd.AddCommand(a.templatesCheckCmd())
+	cmd.AddCommand(a.templatesCheckCmd(), a.templatesCopyCmd())
+	return cmd
+}
+
+func (a *app) templatesCopyCmd() *cobra.Command {
+	var name string
+	var shared bool
+	cmd := &cobra.Command{
+		Use:   "copy 模板 新文件夹",
+		Short: "复制一个模板，作为新模板的起点",
+		Long: `把一个模板（内置的或自定义的）复制到新文件夹，作为新模板的起点。
+新文件夹的名字就是新模板的 id（只能用小写英文字母、数字和连字符），
+--name 是新模板的中文名称，生成报告时用 -t 名称 选用它。
+复制的是 template.yaml 和 report.md.tmpl；加 --partials 时，
+还把公共子模板（开头、落款、活动段落等）复制到新模板的 partials/ 里，
+改它们只影响新模板。复制后用 huibao templates check 新文件夹 检查。`,
+		Example: "  huibao templates copy 半年总结 我的模板/women-summary --name 女职工工作总结",
+		Args:    cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			eng, err := a.engine()
+			if err != nil {
+				return err
+			}
+			t, err := eng.Catalog.Lookup(args[0])
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			for _, o := range eng.Catalog.List() {
+				if o.Name == name || o.ID == filepath.Base(filepath.Clean(args[1])) {
+					return usageErr("已经有模板叫“%s”（%s，来源：%s）；请换一个名称或文件夹名", o.Name, o.ID, o.Place)
+				}
+			}
+			files, err := t.Copy(args[1], catalog.CopyOptions{Name: name, Shared: shared})
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			fmt.Fprintf(a.stdout, "已把模板 %s（%s）复制到 %s：\n", t.ID, t.Name, args[1])
+			for _, f := range files {
+				fmt.Fprintf(a.stdout, "  %s\n", filepath.Join(args[1], f))
+			}
+			fmt.Fprintf(a.stdout, "下一步：修改这些文件，然后运行 huibao templates check %s\n", args[1])
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&name, "name", "", "新模板的中文名称（必填），如 女职工工作总结")
+	cmd.Flags().BoolVar(&shared, "partials", false, "同时复制公共子模板，以便单独修改")
 	return cmd
 }

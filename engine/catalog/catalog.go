@@ -115,6 +115,7 @@ func EnvDirs(env string) []string {
 type Partial struct {
 	Name string // file name as shown in messages
 	Text string
+	Own  bool // from the template's own partials/ folder, not _partials/
 }
 
 // New reads the templates of places, earlier places overriding later ones.
@@ -217,6 +218,10 @@ func readTemplate(p Place, dir string) (*Template, diag.List) {
 	}
 	own, op := readPartials(p, path.Join(dir, "partials"))
 	probs = append(probs, op...)
+	for k, v := range own {
+		v.Own = true
+		own[k] = v
+	}
 	return &Template{
 		Manifest: m,
 		Place:    p.Name,
@@ -254,9 +259,14 @@ func checkManifest(m *Manifest, dir string, src *diag.SourceMap) diag.List {
 	}
 	for i, req := range m.Requires {
 		for _, alt := range strings.Split(req, "|") {
-			if _, ok := requirable[strings.TrimSpace(alt)]; !ok {
+			alt = strings.TrimSpace(alt)
+			if _, ok := requirable[alt]; !ok && model.CategoryIndex(alt) < 0 {
 				path := fmt.Sprintf("requires[%d]", i+1)
-				probs.Add(src.Pos(path), path, fmt.Sprintf("不认识的必需数据“%s”", alt), "可选：activities、indicators、plans、problems、org.overview，用 | 表示“其一即可”")
+				hint := "可选：activities、indicators、plans、problems、org.overview，或一个工作类别（如 女职工工作），用 | 表示“其一即可”"
+				if s := diag.Suggest(alt, append(slices.Sorted(maps.Keys(requirable)), model.Categories...)); s != "" {
+					hint = fmt.Sprintf("是不是“%s”？", s) + hint
+				}
+				probs.Add(src.Pos(path), path, fmt.Sprintf("不认识的必需数据“%s”", alt), hint)
 			}
 		}
 	}
@@ -332,6 +342,15 @@ func (t *Template) Missing(r *model.Report) []string {
 		"problems":     len(r.Problems) > 0,
 		"org.overview": len(r.Org.Overview) > 0,
 	}
+	for _, a := range r.Activities {
+		have[a.Category] = true
+	}
+	for _, in := range r.Indicators {
+		have[in.Category] = true
+	}
+	for _, p := range r.Plans {
+		have[p.Category] = true
+	}
 	var out []string
 	for _, req := range t.Requires {
 		ok := false
@@ -339,13 +358,22 @@ func (t *Template) Missing(r *model.Report) []string {
 		for _, alt := range strings.Split(req, "|") {
 			alt = strings.TrimSpace(alt)
 			ok = ok || have[alt]
-			names = append(names, requirable[alt])
+			names = append(names, requirableName(alt))
 		}
 		if !ok {
 			out = append(out, strings.Join(names, "或"))
 		}
 	}
 	return out
+}
+
+// requirableName names a requirement in messages: an input list, or a
+// category (present when an activity, indicator or plan carries it).
+func requirableName(req string) string {
+	if n, ok := requirable[req]; ok {
+		return n
+	}
+	return "“" + req + "”类的活动、指标或计划"
 }
 
 // SpanNames lists the accepted spans in Chinese, for messages.

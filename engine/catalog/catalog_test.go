@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -93,7 +94,7 @@ func TestManifestProblems(t *testing.T) {
 		"t/a/template.yaml:5:9: 字段 spans[1]：不认识的期间类型“H3”。可选：H1、H2、year、Q1、Q2、Q3、Q4、range（按起止日期）。",
 		"t/a/template.yaml:6:9: 字段 layout：不认识的版式“wide”。可选：official（公文版式）、compact（紧凑版式）。",
 		"t/a/template.yaml:7:1: 字段 format：顶层没有“format”这个字段。是不是“formats”？这一级可写的字段有：id、name、kind、description、doc_name、spans、formats、layout、fixtures、requires。",
-		"t/a/template.yaml:8:12: 字段 requires[1]：不认识的必需数据“activity”。可选：activities、indicators、plans、problems、org.overview，用 | 表示“其一即可”。",
+		"t/a/template.yaml:8:12: 字段 requires[1]：不认识的必需数据“activity”。是不是“activities”？可选：activities、indicators、plans、problems、org.overview，或一个工作类别（如 女职工工作），用 | 表示“其一即可”。",
 		"t/c/report.md.tmpl: 缺少模板正文 report.md.tmpl。每个模板文件夹都要有 template.yaml 和 report.md.tmpl。",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -142,5 +143,56 @@ func TestMissing(t *testing.T) {
 	r.Plans = []model.Plan{{Item: "y"}}
 	if got := tm.Missing(r); len(got) != 0 {
 		t.Errorf("Missing = %v", got)
+	}
+}
+
+func TestMissingCategory(t *testing.T) {
+	tm := &Template{Manifest: Manifest{Requires: []string{"女职工工作"}}}
+	r := &model.Report{Activities: []model.Activity{{Title: "x", Category: "文体活动"}}}
+	if got := strings.Join(tm.Missing(r), "；"); got != "“女职工工作”类的活动、指标或计划" {
+		t.Errorf("Missing = %s", got)
+	}
+	for _, r := range []*model.Report{
+		{Activities: []model.Activity{{Category: "女职工工作"}}},
+		{Indicators: []model.Indicator{{Category: "女职工工作"}}},
+		{Plans: []model.Plan{{Category: "女职工工作"}}},
+	} {
+		if got := tm.Missing(r); len(got) != 0 {
+			t.Errorf("Missing = %v", got)
+		}
+	}
+}
+
+// TestMethodsDocumented: every method a template can call on the input's
+// types is in the authoring guide's table, and nothing else is.
+func TestMethodsDocumented(t *testing.T) {
+	documented := map[string]bool{}
+	for _, n := range methodNames() {
+		documented[n] = true
+	}
+	found := map[string]bool{}
+	for _, typ := range []reflect.Type{
+		reflect.TypeFor[*model.Report](), reflect.TypeFor[model.Period](), reflect.TypeFor[model.Membership](),
+		reflect.TypeFor[model.Activity](), reflect.TypeFor[model.Indicator](), reflect.TypeFor[model.Plan](),
+	} {
+		for m := range typ.Methods() {
+			ft := m.Type
+			callable := ft.NumOut() == 1 || ft.NumOut() == 2 && ft.Out(1) == reflect.TypeFor[error]()
+			if !callable {
+				continue
+			}
+			found[m.Name] = true
+			if !documented[m.Name] {
+				t.Errorf("%s.%s is not in catalog.Methods", typ, m.Name)
+			}
+		}
+	}
+	for _, date := range []string{"IsZero", "HasDay"} {
+		found[date] = true
+	}
+	for n := range documented {
+		if !found[n] {
+			t.Errorf("catalog.Methods documents %s, which no input type has", n)
+		}
 	}
 }

@@ -21,6 +21,7 @@ import (
 func Prepare(t *catalog.Template, r *model.Report) *model.Report {
 	c := *r
 	c.Report.Date = r.IssueDate()
+	c.Period = PlannedPeriod(t, r)
 	c.Report.Template = t.ID
 	if c.Report.Title == "" {
 		c.Report.Title = Title(t, r)
@@ -30,14 +31,40 @@ func Prepare(t *catalog.Template, r *model.Report) *model.Report {
 
 // Title is the default title: 柳背桥社区工会2024年上半年工作总结.
 func Title(t *catalog.Template, r *model.Report) string {
-	return r.Org.Name + zh.PeriodName(r.Period) + t.DocName
+	return r.Org.Name + zh.PeriodName(PlannedPeriod(t, r)) + t.DocName
+}
+
+// PlannedPeriod is the period a report is about. For a summary or a
+// briefing it is the input's period. A plan is about the period planned
+// for: given the data of a finished half-year or year whose plans all fall
+// due after it (the usual case at year end, when the same data gives the
+// 年度总结 and next year's 年度工作计划), that is the next period, so the
+// plan is not titled with the year just ended.
+func PlannedPeriod(t *catalog.Template, r *model.Report) model.Period {
+	if t.Kind != "计划" || !r.Period.Start.IsZero() {
+		return r.Period
+	}
+	last, dated := r.Period.Last(), 0
+	for _, p := range r.Plans {
+		if p.Deadline.IsZero() {
+			continue
+		}
+		if !p.Deadline.After(last) {
+			return r.Period
+		}
+		dated++
+	}
+	if next := r.Period.Next(); dated > 0 && t.Accepts(next) {
+		return next
+	}
+	return r.Period
 }
 
 // FileStem is the output file name without extension, per the CLI contract:
 // <单位名>_<期间>_<报告名>, e.g. 柳背桥社区工会_2024年上半年_工作总结.
 // Characters that file systems refuse are replaced by "_".
 func FileStem(t *catalog.Template, r *model.Report) string {
-	return safeName(r.Org.Name) + "_" + safeName(zh.PeriodName(r.Period)) + "_" + safeName(t.DocName)
+	return safeName(r.Org.Name) + "_" + safeName(zh.PeriodName(PlannedPeriod(t, r))) + "_" + safeName(t.DocName)
 }
 
 func safeName(s string) string {

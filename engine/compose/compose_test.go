@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/huibao/huibao/engine/catalog"
+	"github.com/huibao/huibao/engine/model"
+	"github.com/huibao/huibao/engine/zh"
 )
 
 func TestNormalize(t *testing.T) {
@@ -60,6 +64,38 @@ func TestParseNumeral(t *testing.T) {
 	for s, want := range map[string]int{"一": 1, "九": 9, "十": 10, "十一": 11, "十九": 19, "二十": 20, "二十三": 23, "九十九": 99} {
 		if got := parseNumeral(s); got != want {
 			t.Errorf("parseNumeral(%s) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestPlannedPeriod(t *testing.T) {
+	plan := &catalog.Template{Manifest: catalog.Manifest{Kind: "计划", Spans: []string{"H1", "H2", "year"}}}
+	summary := &catalog.Template{Manifest: catalog.Manifest{Kind: "总结", Spans: []string{"H1", "H2", "year"}}}
+	due := func(s string) model.Plan {
+		d, err := model.ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return model.Plan{Item: "x", Deadline: d}
+	}
+	tests := []struct {
+		name  string
+		t     *catalog.Template
+		p     model.Period
+		plans []model.Plan
+		want  string
+	}{
+		{"year's data, next year's plans", plan, model.Period{Year: 2024, Span: "year"}, []model.Plan{due("2025-06"), {Item: "undated"}}, "2025年"},
+		{"H2's data, plans due next H1", plan, model.Period{Year: 2024, Span: "H2"}, []model.Plan{due("2025-03-08")}, "2025年上半年"},
+		{"a plan due within the period", plan, model.Period{Year: 2025, Span: "year"}, []model.Plan{due("2025-06"), due("2026-01")}, "2025年"},
+		{"no deadlines", plan, model.Period{Year: 2025, Span: "year"}, []model.Plan{{Item: "x"}}, "2025年"},
+		{"a summary keeps its period", summary, model.Period{Year: 2024, Span: "year"}, []model.Plan{due("2025-06")}, "2024年"},
+		{"next period not accepted", &catalog.Template{Manifest: catalog.Manifest{Kind: "计划", Spans: []string{"year"}}}, model.Period{Year: 2024, Span: "H2"}, []model.Plan{due("2025-03")}, "2024年下半年"},
+	}
+	for _, tt := range tests {
+		r := &model.Report{Period: tt.p, Plans: tt.plans}
+		if got := zh.PeriodName(PlannedPeriod(tt.t, r)); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
 		}
 	}
 }
