@@ -362,10 +362,16 @@ func MinimalInputs(t *catalog.Template) []NamedInput {
 					names = append(names, it.name)
 				}
 			}
-			// A category requirement is met by one activity of it.
+			// A category requirement is met by one activity of it, or,
+			// for a plan, by one plan.
 			for _, c := range lists {
-				if model.CategoryIndex(c) >= 0 {
-					r.Activities = append(r.Activities, model.Activity{Date: r.Period.First(), Title: "工会" + c + "座谈会", Category: c})
+				switch {
+				case model.CategoryIndex(c) < 0:
+				case t.Kind == "计划":
+					r.Plans = append(r.Plans, model.Plan{Category: c, Item: "召开" + c + "座谈会"})
+					names = append(names, "一项“"+c+"”类计划")
+				default:
+					r.Activities = append(r.Activities, model.Activity{Date: r.Period.First(), Title: c + "座谈会", Category: c})
 					names = append(names, "一项“"+c+"”类活动")
 				}
 			}

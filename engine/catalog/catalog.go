@@ -342,14 +342,19 @@ func (t *Template) Missing(r *model.Report) []string {
 		"problems":     len(r.Problems) > 0,
 		"org.overview": len(r.Org.Overview) > 0,
 	}
-	for _, a := range r.Activities {
-		have[a.Category] = true
-	}
-	for _, in := range r.Indicators {
-		have[in.Category] = true
-	}
-	for _, p := range r.Plans {
-		have[p.Category] = true
+	// A category is met by the work done in it (activities, indicators),
+	// or, for a plan, by the plans made for it.
+	if t.Kind == "计划" {
+		for _, p := range r.Plans {
+			have[p.Category] = true
+		}
+	} else {
+		for _, a := range r.Activities {
+			have[a.Category] = true
+		}
+		for _, in := range r.Indicators {
+			have[in.Category] = true
+		}
 	}
 	var out []string
 	for _, req := range t.Requires {
@@ -358,7 +363,7 @@ func (t *Template) Missing(r *model.Report) []string {
 		for _, alt := range strings.Split(req, "|") {
 			alt = strings.TrimSpace(alt)
 			ok = ok || have[alt]
-			names = append(names, requirableName(alt))
+			names = append(names, t.requirableName(alt))
 		}
 		if !ok {
 			out = append(out, strings.Join(names, "或"))
@@ -368,12 +373,15 @@ func (t *Template) Missing(r *model.Report) []string {
 }
 
 // requirableName names a requirement in messages: an input list, or a
-// category (present when an activity, indicator or plan carries it).
-func requirableName(req string) string {
+// category.
+func (t *Template) requirableName(req string) string {
 	if n, ok := requirable[req]; ok {
 		return n
 	}
-	return "“" + req + "”类的活动、指标或计划"
+	if t.Kind == "计划" {
+		return "“" + req + "”类的工作计划"
+	}
+	return "“" + req + "”类的活动或工作指标"
 }
 
 // SpanNames lists the accepted spans in Chinese, for messages.

@@ -147,18 +147,27 @@ func TestMissing(t *testing.T) {
 }
 
 func TestMissingCategory(t *testing.T) {
-	tm := &Template{Manifest: Manifest{Requires: []string{"女职工工作"}}}
-	r := &model.Report{Activities: []model.Activity{{Title: "x", Category: "文体活动"}}}
-	if got := strings.Join(tm.Missing(r), "；"); got != "“女职工工作”类的活动、指标或计划" {
-		t.Errorf("Missing = %s", got)
+	summary := &Template{Manifest: Manifest{Kind: "总结", Requires: []string{"女职工工作"}}}
+	plan := &Template{Manifest: Manifest{Kind: "计划", Requires: []string{"女职工工作"}}}
+	acts := &model.Report{Activities: []model.Activity{{Category: "女职工工作"}}}
+	inds := &model.Report{Indicators: []model.Indicator{{Category: "女职工工作"}}}
+	plans := &model.Report{Plans: []model.Plan{{Category: "女职工工作"}}}
+	other := &model.Report{Activities: []model.Activity{{Category: "文体活动"}}, Plans: []model.Plan{{Category: "文体活动"}}}
+	tests := []struct {
+		t    *Template
+		r    *model.Report
+		want string
+	}{
+		{summary, acts, ""},
+		{summary, inds, ""},
+		{summary, plans, "“女职工工作”类的活动或工作指标"}, // a plan is not work done
+		{summary, other, "“女职工工作”类的活动或工作指标"},
+		{plan, plans, ""},
+		{plan, acts, "“女职工工作”类的工作计划"},
 	}
-	for _, r := range []*model.Report{
-		{Activities: []model.Activity{{Category: "女职工工作"}}},
-		{Indicators: []model.Indicator{{Category: "女职工工作"}}},
-		{Plans: []model.Plan{{Category: "女职工工作"}}},
-	} {
-		if got := tm.Missing(r); len(got) != 0 {
-			t.Errorf("Missing = %v", got)
+	for i, tt := range tests {
+		if got := strings.Join(tt.t.Missing(tt.r), "；"); got != tt.want {
+			t.Errorf("%d: Missing = %q, want %q", i, got, tt.want)
 		}
 	}
 }
