@@ -40,6 +40,12 @@ func TestUsage(t *testing.T) {
 		{[]string{"validate"}, 2, "至少需要 1 个参数"},
 		{[]string{"init", "x.txt"}, 2, "init 只能生成 .yaml 或 .xlsx 文件"},
 		{[]string{"templates", "show", "nope"}, 2, "找不到模板“nope”"},
+		{[]string{"templates", "check"}, 0, "templates/half-year-summary：检查通过"},
+		{[]string{"templates", "check", "fixtures/templates"}, 0, "fixtures/templates/women-summary：检查通过"},
+		{[]string{"templates", "check", "nope"}, 2, "找不到模板文件夹 nope"},
+		{[]string{"templates", "copy", "半年总结", "x/Bad_Id", "--name", "甲"}, 2, "只能用小写英文字母、数字和连字符"},
+		{[]string{"templates", "copy", "半年总结", "x/new-one"}, 2, "请用 --name 给新模板起一个中文名称"},
+		{[]string{"templates", "copy", "半年总结", "x/new-one", "--name", "年度总结"}, 2, "已经有模板叫“年度总结”"},
 	}
 	for _, tt := range tests {
 		code, out, errs := cli(t, nil, tt.args...)
@@ -175,5 +181,45 @@ func TestWriteTable(t *testing.T) {
 		"x                  上半年工作总结及下半年工作计划  我的模板\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// TestTemplatesCopy: a copy with --partials carries the shared partials,
+// and changing one of them changes the new template only.
+func TestTemplatesCopy(t *testing.T) {
+	user := t.TempDir()
+	dst := filepath.Join(user, "my-summary")
+	code, out, errs := cli(t, nil, "templates", "copy", "半年总结", dst, "--name", "我的半年总结", "--partials")
+	if code != 0 {
+		t.Fatalf("copy: exit %d\n%s%s", code, out, errs)
+	}
+	manifest, err := os.ReadFile(filepath.Join(dst, "template.yaml"))
+	if err != nil || !strings.Contains(string(manifest), "id: my-summary\n") || !strings.Contains(string(manifest), "name: 我的半年总结\n") {
+		t.Fatalf("template.yaml: %v\n%s", err, manifest)
+	}
+	text := filepath.Join(dst, "partials", "text.tmpl")
+	b, err := os.ReadFile(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(text, []byte(strings.Replace(string(b), "的正确领导", "的坚强领导", -1)), 0o644)
+	if code, out, errs := cli(t, nil, "--templates", user, "templates", "check", dst); code != 0 {
+		t.Fatalf("check: exit %d\n%s%s", code, out, errs)
+	}
+	dir := t.TempDir()
+	for _, tmpl := range []string{"我的半年总结", "半年总结"} {
+		if code, _, errs := cli(t, nil, "--templates", user, "generate", "fixtures/tianyun-2024-h1.yaml", "-t", tmpl, "-f", "md", "-o", filepath.Join(dir, tmpl)); code != 0 {
+			t.Fatalf("generate %s: %s", tmpl, errs)
+		}
+	}
+	mine, _ := filepath.Glob(filepath.Join(dir, "我的半年总结", "*.md"))
+	builtin, _ := filepath.Glob(filepath.Join(dir, "半年总结", "*.md"))
+	if len(mine) != 1 || len(builtin) != 1 {
+		t.Fatalf("outputs: %v %v", mine, builtin)
+	}
+	m, _ := os.ReadFile(mine[0])
+	bi, _ := os.ReadFile(builtin[0])
+	if !strings.Contains(string(m), "的坚强领导") || strings.Contains(string(bi), "的坚强领导") || !strings.Contains(string(bi), "的正确领导") {
+		t.Errorf("the copied partial should change the copy only:\nmine: %.300s\nbuilt-in: %.300s", m, bi)
 	}
 }
