@@ -5,7 +5,9 @@
 // # Shape
 //
 // The body uses ATX headings for the official hierarchy (一、 （一） 1. （1）),
-// single-line paragraphs, pipe tables, and a closing `::: {.signature}` div.
+// single-line paragraphs, pipe tables, an optional `::: {.salutation}` div
+// for the greeting or 主送 line (set flush left) and a closing
+// `::: {.signature}` div.
 // The title lives in the metadata, never in the body.
 //
 // # Errors

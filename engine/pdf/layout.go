@@ -101,6 +101,7 @@ type block struct {
 type ctx struct {
 	role  font.Role
 	depth int
+	flush bool // paragraphs start at the margin: the 主送 line, GB/T 9704 7.3.2
 }
 
 type layouter struct {
@@ -199,6 +200,9 @@ func (l *layouter) blockNode(n ast.Node, c ctx) error {
 	pitch := p.Pitch()
 	body := block{role: c.role, size: p.BodySize, tracking: pitch - p.BodySize,
 		indentFirst: float64(2+2*c.depth) * pitch, indentRest: float64(2*c.depth) * pitch}
+	if c.flush {
+		body.indentFirst = body.indentRest
+	}
 	switch n := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock:
 		spans, err := l.inlines(n, c.role, l.spans[:0])
@@ -244,6 +248,7 @@ func (l *layouter) blockNode(n ast.Node, c ctx) error {
 		if n.HasClass("signature") {
 			return l.signature(n)
 		}
+		c.flush = c.flush || n.HasClass("salutation")
 		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 			if err := l.blockNode(ch, c); err != nil {
 				return err
@@ -413,13 +418,22 @@ func (l *layouter) placeLine(text string, g []glyph, b block, x, avail, baseline
 	if n == 0 {
 		return
 	}
-	extra := 0.0
-	switch {
-	case natural > avail && n > 1: // a closing mark squeezed in (挤进)
-		extra = (avail - natural) / float64(n-1)
-		natural = avail
-	case b.align == alignJustify && !last && n > 1 && g[len(g)-1].brk != mustBreak:
-		extra = (avail - natural) / float64(n-1)
+	extra, all := 0.0, false
+	if natural > avail && n > 1 || b.align == alignJustify && !last && n > 1 && g[len(g)-1].brk != mustBreak {
+		// Justify (or squeeze in a closing mark, 挤进) by spreading the
+		// difference over the gaps next to Chinese characters, so that
+		// numbers and Latin words keep their natural spacing; a line with
+		// no such gap spreads it over every gap.
+		gaps := 0
+		for i := range n - 1 {
+			if stretchable(g[i], g[i+1]) {
+				gaps++
+			}
+		}
+		if gaps == 0 {
+			gaps, all = n-1, true
+		}
+		extra = (avail - natural) / float64(gaps)
 		natural = avail
 	}
 	switch b.align {
@@ -428,21 +442,51 @@ func (l *layouter) placeLine(text string, g []glyph, b block, x, avail, baseline
 	case alignRight:
 		x += avail - natural
 	}
-	l.emitRuns(text, g[:n], b.size, x, baseline, b.tracking, extra)
+	l.emitRuns(text, g[:n], b.size, x, baseline, b.tracking, extra, all)
 }
 
-// emitRuns emits g as one text op per run of glyphs in the same face.
-func (l *layouter) emitRuns(text string, g []glyph, size, x, baseline, tracking, extra float64) {
+// emitRuns emits g as one text op per run of glyphs in the same face and
+// with the same spacing after them: extra widens the gaps that may stretch
+// (every gap when all is set).
+func (l *layouter) emitRuns(text string, g []glyph, size, x, baseline, tracking, extra float64, all bool) {
+	gap := func(i int) float64 {
+		if i < len(g)-1 && (all || stretchable(g[i], g[i+1])) {
+			return extra
+		}
+		return 0
+	}
 	runX, run := x, 0
 	for i := range g {
-		x += g[i].w + extra
-		if i == len(g)-1 || g[i+1].face != g[i].face {
+		e := gap(i)
+		x += g[i].w + e
+		// The last glyph's spacing shows nowhere: it joins its run.
+		if i == len(g)-1 || g[i+1].face != g[i].face || i+1 < len(g)-1 && gap(i+1) != e {
 			end := int(g[i].off) + utf8.RuneLen(g[i].r)
 			l.emit(op{kind: opText, face: g[run].face, size: size, x: runX, y: baseline,
-				tc: tracking + extra, text: text[g[run].off:end]})
+				tc: tracking + gap(run), text: text[g[run].off:end]})
 			runX, run = x, i+1
 		}
 	}
+}
+
+// stretchable reports whether justification may widen the gap between two
+// glyphs: a gap next to a Chinese character or mark may, one inside a
+// number, a Latin word or a grapheme cluster may not.
+func stretchable(a, b glyph) bool {
+	return !a.inner && (wide(a.r) || wide(b.r))
+}
+
+// wide reports whether r is set on the full-width grid of Chinese text.
+func wide(r rune) bool {
+	switch {
+	case r < 0x2000:
+		return false
+	case r >= 0x3000 && r <= 0x30FF, r >= 0xFF00 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6:
+		return true // CJK marks, kana, full-width forms
+	case r == '“', r == '”', r == '‘', r == '’', r == '—', r == '…', r == '·':
+		return true
+	}
+	return unicode.Is(unicode.Han, r)
 }
 
 // signature sets the closing block after GB/T 9704-2012 7.3.5.2: one blank
@@ -519,5 +563,5 @@ func (l *layouter) pageNumber() {
 		x = p.Left + p.AreaW - size - w
 	}
 	asc := l.fonts.Chain(font.Body)[0].Ascent() * size
-	l.emitRuns(text, g[:n], size, x, l.bottom()+p.PageNumGap+asc, 0, 0)
+	l.emitRuns(text, g[:n], size, x, l.bottom()+p.PageNumGap+asc, 0, 0, false)
 }
