@@ -225,7 +225,7 @@ func TestSourceMap(t *testing.T) {
 		"indicators[2].previous":          "工作指标!D4",
 		"activities[3]":                   "活动!A5",
 		"activities[3].date":              "活动!A5",
-		"activities[1].end_date":          "活动!A3", // empty: falls back to the item
+		"activities[1].end_date":          "活动!B3", // empty: the cell to fill in
 		"activities[7].result":            "活动!I9",
 		"problems[1]":                     "问题!A3",
 		"plans[2].deadline":               "计划!D4",
@@ -377,6 +377,51 @@ func TestDefensive(t *testing.T) {
 	}
 	if p := sm.Pos("plans[1].category"); p.Cell != "B3" {
 		t.Errorf("after swapping columns, plans[1].category is at %s, want B3", p)
+	}
+}
+
+// TestMergedAcross: a merge that spans columns is read as a cadre sees it,
+// the first cell's value and nothing in the cells it hides, with a warning
+// naming the range; a value merged down over rows that are otherwise empty
+// does not make them activities.
+func TestMergedAcross(t *testing.T) {
+	data := edit(t, sample.Liubeiqiao(), func(f *excelize.File) {
+		// 活动内容 merged with 取得成效 on the fourth activity, the hidden
+		// 成效 kept in the file as LibreOffice's "keep contents" does.
+		must(t, f.MergeCell("活动", "H6", "I6"))
+		must(t, f.SetCellStr("活动", "I6", "看不见的成效"))
+		// 本期 merged with 上年同期 for 缴费会员.
+		must(t, f.MergeCell("会员情况", "B3", "C3"))
+		// The last category merged down past the activities.
+		last := len(sample.Liubeiqiao().Activities) + 2
+		must(t, f.MergeCell("活动", cellName(4, last), cellName(4, last+5)))
+		// A title merged over the header row's width is no data.
+		must(t, f.InsertRows("问题", 1, 1))
+		must(t, f.SetCellStr("问题", "A1", "存在的问题（柳背桥）"))
+		must(t, f.MergeCell("问题", "A1", "C1"))
+	})
+	r, _, probs := form.ReadForm("x.xlsx", data)
+	want := `x.xlsx:会员情况!B3: 提醒：合并单元格 B3:C3 跨了“本期”“上年同期”几列，只读入左上角 B3 的内容，其余几列当作没填。请取消合并，每一列分别填写。
+x.xlsx:活动!H6: 提醒：合并单元格 H6:I6 跨了“活动内容”“取得成效”几列，只读入左上角 H6 的内容，其余几列当作没填。请取消合并，每一列分别填写。
+`
+	if got := messages(probs); got != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+	if len(probs.Errors()) > 0 {
+		t.Fatal("merges must be warnings; what they hide is validation's to judge")
+	}
+	want0 := sample.Liubeiqiao()
+	if len(r.Activities) != len(want0.Activities) {
+		t.Fatalf("%d activities, want %d", len(r.Activities), len(want0.Activities))
+	}
+	if got := r.Activities[3]; got.Content != want0.Activities[3].Content || got.Result != "" {
+		t.Errorf("merged activity: content %q, result %q (want the content, no result)", got.Content, got.Result)
+	}
+	if p := r.Membership.Previous; p == nil || p.DuesPaying != 0 || p.Members != want0.Membership.Previous.Members {
+		t.Errorf("previous membership = %+v, want members read and dues_paying empty", p)
+	}
+	if len(r.Problems) != len(want0.Problems) {
+		t.Errorf("problems = %q", r.Problems)
 	}
 }
 

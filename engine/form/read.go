@@ -123,36 +123,83 @@ func (rd *reader) empty(sheet string) bool {
 	return true
 }
 
-// grid returns a sheet's raw cell values, with the value of every merged
-// range copied down its first column: a category merged over five activity
-// rows belongs to all five. Values of merged columns stay in the first.
-func (rd *reader) grid(sheet string) [][]string {
+// grid returns a sheet's cell values as a cadre sees them: the value of
+// every merged range is copied down its first column (a category merged
+// over five activity rows belongs to all five), and the cells a merge hides
+// to the right of its first column read as empty, whatever the file keeps
+// in them. The merges that span columns are returned for across to report.
+func (rd *reader) grid(sheet string) ([][]string, []merged) {
 	rows, err := rd.f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
 		rd.probs.Add(rd.sheetPos(sheet), "", "无法读取工作表“"+sheet+"”", "请在 Excel 或 WPS 中打开、另存后再试")
-		return nil
+		return nil, nil
 	}
 	merges, _ := rd.f.GetMergeCells(sheet, true)
+	// A merged value fills rows that hold something else; an otherwise
+	// empty row under a long merge stays empty.
+	blank := make([]bool, len(rows))
+	for i, row := range rows {
+		blank[i] = blankRow(row)
+	}
+	var wide []merged
 	for _, m := range merges {
 		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		_, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil || r1 > len(rows) || r2-r1 > maxItems {
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil || r1 > len(rows) || r2 < r1 || c2 < c1 || r2-r1 > maxItems {
 			continue
 		}
+		r2 = min(r2, r1+maxItems)
+		if c2 > c1 {
+			wide = append(wide, merged{ref: m.GetStartAxis() + ":" + m.GetEndAxis(), row1: r1 - 1, row2: r2 - 1, col1: c1 - 1, col2: c2 - 1})
+		}
 		v := at(rows, r1-1, c1-1)
-		for r := r1 + 1; r <= r2 && r <= len(rows)+1 && v != ""; r++ {
-			for len(rows) < r {
-				rows = append(rows, nil)
+		for r := r1; r <= r2 && r <= len(rows); r++ {
+			row := rows[r-1]
+			if r > r1 && v != "" && !blank[r-1] {
+				for len(row) < c1 {
+					row = append(row, "")
+				}
+				row[c1-1] = v
 			}
-			for len(rows[r-1]) < c1 {
-				rows[r-1] = append(rows[r-1], "")
+			for c := c1; c < c2 && c < len(row); c++ {
+				row[c] = ""
 			}
-			if rows[r-1][c1-1] == "" {
-				rows[r-1][c1-1] = v
-			}
+			rows[r-1] = row
 		}
 	}
-	return rows
+	return rows, wide
+}
+
+// merged is a merged range that spans columns, 0-based and inclusive.
+type merged struct {
+	ref                    string // A8:C8
+	row1, row2, col1, col2 int
+}
+
+// across warns of every merge that spans two or more of the columns read
+// (cols, -1 for a column the sheet lacks) in rows from the first data row
+// on: only the first of its columns is read, and a cadre who merged 活动内容
+// with 取得成效 should hear that the second is empty, not find it missing
+// from the report.
+func (rd *reader) across(sheet string, wide []merged, first int, cols []int, names []string) {
+	for _, m := range wide {
+		if m.row2 < first {
+			continue
+		}
+		var covered []string
+		for j, c := range cols {
+			if c >= m.col1 && c <= m.col2 {
+				covered = append(covered, "“"+names[j]+"”")
+			}
+		}
+		if len(covered) < 2 {
+			continue
+		}
+		start, _, _ := strings.Cut(m.ref, ":")
+		rd.probs.Warn(diag.Pos{File: rd.file, Sheet: sheet, Cell: start}, "",
+			fmt.Sprintf("合并单元格 %s 跨了%s几列，只读入左上角 %s 的内容，其余几列当作没填", m.ref, strings.Join(covered, ""), start),
+			"请取消合并，每一列分别填写")
+	}
 }
 
 // at is the raw value at 0-based row and column, "" past the end.
@@ -167,10 +214,12 @@ func at(rows [][]string, r, c int) string {
 var formulaErrors = []string{"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"}
 
 // value parses one cell for a field, records where it came from and
-// reports what is wrong with it. Empty cells give the zero value and leave
-// no trace in the SourceMap. The result is string, int, decimal.Decimal or
-// model.Date by the field's kind.
+// reports what is wrong with it. Empty cells give the zero value and are
+// recorded only as the field's slot, so that validation reports a missing
+// value at the cell to fill in (活动!C7), not at the row's first cell. The
+// result is string, int, decimal.Decimal or model.Date by the field's kind.
 func (rd *reader) value(fd field, path string, pos diag.Pos, raw string) (any, bool) {
+	rd.sm.SetSlot(path, pos)
 	s := clean(raw)
 	if s == "" {
 		return zero(fd.kind), false
@@ -241,7 +290,8 @@ func (rd *reader) basic(r *model.Report, sheet string) {
 		rd.sm.Set(p, rd.sheetPos(sheet))
 	}
 	fields := basicFields()
-	rows := rd.grid(sheet)
+	rows, wide := rd.grid(sheet)
+	rd.across(sheet, wide, 1, []int{kvLabel, kvValue}, []string{"项目", "内容"})
 	seen := map[string]int{}
 	vals := map[string]any{}
 	for i, row := range rows {
@@ -311,11 +361,15 @@ func (rd *reader) basic(r *model.Report, sheet string) {
 }
 
 func labels(fields []field) string {
-	var out []string
+	return strings.Join(labelList(fields), "、")
+}
+
+func labelList(fields []field) []string {
+	out := make([]string, 0, len(fields))
 	for _, fd := range fields {
 		out = append(out, fd.label)
 	}
-	return strings.Join(out, "、")
+	return out
 }
 
 func intOf(v any) int {
@@ -345,7 +399,8 @@ func dateOf(v any) model.Date {
 func (rd *reader) membership(r *model.Report, sheet string) {
 	rd.sm.Set("membership", rd.sheetPos(sheet))
 	fields := membershipFields()
-	rows := rd.grid(sheet)
+	rows, wide := rd.grid(sheet)
+	rd.across(sheet, wide, 1, []int{kvLabel, kvValue, kvPrevious}, []string{"项目", "本期", "上年同期"})
 	seen := map[string]int{}
 	cur, prev := map[string]any{}, map[string]any{}
 	for i := range rows {
@@ -401,11 +456,12 @@ func (rd *reader) membership(r *model.Report, sheet string) {
 // header is skipped while it still holds the grey example.
 func (rd *reader) table(r *model.Report, t table, sheet string) {
 	rd.sm.Set(t.path, rd.sheetPos(sheet))
-	rows := rd.grid(sheet)
+	rows, wide := rd.grid(sheet)
 	header, cols := rd.header(t, sheet, rows)
 	if header < 0 {
 		return
 	}
+	rd.across(sheet, wide, header+1, cols, labelList(t.fields))
 	items := 0
 	for i := header + 1; i < len(rows); i++ {
 		if blankRow(rows[i]) || i == header+1 && isExample(t, rows[i], cols) {
