@@ -112,6 +112,7 @@ func (a *app) rootCmd() *cobra.Command {
 		SilenceUsage:  true,
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
+	cobra.AddTemplateFunc("flagTable", flagTable)
 	root.SetUsageTemplate(usageTemplate)
 	root.SetHelpCommand(&cobra.Command{Use: "help [命令]", Short: "显示某个命令的帮助", Hidden: true,
 		Run: func(c *cobra.Command, args []string) {
@@ -149,10 +150,10 @@ const usageTemplate = `用法：{{if .Runnable}}
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 选项：
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+{{flagTable .LocalFlags}}{{end}}{{if .HasAvailableInheritedFlags}}
 
 通用选项：
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+{{flagTable .InheritedFlags}}{{end}}{{if .HasAvailableSubCommands}}
 
 用 "{{.CommandPath}} [命令] --help" 查看各命令的详细说明。{{end}}
 `

@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/spf13/pflag"
 	"golang.org/x/text/width"
 )
 
@@ -45,4 +46,29 @@ func displayWidth(s string) int {
 		}
 	}
 	return n
+}
+
+// flagTable lists a command's options for its help, aligned like
+// writeTable (pflag's own FlagUsages counts a Chinese character as one
+// column, so "--templates 文件夹" pushes its description out of line).
+func flagTable(fs *pflag.FlagSet) string {
+	var rows [][]string
+	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		name, usage := pflag.UnquoteUsage(f)
+		left := "    "
+		if f.Shorthand != "" {
+			left = "-" + f.Shorthand + ", "
+		}
+		left += "--" + f.Name
+		if name != "" && f.Value.Type() != "bool" {
+			left += " " + name
+		}
+		rows = append(rows, []string{"  " + left, usage})
+	})
+	var b strings.Builder
+	writeTable(&b, rows)
+	return strings.TrimRight(b.String(), "\n")
 }
