@@ -31,8 +31,11 @@
 //     cell; typed over, it is data;
 //   - empty rows are skipped; outer spaces (also full-width and no-break
 //     ones) are trimmed, inner text is kept as typed;
-//   - a value merged down several rows (a category over five activities)
-//     belongs to each of them; across columns it stays in the first;
+//   - merged cells read as they look: a value merged down several rows (a
+//     category over five activities) belongs to each of them that holds
+//     anything else; across columns it stays in the first, the cells it
+//     hides read as empty, and a merge over two or more columns that are
+//     read is reported as a warning naming the range;
 //   - numbers are read exactly from the cell's stored text, so 4509.5 stays
 //     4509.5; numbers typed as text, full-width digits (１５２), thousands
 //     separators (1,234) and Excel's binary noise (0.30000000000000004) are
@@ -57,5 +60,6 @@
 // are left to validation, which finds each field's cell in the SourceMap:
 // every non-empty cell read is recorded under its field path, each list
 // item under its first cell, and each section (org, membership, activities
-// …) under its sheet.
+// …) under its sheet; an empty cell is recorded as its field's slot, so
+// that a missing value is reported at the cell to fill in.
 package form

@@ -386,23 +386,33 @@ func TestDefensive(t *testing.T) {
 // does not make them activities.
 func TestMergedAcross(t *testing.T) {
 	data := edit(t, sample.Liubeiqiao(), func(f *excelize.File) {
-		// 活动内容 merged with 取得成效 on the fourth activity, the hidden
-		// 成效 kept in the file as LibreOffice's "keep contents" does.
-		must(t, f.MergeCell("活动", "H6", "I6"))
-		must(t, f.SetCellStr("活动", "I6", "看不见的成效"))
 		// 本期 merged with 上年同期 for 缴费会员.
 		must(t, f.MergeCell("会员情况", "B3", "C3"))
-		// The last category merged down past the activities.
-		last := len(sample.Liubeiqiao().Activities) + 2
-		must(t, f.MergeCell("活动", cellName(4, last), cellName(4, last+5)))
+		// Two empty rows after the first activity, its category merged
+		// down over them.
+		must(t, f.InsertRows("活动", 4, 2))
+		must(t, f.MergeCell("活动", "D3", "D5"))
 		// A title merged over the header row's width is no data.
 		must(t, f.InsertRows("问题", 1, 1))
-		must(t, f.SetCellStr("问题", "A1", "存在的问题（柳背桥）"))
+		must(t, f.SetCellStr("问题", "A1", "柳背桥社区工会2024年上半年"))
 		must(t, f.MergeCell("问题", "A1", "C1"))
 	})
+	// 活动内容 merged with 取得成效 on the fourth activity, the hidden
+	// 成效 kept in the file as LibreOffice does when asked to keep the
+	// contents of hidden cells (excelize's MergeCell would clear it).
+	data = mergeKeeping(t, data, "xl/worksheets/sheet5.xml", "H8:I8")
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	must(t, err)
+	hidden, _ := f.GetCellValue("活动", "I8", excelize.Options{RawCellValue: true})
+	merges, _ := f.GetMergeCells("活动")
+	f.Close()
+	if hidden == "" || !slices.ContainsFunc(merges, func(m excelize.MergeCell) bool { return m.GetStartAxis() == "H8" }) {
+		t.Fatalf("the test workbook lacks the merge H8:I8 over a kept value (I8 = %q, %d merges)", hidden, len(merges))
+	}
+
 	r, _, probs := form.ReadForm("x.xlsx", data)
 	want := `x.xlsx:会员情况!B3: 提醒：合并单元格 B3:C3 跨了“本期”“上年同期”几列，只读入左上角 B3 的内容，其余几列当作没填。请取消合并，每一列分别填写。
-x.xlsx:活动!H6: 提醒：合并单元格 H6:I6 跨了“活动内容”“取得成效”几列，只读入左上角 H6 的内容，其余几列当作没填。请取消合并，每一列分别填写。
+x.xlsx:活动!H8: 提醒：合并单元格 H8:I8 跨了“活动内容”“取得成效”几列，只读入左上角 H8 的内容，其余几列当作没填。请取消合并，每一列分别填写。
 `
 	if got := messages(probs); got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
@@ -423,6 +433,44 @@ x.xlsx:活动!H6: 提醒：合并单元格 H6:I6 跨了“活动内容”“取�
 	if len(r.Problems) != len(want0.Problems) {
 		t.Errorf("problems = %q", r.Problems)
 	}
+}
+
+// mergeKeeping adds a merged range to one sheet's XML without touching the
+// cells it covers.
+func mergeKeeping(t *testing.T, data []byte, part, ref string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	must(t, err)
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	done := false
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		must(t, err)
+		var b bytes.Buffer
+		_, err = b.ReadFrom(rc)
+		must(t, err)
+		rc.Close()
+		body := b.Bytes()
+		if zf.Name == part {
+			cell := []byte(`<mergeCell ref="` + ref + `"/>`)
+			if bytes.Contains(body, []byte("</mergeCells>")) {
+				body = bytes.Replace(body, []byte("</mergeCells>"), append(cell, "</mergeCells>"...), 1)
+			} else {
+				body = bytes.Replace(body, []byte("</sheetData>"), append(append([]byte("</sheetData><mergeCells>"), cell...), "</mergeCells>"...), 1)
+			}
+			done = true
+		}
+		w, err := zw.Create(zf.Name)
+		must(t, err)
+		_, err = w.Write(body)
+		must(t, err)
+	}
+	must(t, zw.Close())
+	if !done {
+		t.Fatalf("no part %s", part)
+	}
+	return out.Bytes()
 }
 
 func cellName(col, row int) string {
