@@ -8,6 +8,7 @@ import (
 	"html"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -233,7 +234,9 @@ func TestLayout(t *testing.T) {
 			titles[dn.Scope] = dn.RefersTo
 		}
 	}
-	for sheet, want := range map[string]string{SheetMembership: "'会员情况'!$1:$2", SheetIndicators: "'工作指标'!$1:$2", SheetLedger: "'活动台账'!$1:$2"} {
+	for sheet, want := range map[string]string{SheetMembership: "'会员情况'!$1:$2", SheetIndicators: "'工作指标'!$1:$2", SheetLedger: "'活动台账'!$1:$2",
+		// The activities' heading and header, below the indicators.
+		SheetAssistance: "'帮扶'!$10:$11"} {
 		if titles[sheet] != want {
 			t.Errorf("%s prints %q on every page, want %q", sheet, titles[sheet], want)
 		}
@@ -293,8 +296,14 @@ func TestCharts(t *testing.T) {
 		t.Fatalf("%d charts, want 2", len(charts))
 	}
 	for name, want := range map[string][]string{
-		"xl/charts/chart1.xml": {"各类活动次数", "<barChart>", "<barDir val=\"col\">", "'统计图表'!$A$4:$A$7", "'统计图表'!$B$4:$B$7"},
-		"xl/charts/chart2.xml": {"主要指标本期与上年同期对比", "'统计图表'!$C$12:$C$15", "'统计图表'!$D$12:$D$15", "'统计图表'!$C$11"},
+		// Bars across the page, first category on top.
+		"xl/charts/chart1.xml": {"各类活动次数", "<barChart>", "<barDir val=\"bar\">", "<orientation val=\"maxMin\">",
+			"'统计图表'!$A$4:$A$7", "'统计图表'!$B$4:$B$7"},
+		// 同比 of every indicator with a nonzero last year's figure, money
+		// included: percentages share one axis where figures in a dozen
+		// units could not.
+		"xl/charts/chart2.xml": {"主要指标同比增减", "<barDir val=\"bar\">", "'统计图表'!$A$12:$A$16", "'统计图表'!$E$12:$E$16",
+			"'统计图表'!$E$11", `formatCode="0.0%"`},
 	} {
 		for _, w := range want {
 			if !strings.Contains(charts[name], w) {
@@ -305,7 +314,7 @@ func TestCharts(t *testing.T) {
 	f := open(t, data)
 	for cell, want := range map[string]string{
 		"A4": "学习培训", "A7": "共建共治", "A8": "合计",
-		"A12": "推荐就业", "A15": "指导建立非公企业工会",
+		"A12": "推荐就业", "A15": "为贫困儿童捐助现金", "A16": "指导建立非公企业工会", "E11": "同比",
 	} {
 		if got := cellText(t, f, SheetCharts, cell); got != want {
 			t.Errorf("统计图表!%s = %q, want %q", cell, got, want)
@@ -314,6 +323,37 @@ func TestCharts(t *testing.T) {
 	if formula, _ := f.GetCellFormula(SheetCharts, "B4"); formula != "COUNTIF('活动台账'!$D$3:$D$9,A4)" {
 		t.Errorf("category count formula %q", formula)
 	}
+	if formula, _ := f.GetCellFormula(SheetCharts, "E15"); formula != "'工作指标'!H8" {
+		t.Errorf("同比 formula %q, want the cell of 工作指标", formula)
+	}
+	// The charts do not overlap: the second starts below the first ends.
+	var drawing string
+	for _, zf := range zr.File {
+		if strings.HasPrefix(zf.Name, "xl/drawings/drawing") && strings.HasSuffix(zf.Name, ".xml") {
+			rc, _ := zf.Open()
+			var b bytes.Buffer
+			b.ReadFrom(rc)
+			rc.Close()
+			drawing = b.String()
+		}
+	}
+	anchor := regexp.MustCompile(`<xdr:from><xdr:col>\d+</xdr:col><xdr:colOff>\d+</xdr:colOff><xdr:row>(\d+)</xdr:row>.*?<xdr:to><xdr:col>\d+</xdr:col><xdr:colOff>\d+</xdr:colOff><xdr:row>(\d+)</xdr:row>`)
+	spans := anchor.FindAllStringSubmatch(drawing, -1)
+	if len(spans) != 2 {
+		t.Fatalf("%d chart anchors in %q", len(spans), drawing)
+	}
+	if end, start := spans[0][2], spans[1][1]; atoi(t, start) <= atoi(t, end) {
+		t.Errorf("the second chart starts on row %s, the first ends on row %s", start, end)
+	}
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 // TestGolden compares a readable dump of the whole appendix, cell by cell

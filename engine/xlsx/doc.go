@@ -10,11 +10,16 @@
 //	工作指标   every indicator with category and unit; 增减 and 同比 as formulas
 //	活动台账   one row per activity in date order: 序号 日期 [结束日期] 类别
 //	           活动名称 地点 参加人数 经费 内容 成效, with a 合计 row of formulas
-//	帮扶       the activities (with 合计) and indicators of 帮扶救助, when the
-//	           report has any; indicator cells refer to 工作指标
+//	帮扶       the indicators and activities (with 合计) of 帮扶救助, when
+//	           the report has any; indicator cells refer to 工作指标. The
+//	           indicators come first, so that the activities' heading and
+//	           header, repeated on every later page, never head indicators
 //	统计图表   activities per category (COUNTIF/SUMIF over 活动台账) and the
-//	           count indicators that have last year's figure (references to
-//	           工作指标), each with a native column chart; left out with
+//	           同比 of every indicator with a nonzero last year's figure
+//	           (references to 工作指标), each with a native bar chart, bars
+//	           across the page so that Chinese names read as text; 同比 and
+//	           not the figures, because a street's figures run from 4 个 to
+//	           12360 人次 and would not share an axis; left out with
 //	           Options.NoCharts or when there is nothing to draw
 //
 // # Look

@@ -47,7 +47,8 @@ type sheet struct {
 	freezeRows  int   // rows kept in view when scrolling; 0 for none
 	filter      string
 	landscape   bool
-	repeatRows  int     // rows printed on top of every page
+	repeatFrom  int     // first row printed on top of every page, 0 for row 1
+	repeatRows  int     // last row printed on top of every page, 0 for none
 	onePage     bool    // print on one page, scaled down as needed
 	rowHeight   float64 // fixed height of every row after the title, 0 to fit content
 	merges      [][2]string
@@ -238,7 +239,7 @@ func (b *builder) printSetup(s *sheet) error {
 	if s.repeatRows > 0 {
 		return f.SetDefinedName(&excelize.DefinedName{
 			Name:     "_xlnm.Print_Titles",
-			RefersTo: fmt.Sprintf("'%s'!$1:$%d", s.name, s.repeatRows),
+			RefersTo: fmt.Sprintf("'%s'!$%d:$%d", s.name, max(s.repeatFrom, 1), s.repeatRows),
 			Scope:    s.name,
 		})
 	}

@@ -204,9 +204,12 @@ func (b *builder) ledger() error {
 	return b.write(s)
 }
 
-// assistance writes 帮扶: the activities and indicators of 帮扶救助, when the
-// report has any. The activities come first, so that their header can
-// repeat on every printed page.
+// assistance writes 帮扶: the indicators and activities of 帮扶救助, when the
+// report has any. The indicators come first: the activities run over pages
+// and their heading and header row repeat on each page after the first
+// they appear on, which must not be a page of indicators under a header of
+// activities (spreadsheet programs repeat print titles only from where
+// they stand).
 func (b *builder) assistance() error {
 	st := b.st
 	var inds []int
@@ -228,44 +231,11 @@ func (b *builder) assistance() error {
 		name: SheetAssistance, title: b.titleOf("帮扶救助情况"),
 		cols: []column{{min: 6}, {min: 16, max: 26, wrap: true}, {min: 14, max: 26, wrap: true}, {min: 10, max: 20, wrap: true},
 			{min: 10}, {min: 12}, {min: 30, max: 44, wrap: true}, {min: 18, max: 30, wrap: true}},
-		repeatRows: 1, landscape: true,
+		landscape: true,
 	}
 	heading := func(t string) { s.note(st, roleHeading, t) }
 	ref := func(col string, r int) string { return fmt.Sprintf("'%s'!%s%d", SheetIndicators, col, r) }
 	num := 0
-	if len(acts) > 0 {
-		num++
-		heading(chineseNumber(num) + "、帮扶救助活动")
-		// The activities run over pages: their header repeats on each.
-		s.repeatRows = s.headerRow(st, "序号", "日期", "活动名称", "地点", "参加人数", "经费", "内容", "成效")
-		first := s.next()
-		people, cost := 0, decimal.Zero
-		for k, a := range acts {
-			people += a.Participants
-			cost = cost.Add(a.Cost)
-			s.add(row{cells: []cell{
-				number(st.id(roleCenter, ""), float64(k+1), strconv.Itoa(k+1)),
-				b.date(a.Date),
-				text(st.id(roleWrap, ""), a.Title),
-				text(st.id(roleWrap, ""), a.Location),
-				number(st.id(roleNumber, "0"), float64(a.Participants), strconv.Itoa(a.Participants)),
-				number(st.id(roleNumber, fmtYuan), a.Cost.InexactFloat64(), shown(a.Cost, fmtYuan)),
-				text(st.id(roleWrap, ""), a.Content),
-				text(st.id(roleWrap, ""), a.Result),
-			}})
-		}
-		last := s.next() - 1
-		t := blank(st.id(roleTotal, ""))
-		s.add(row{cells: []cell{
-			text(st.id(roleTotalLabel, ""), "合计"), t,
-			b.formula(st.id(roleTotal, fmtCountOf), fmt.Sprintf("COUNTA(C%d:C%d)", first, last), len(acts), "共100项"),
-			t,
-			b.formula(st.id(roleTotal, "0"), fmt.Sprintf("SUM(E%d:E%d)", first, last), people, strconv.Itoa(people)),
-			b.formula(st.id(roleTotal, fmtYuan), fmt.Sprintf("SUM(F%d:F%d)", first, last), cost.InexactFloat64(), shown(cost, fmtYuan)),
-			t, t,
-		}})
-		s.add(row{})
-	}
 	if len(inds) > 0 {
 		num++
 		heading(chineseNumber(num) + "、帮扶救助指标")
@@ -293,36 +263,85 @@ func (b *builder) assistance() error {
 				b.formula(st.id(roleNumber, fmtPercent), orBlank("H"), pct, "100.0%"),
 			}})
 		}
+		if len(acts) > 0 {
+			s.add(row{})
+		}
+	}
+	if len(acts) > 0 {
+		num++
+		// The activities run over pages: their heading and header repeat,
+		// under the sheet's title when nothing stands between.
+		s.repeatFrom = s.next()
+		if len(inds) == 0 {
+			s.repeatFrom = 1
+		}
+		heading(chineseNumber(num) + "、帮扶救助活动")
+		s.repeatRows = s.headerRow(st, "序号", "日期", "活动名称", "地点", "参加人数", "经费", "内容", "成效")
+		first := s.next()
+		people, cost := 0, decimal.Zero
+		for k, a := range acts {
+			people += a.Participants
+			cost = cost.Add(a.Cost)
+			s.add(row{cells: []cell{
+				number(st.id(roleCenter, ""), float64(k+1), strconv.Itoa(k+1)),
+				b.date(a.Date),
+				text(st.id(roleWrap, ""), a.Title),
+				text(st.id(roleWrap, ""), a.Location),
+				number(st.id(roleNumber, "0"), float64(a.Participants), strconv.Itoa(a.Participants)),
+				number(st.id(roleNumber, fmtYuan), a.Cost.InexactFloat64(), shown(a.Cost, fmtYuan)),
+				text(st.id(roleWrap, ""), a.Content),
+				text(st.id(roleWrap, ""), a.Result),
+			}})
+		}
+		last := s.next() - 1
+		t := blank(st.id(roleTotal, ""))
+		s.add(row{cells: []cell{
+			text(st.id(roleTotalLabel, ""), "合计"), t,
+			b.formula(st.id(roleTotal, fmtCountOf), fmt.Sprintf("COUNTA(C%d:C%d)", first, last), len(acts), "共100项"),
+			t,
+			b.formula(st.id(roleTotal, "0"), fmt.Sprintf("SUM(E%d:E%d)", first, last), people, strconv.Itoa(people)),
+			b.formula(st.id(roleTotal, fmtYuan), fmt.Sprintf("SUM(F%d:F%d)", first, last), cost.InexactFloat64(), shown(cost, fmtYuan)),
+			t, t,
+		}})
 	}
 	return b.write(s)
 }
 
-// charts writes 统计图表: activities per category and this period's
-// indicators against last year's, as tables of formulas over the other
-// sheets and as native charts drawn from those tables.
+// charts writes 统计图表: activities per category, and every indicator's
+// 同比 (this period against the same period last year), as tables of
+// formulas over the other sheets and as native bar charts drawn from those
+// tables. The indicators are charted by their 同比, not by their figures:
+// a street's indicators run from 4 个 to 12360 人次 in a dozen units, and on
+// one axis of figures all but the largest would be invisible. The bars run
+// across the page, so that Chinese names read as lines of text.
 func (b *builder) charts() error {
 	st := b.st
 	cats := categoriesOf(b.acts)
-	var comparable []int
+	var compared []int
 	for i, ind := range b.r.Indicators {
-		if u, ok := model.LookupUnit(ind.Unit); ind.Previous != nil && ok && u.Kind == model.Count {
-			comparable = append(comparable, i)
+		if ind.Previous != nil && !ind.Previous.IsZero() {
+			compared = append(compared, i)
 		}
 	}
-	if len(cats) == 0 && len(comparable) == 0 {
+	if len(cats) == 0 && len(compared) == 0 {
 		return nil
 	}
 	s := &sheet{
 		name: SheetCharts, title: b.titleOf("统计图表"),
-		cols:      []column{{min: 14, max: 24}, {min: 10}, {min: 10}, {min: 12}, {min: 3}},
+		cols:      []column{{min: 14, max: 34}, {min: 10}, {min: 10}, {min: 12}, {min: 9}, {min: 3}},
 		landscape: true, repeatRows: 1,
 		// excelize anchors charts assuming rows of the default 15 points;
 		// rows of that height keep the charts the size asked for.
 		rowHeight: 15, onePage: true,
 	}
 	heading := func(t string) int { return s.note(st, roleHeading, t) }
-	const chartRows = 17 // rows a chart covers (300 px at 20 px a row), and a gap
-	chartAt := 0
+	const chartCol = "G"
+	free := 0 // the first row below the last chart
+	place := func(top int, c *excelize.Chart) {
+		at := max(top, free)
+		s.charts = append(s.charts, placedChart{at: chartCol + strconv.Itoa(at), chart: c})
+		free = at + (int(c.Dimension.Height)+19)/20 + 2 // rows of 20 px, and a gap
+	}
 	num := 0
 	if len(cats) > 0 {
 		num++
@@ -364,19 +383,17 @@ func (b *builder) charts() error {
 			b.formula(st.id(roleTotal, "0"), sum("C"), b.people, strconv.Itoa(b.people)),
 			b.formula(st.id(roleTotal, fmtYuan), sum("D"), b.cost.InexactFloat64(), shown(b.cost, fmtYuan)),
 		}})
-		s.charts = append(s.charts, placedChart{at: "F" + strconv.Itoa(top), chart: columnChart("各类活动次数",
-			[]excelize.ChartSeries{series(SheetCharts, "B", first-1, first, last, "4472C4")}, SheetCharts, first, last, float64(most))})
-		chartAt = top + chartRows
+		place(top, barChart("各类活动次数", series(SheetCharts, "B", first-1, first, last, "4472C4"),
+			SheetCharts, first, last, "0", excelize.ChartAxis{MajorUnit: step(float64(most))}))
 		s.add(row{})
 	}
-	if len(comparable) > 0 {
+	if len(compared) > 0 {
 		num++
 		top := heading(chineseNumber(num) + "、主要指标同比")
-		s.headerRow(st, "指标", "单位", "本期", "上年同期")
-		first, most := s.next(), 0.0
-		for _, i := range comparable {
+		s.headerRow(st, "指标", "单位", "本期", "上年同期", "同比")
+		first := s.next()
+		for _, i := range compared {
 			ind := b.r.Indicators[i]
-			most = max(most, ind.Value.InexactFloat64(), ind.Previous.InexactFloat64())
 			src := b.indicatorRow[i]
 			ref := func(col string) string { return fmt.Sprintf("'%s'!%s%d", SheetIndicators, col, src) }
 			format := valueFormat(ind)
@@ -385,14 +402,12 @@ func (b *builder) charts() error {
 				b.formula(st.id(roleCenter, ""), ref("D"), ind.Unit, ind.Unit),
 				b.formula(st.id(roleNumber, format), ref("E"), ind.Value.InexactFloat64(), shown(ind.Value, format)),
 				b.formula(st.id(roleNumber, format), ref("F"), ind.Previous.InexactFloat64(), shown(*ind.Previous, format)),
+				b.formula(st.id(roleNumber, fmtPercent), ref("H"), ratio(ind.Value.Sub(*ind.Previous), *ind.Previous), "-100.0%"),
 			}})
 		}
 		last := s.next() - 1
-		s.charts = append(s.charts, placedChart{at: "F" + strconv.Itoa(max(top, chartAt)), chart: columnChart("主要指标本期与上年同期对比",
-			[]excelize.ChartSeries{
-				series(SheetCharts, "C", first-1, first, last, "4472C4"),
-				series(SheetCharts, "D", first-1, first, last, "A5A5A5"),
-			}, SheetCharts, first, last, most)})
+		place(top, barChart("主要指标同比增减", series(SheetCharts, "E", first-1, first, last, "4472C4"),
+			SheetCharts, first, last, fmtPercent, excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}}))
 	}
 	return b.write(s)
 }
@@ -406,27 +421,29 @@ func series(sheetName, col string, header, first, last int, color string) exceli
 	}
 }
 
-// columnChart is a clustered column chart with categories from column A.
-func columnChart(title string, ss []excelize.ChartSeries, sheetName string, first, last int, top float64) *excelize.Chart {
-	for i := range ss {
-		ss[i].Categories = fmt.Sprintf("'%s'!$A$%d:$A$%d", sheetName, first, last)
-	}
+// barChart is a chart of one series in bars across the page, categories
+// from column A read top to bottom in the table's order, each bar labelled
+// with its value in the number format label. values sets the value axis's
+// step or number format.
+func barChart(title string, ser excelize.ChartSeries, sheetName string, first, last int, label string, values excelize.ChartAxis) *excelize.Chart {
+	ser.Categories = fmt.Sprintf("'%s'!$A$%d:$A$%d", sheetName, first, last)
 	chartFont := excelize.Font{Family: font, Size: 9, Color: "404040"}
-	legend := excelize.ChartLegend{Position: "bottom", Font: &chartFont}
-	if len(ss) == 1 {
-		legend.Position = "none" // the title says what the one series is
-	}
+	values.Font, values.MajorGridLines = chartFont, true
+	n := last - first + 1
 	return &excelize.Chart{
-		Type:       excelize.Col,
-		Series:     ss,
+		Type:       excelize.Bar,
+		Series:     []excelize.ChartSeries{ser},
 		VaryColors: ptr(false),
 		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Family: font, Size: 12, Bold: true}}}},
-		Legend:     legend,
-		Dimension:  excelize.ChartDimension{Width: 520, Height: 300},
-		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
-		XAxis:      excelize.ChartAxis{Font: chartFont},
-		YAxis:      excelize.ChartAxis{Font: chartFont, MajorGridLines: true, Minimum: ptr(0.0), MajorUnit: step(top)},
-		Format:     excelize.GraphicOptions{OffsetX: 4, OffsetY: 4, AltText: title},
+		Legend:     excelize.ChartLegend{Position: "none"}, // the title says what the one series is
+		// A bar of 18 px a category, and room for the title and the axis.
+		Dimension: excelize.ChartDimension{Width: 520, Height: uint(max(240, 90+18*n))},
+		PlotArea:  excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: label}},
+		// The category axis lists the first row on top, its labels at the
+		// left edge even where a bar runs below zero.
+		XAxis:  excelize.ChartAxis{Font: chartFont, ReverseOrder: true, TickLabelPosition: excelize.ChartTickLabelLow},
+		YAxis:  values,
+		Format: excelize.GraphicOptions{OffsetX: 4, OffsetY: 4, AltText: title},
 	}
 }
 
