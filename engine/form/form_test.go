@@ -13,6 +13,7 @@ import (
 	"github.com/huibao/huibao/engine/form"
 	"github.com/huibao/huibao/engine/load"
 	"github.com/huibao/huibao/engine/model"
+	"github.com/huibao/huibao/engine/xlsx/book"
 	"github.com/huibao/huibao/engine/xlsx/sample"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -193,6 +194,31 @@ func TestEmptyForm(t *testing.T) {
 	span := slices.IndexFunc(dvs, func(dv *excelize.DataValidation) bool { return strings.Contains(dv.Formula1, "上半年") })
 	if span < 0 {
 		t.Error("基本信息 has no span dropdown")
+	}
+	// Every header of every table sheet and every cell to fill on the
+	// key–value sheets shows an input message; 上年同期 cells speak of
+	// last year, not of 本期.
+	headers1 := map[string]int{"工作指标": 5, "活动": 9, "问题": 1, "计划": 4, "概况": 3}
+	for sheet, n := range headers1 {
+		dvs, _ := f.GetDataValidations(sheet)
+		for c := 1; c <= n; c++ {
+			ref := cellName(c, 1)
+			i := slices.IndexFunc(dvs, func(dv *excelize.DataValidation) bool { return dv.Sqref == ref })
+			if i < 0 || dvs[i].Prompt == nil || *dvs[i].Prompt == "" || dvs[i].PromptTitle == nil || *dvs[i].PromptTitle == "" {
+				t.Errorf("%s!%s: no input message on the header", sheet, ref)
+			}
+		}
+	}
+	dvs, _ = f.GetDataValidations("会员情况")
+	for _, ref := range []string{"B2", "C2", "B3", "C3", "B4", "C4", "B5"} {
+		i := slices.IndexFunc(dvs, func(dv *excelize.DataValidation) bool { return dv.Sqref == ref })
+		if i < 0 || dvs[i].Prompt == nil || *dvs[i].Prompt == "" {
+			t.Errorf("会员情况!%s: no input message", ref)
+			continue
+		}
+		if p := *dvs[i].Prompt; ref[0] == 'C' && (!strings.Contains(p, "去年") || strings.Contains(p, "本期")) {
+			t.Errorf("会员情况!%s (上年同期) says %q", ref, p)
+		}
 	}
 	if v, _ := f.GetCellValue("基本信息", "B2"); v != "1" {
 		t.Errorf("version cell = %q", v)
@@ -519,6 +545,17 @@ func TestNotAWorkbook(t *testing.T) {
 	}
 }
 
+// TestFileTooLarge: a file over the size limit is refused unread.
+func TestFileTooLarge(t *testing.T) {
+	data := make([]byte, book.MaxFileSize+1)
+	copy(data, "PK\x03\x04")
+	r, _, probs := form.ReadForm("大.xlsx", data)
+	want := "大.xlsx: 工作簿过大：文件有 32.1 MB，上限 32 MB。填报表通常只有几百 KB；请删去多余的工作表"
+	if r != nil || len(probs) != 1 || !strings.HasPrefix(probs[0].Error(), want) {
+		t.Errorf("report %v, problems:\n%v", r != nil, probs)
+	}
+}
+
 // TestUnzipLimit: a small file that unpacks to more than the limit is
 // refused before it is unpacked.
 func TestUnzipLimit(t *testing.T) {
@@ -550,7 +587,7 @@ func TestUnzipLimit(t *testing.T) {
 		t.Fatalf("the bomb is %d bytes packed", out.Len())
 	}
 	r, _, probs := form.ReadForm("bomb.xlsx", out.Bytes())
-	if r != nil || len(probs) != 1 || !strings.Contains(probs[0].Msg, "工作簿过大") {
+	if r != nil || len(probs) != 1 || !strings.Contains(probs[0].Msg, "工作簿过大") || !strings.Contains(probs[0].Hint, "删去多余的工作表") {
 		t.Errorf("problems:\n%v", probs)
 	}
 }

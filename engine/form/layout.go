@@ -43,9 +43,10 @@ type field struct {
 	prompt  string  // the input message shown when the cell is selected
 	example string  // the grey example, as a cadre would type it
 	list    func() []string
-	strict  bool // the dropdown refuses other values
-	noPrev  bool // a membership row with no 上年同期
-	money   bool // an amount in 元, shown with two decimals
+	strict  bool   // the dropdown refuses other values
+	noPrev  bool   // a membership row with no 上年同期
+	prev    string // the input message of its 上年同期 cell
+	money   bool   // an amount in 元, shown with two decimals
 }
 
 // table is a sheet with a header row and one item per row.
@@ -92,9 +93,12 @@ func basicFields() []field {
 // membershipFields are the rows of 会员情况, in order.
 func membershipFields() []field {
 	return []field{
-		{name: "members", label: "在册会员", kind: kInt, example: "152", prompt: "在册会员人数（人）。"},
-		{name: "dues_paying", label: "缴费会员", kind: kInt, example: "139", prompt: "本期缴纳会费的会员人数（人），不超过在册会员。"},
-		{name: "dues_collected", label: "会费收缴（元）", kind: kDecimal, money: true, example: "4509.50", prompt: "本期收缴会费金额，单位元，可带两位小数。"},
+		{name: "members", label: "在册会员", kind: kInt, example: "152", prompt: "在册会员人数（人）。",
+			prev: "去年同期的在册会员人数（人），可不填。"},
+		{name: "dues_paying", label: "缴费会员", kind: kInt, example: "139", prompt: "本期缴纳会费的会员人数（人），不超过在册会员。",
+			prev: "去年同期缴纳会费的会员人数（人），可不填。"},
+		{name: "dues_collected", label: "会费收缴（元）", kind: kDecimal, money: true, example: "4509.50", prompt: "本期收缴会费金额，单位元，可带两位小数。",
+			prev: "去年同期收缴的会费金额，单位元，可不填。"},
 		{name: "new_members", label: "新发展会员", kind: kInt, example: "12", noPrev: true, prompt: "本期新发展会员人数（人），可不填。"},
 	}
 }

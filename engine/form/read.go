@@ -29,7 +29,11 @@ func ReadForm(file string, data []byte) (*model.Report, *diag.SourceMap, diag.Li
 	rd := &reader{file: file, sm: diag.NewSourceMap(file)}
 	f, err := book.Open(data)
 	if err != nil {
-		rd.probs.Add(diag.Pos{File: file}, "", openMessage(err), "请在 Excel 或 WPS 中打开后另存为 Excel 工作簿（.xlsx），或用 huibao init 重新生成填报表")
+		hint := "请在 Excel 或 WPS 中打开后另存为 Excel 工作簿（.xlsx），或用 huibao init 重新生成填报表"
+		if errors.Is(err, book.ErrTooLarge) {
+			hint = "填报表通常只有几百 KB；请删去多余的工作表、图片和大片空行后另存，或用 huibao init 生成新表再把数据粘贴过去"
+		}
+		rd.probs.Add(diag.Pos{File: file}, "", openMessage(err), hint)
 		return nil, rd.sm, rd.probs
 	}
 	defer book.Close(f)

@@ -433,7 +433,7 @@ func (w *writer) membership() error {
 		}
 		if !fd.noPrev {
 			pfd := fd
-			pfd.prompt = "去年同一期间的" + strings.TrimSuffix(fd.prompt, "，可不填。") + "可不填。"
+			pfd.prompt = fd.prev
 			if err := w.validate(sheet, prev, pfd); err != nil {
 				return err
 			}

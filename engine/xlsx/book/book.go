@@ -301,7 +301,10 @@ const (
 // say in Chinese what the file is instead.
 func Open(data []byte) (*excelize.File, error) {
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%w：文件有 %d MB，上限 %d MB", ErrTooLarge, len(data)>>20, MaxFileSize>>20)
+		// Tenths of a megabyte, rounded up: a file just over the limit
+		// must not read as equal to it.
+		tenths := (len(data)*10 + 1<<20 - 1) >> 20
+		return nil, fmt.Errorf("%w：文件有 %d.%d MB，上限 %d MB", ErrTooLarge, tenths/10, tenths%10, MaxFileSize>>20)
 	}
 	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
 		return nil, ErrOldFormat
