@@ -127,7 +127,7 @@ func (a *app) rootCmd() *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageErr("%s", translateCobra(err.Error()))
 	})
-	root.AddCommand(a.validateCmd(), a.generateCmd(), a.initCmd(), a.templatesCmd())
+	root.AddCommand(a.validateCmd(), a.generateCmd(), a.batchCmd(), a.initCmd(), a.templatesCmd())
 	var plain func(*cobra.Command)
 	plain = func(c *cobra.Command) {
 		c.DisableFlagsInUseLine = true

@@ -1,0 +1,627 @@
+// Package batch runs the units of a street — one input file each, in one
+// folder — through a template: it loads and checks every input first, renders
+// the good ones on N workers, writes each unit's report atomically, and adds
+// the 汇总表 comparing the units (engine/batch/summary) and the parent
+// union's roll-up report (engine/batch/rollup).
+//
+// # Order and determinism
+//
+// Units are taken in file-name order. However many workers render them,
+// each unit's outcome is handed to Options.Unit in that order, and every
+// output depends only on the inputs, so the files written and the messages
+// printed are the same for -j 1 and -j 16.
+//
+// # Failures
+//
+// A unit with problems — its own, a period other than the batch's, a name
+// another unit has too — is skipped and the others are generated. Its row
+// stays in the 汇总表, empty and remarked, so that the totals visibly leave
+// it out; the roll-up is not written, since its figures would be short.
+package batch
+
+import (
+	"cmp"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/huibao/huibao/engine"
+	"github.com/huibao/huibao/engine/batch/rollup"
+	"github.com/huibao/huibao/engine/batch/summary"
+	"github.com/huibao/huibao/engine/catalog"
+	"github.com/huibao/huibao/engine/compose"
+	"github.com/huibao/huibao/engine/diag"
+	"github.com/huibao/huibao/engine/load"
+	"github.com/huibao/huibao/engine/model"
+	"github.com/huibao/huibao/engine/validate"
+	"github.com/huibao/huibao/engine/zh"
+)
+
+// Options configure a batch.
+type Options struct {
+	Template string   // -t: template id or Chinese name; else the manifest's, else each input's
+	Formats  []string // output formats; the template's when empty
+	OutDir   string   // where reports are written
+	Jobs     int      // workers; the number of CPUs when < 1
+
+	// Progress, when set, is called after each unit is rendered.
+	Progress func(done, total int)
+	// Unit, when set, is called once per unit as soon as its outcome and
+	// those of the units before it are final, in file-name order.
+	Unit func(*Unit)
+}
+
+// Unit is one input of the batch and what became of it.
+type Unit struct {
+	Path     string
+	Name     string        // the union's name; the file's when unreadable
+	Input    *engine.Input // nil when the file could not be read
+	Template *catalog.Template
+	Problems diag.List // every problem found, warnings included, in order
+	Err      error     // a failure that is not a positioned problem
+	Written  []string  // the files written
+}
+
+// Failed reports whether the unit's report was not generated.
+func (u *Unit) Failed() bool { return u.Err != nil || u.Problems.Err() != nil }
+
+// Part is the 汇总表 or the roll-up report and what became of it.
+type Part struct {
+	Problems diag.List // problems found making it, warnings included
+	Err      error     // why it was not written; nil when it was
+	Written  []string
+}
+
+// Ignored is a file of the folder that is not an input.
+type Ignored struct {
+	Name string // file name within the folder
+	Why  string // Chinese
+}
+
+// Batch is a folder of inputs, loaded and checked, and after Run the
+// outcome of each part.
+type Batch struct {
+	Dir      string
+	Manifest *Manifest // nil when the folder has none
+	Notes    diag.List // warnings about the batch as a whole (the manifest's)
+	Ignored  []Ignored
+	Period   model.Period // the units' common period
+	Units    []*Unit
+
+	Summary *Part // nil until Run, and when no unit could be tabulated
+	Rollup  *Part // nil until Run
+
+	eng    *engine.Engine
+	opts   Options
+	parent model.Org // the union the 汇总表 and roll-up are made for; may be zero
+	names  map[string]bool
+}
+
+// Failed reports whether anything of the batch was not generated.
+func (b *Batch) Failed() bool {
+	for _, u := range b.Units {
+		if u.Failed() {
+			return true
+		}
+	}
+	return b.Rollup != nil && b.Rollup.Err != nil || b.Summary != nil && b.Summary.Err != nil
+}
+
+// Prepare reads the folder at path: its manifest and every input, each
+// loaded and checked against its template. Nothing is written. A
+// *UsageError means path is not something batch reads; an *InputError
+// means the batch as a whole cannot run.
+func Prepare(eng *engine.Engine, path string, opts Options) (*Batch, error) {
+	dir, err := inputDir(path)
+	if err != nil {
+		return nil, err
+	}
+	if opts.OutDir == "" {
+		opts.OutDir = "output"
+	}
+	if same(dir, opts.OutDir) {
+		return nil, &UsageError{fmt.Sprintf("输出文件夹不能就是输入文件夹 %s：生成的 .xlsx 文件下次会被当作填报表读入。请用 -o 另选一个文件夹", path)}
+	}
+	if opts.Jobs < 1 {
+		opts.Jobs = runtime.NumCPU()
+	}
+	if opts.Template != "" {
+		if _, err := eng.Catalog.Lookup(opts.Template); err != nil {
+			return nil, &UsageError{err.Error()}
+		}
+	}
+	b := &Batch{Dir: path, eng: eng, opts: opts}
+	files, manifest, err := b.scan(dir)
+	if err != nil {
+		return nil, err
+	}
+	if manifest != "" {
+		m, probs := readManifest(manifest)
+		if probs.Err() != nil {
+			return nil, &InputError{Msg: fmt.Sprintf("批量说明文件 %s 有错误，没有生成任何报告", manifest), Problems: probs}
+		}
+		b.Manifest, b.Notes = m, probs
+		if key := m.Report.Template; key != "" && opts.Template == "" {
+			if _, err := eng.Catalog.Lookup(key); err != nil {
+				return nil, &InputError{Msg: fmt.Sprintf("批量说明文件 %s 有错误，没有生成任何报告", manifest),
+					Problems: diag.List{{Pos: m.Source.Pos("report.template"), Path: "report.template", Msg: err.Error()}}}
+			}
+		}
+	}
+	if len(files) == 0 {
+		return nil, &InputError{Msg: fmt.Sprintf("文件夹 %s 里没有输入文件。批量处理读取其中每个 .yaml、.yml、.json 或 .xlsx 文件，一个文件是一个单位", path)}
+	}
+	b.Units = make([]*Unit, len(files))
+	for i, f := range files {
+		b.Units[i] = &Unit{Path: f, Name: filepath.Base(f)}
+	}
+	parallel(opts.Jobs, len(b.Units), func(i int) { b.check(b.Units[i]) })
+	if err := b.samePeriod(); err != nil {
+		return nil, err
+	}
+	b.distinctNames()
+	b.parent, _ = rollup.ParentOrg(b.rollupParent(), b.goodUnits())
+	return b, nil
+}
+
+// inputDir checks the argument: a folder, or a workbook batch cannot read.
+func inputDir(path string) (string, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return "", &UsageError{fmt.Sprintf("找不到文件夹 %s。请写放着各单位输入文件的文件夹", path)}
+	}
+	if fi.IsDir() {
+		return path, nil
+	}
+	if load.KindOf(path) == load.XLSX {
+		return "", &UsageError{fmt.Sprintf("%s 是一个工作簿。批量处理目前不能从一个工作簿里读出多个单位：一份填报表只装一个单位的数据。"+
+			"请把每个单位的填报表各存为一个 .xlsx 文件，放进同一个文件夹，再运行 huibao batch 文件夹；只有这一个单位时用 huibao generate %s", path, path)}
+	}
+	return "", &UsageError{fmt.Sprintf("%s 不是文件夹。批量处理要一个文件夹，里面每个单位一份输入文件（.yaml、.yml、.json 或 .xlsx）；单个文件请用 huibao generate", path)}
+}
+
+// same reports whether two paths name the same folder.
+func same(a, b string) bool {
+	fa, err1 := os.Stat(a)
+	fb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
+}
+
+// scan lists the folder's inputs in name order, its manifest, and the
+// files it ignores.
+func (b *Batch) scan(dir string) (inputs []string, manifest string, err error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, "", &UsageError{fmt.Sprintf("无法读取文件夹 %s：%v", dir, err)}
+	}
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case strings.HasPrefix(name, "."):
+			// Hidden files (.DS_Store, editors' swap files) are nobody's input.
+		case e.IsDir():
+			b.Ignored = append(b.Ignored, Ignored{name, "是子文件夹，批量处理只读这一层的文件"})
+		case slices.Contains(ManifestNames, name):
+			if manifest == "" {
+				manifest = filepath.Join(dir, name)
+			} else {
+				b.Ignored = append(b.Ignored, Ignored{name, "已经有批量说明文件 " + filepath.Base(manifest) + "，只读那一份"})
+			}
+		case strings.HasPrefix(name, "~$"):
+			b.Ignored = append(b.Ignored, Ignored{name, "是 Excel 或 WPS 打开文件时留下的临时文件"})
+		case load.KindOf(name) == load.Unknown:
+			b.Ignored = append(b.Ignored, Ignored{name, "不是输入文件（只读 .yaml、.yml、.json、.xlsx）"})
+		default:
+			inputs = append(inputs, filepath.Join(dir, name))
+		}
+	}
+	return inputs, manifest, nil
+}
+
+// check loads one input and checks it against its template.
+func (b *Batch) check(u *Unit) {
+	in, probs := b.eng.Load(u.Path)
+	u.Input, u.Problems = in, probs
+	if in == nil {
+		return
+	}
+	if in.Org.Name != "" {
+		u.Name = in.Org.Name
+	}
+	if probs.Err() != nil {
+		return
+	}
+	t, err := b.eng.Template(b.templateKey(), in)
+	if err != nil {
+		u.Err = err
+		return
+	}
+	u.Template = t
+	u.Problems = append(u.Problems, b.eng.Check(t, in)...)
+	u.Problems.Sort()
+}
+
+// templateKey is the template the batch names for all units: -t, else the
+// manifest's; "" leaves it to each input.
+func (b *Batch) templateKey() string {
+	if b.opts.Template != "" {
+		return b.opts.Template
+	}
+	if b.Manifest != nil {
+		return b.Manifest.Report.Template
+	}
+	return ""
+}
+
+// periodKey identifies a period by its first and last day, so that
+// {year: 2024, span: H1} and 2024-01-01 – 2024-06-30 are the same.
+func periodKey(p model.Period) string { return p.First().String() + "/" + p.Last().String() }
+
+func periodLabel(p model.Period) string {
+	if n := zh.PeriodName(p); n != "" {
+		return n
+	}
+	return p.First().String() + "至" + p.Last().String()
+}
+
+// samePeriod settles the batch's period: the manifest's, else the one most
+// units have. A unit with another period fails; when no period has a
+// majority, the batch cannot run.
+func (b *Batch) samePeriod() error {
+	var good []*Unit
+	for _, u := range b.Units {
+		if !u.Failed() {
+			good = append(good, u)
+		}
+	}
+	if len(good) == 0 {
+		return nil
+	}
+	byKey := map[string][]*Unit{}
+	var keys []string
+	for _, u := range good {
+		k := periodKey(u.Input.Period)
+		if _, ok := byKey[k]; !ok {
+			keys = append(keys, k)
+		}
+		byKey[k] = append(byKey[k], u)
+	}
+	var want model.Period
+	source := ""
+	switch {
+	case b.Manifest != nil && b.Manifest.Period != (model.Period{}):
+		want = b.Manifest.Period
+		source = "批量说明文件 " + b.Manifest.Source.File + " 写的期间"
+	case len(keys) == 1:
+		b.Period = good[0].Input.Period
+		return nil
+	default:
+		slices.SortStableFunc(keys, func(x, y string) int { return cmp.Compare(len(byKey[y]), len(byKey[x])) })
+		if len(byKey[keys[0]]) == len(byKey[keys[1]]) {
+			var parts []string
+			var probs diag.List
+			for _, k := range keys {
+				var files []string
+				for _, u := range byKey[k] {
+					files = append(files, u.Path)
+					probs.Add(u.Input.Source.Pos("period"), "period", fmt.Sprintf("期间是%s", periodLabel(u.Input.Period)), "")
+				}
+				parts = append(parts, fmt.Sprintf("%s（%s）", periodLabel(byKey[k][0].Input.Period), strings.Join(files, "、")))
+			}
+			probs.Sort()
+			return &InputError{
+				Msg: "各单位的期间不一致，看不出本批要汇总哪个期间：" + strings.Join(parts, "；") +
+					"。批量处理的各单位须是同一期间：请改正期间，或在批量说明文件 batch.yaml 里写 period 指明汇总的期间，没有生成任何报告",
+				Problems: probs,
+			}
+		}
+		want = byKey[keys[0]][0].Input.Period
+		source = fmt.Sprintf("本批其他 %d 个单位的期间", len(byKey[keys[0]]))
+	}
+	b.Period = want
+	for _, u := range good {
+		if periodKey(u.Input.Period) != periodKey(want) {
+			u.Problems.Add(u.Input.Source.Pos("period"), "period",
+				fmt.Sprintf("期间是%s，而%s是%s", periodLabel(u.Input.Period), source, periodLabel(want)),
+				"批量处理的各单位须是同一期间：请改正期间，或把这个文件移出文件夹")
+		}
+	}
+	return nil
+}
+
+// distinctNames fails units that share a name: their reports would be
+// written to the same files.
+func (b *Batch) distinctNames() {
+	byName := map[string][]*Unit{}
+	for _, u := range b.Units {
+		if u.Input != nil && u.Input.Org.Name != "" {
+			byName[u.Input.Org.Name] = append(byName[u.Input.Org.Name], u)
+		}
+	}
+	for _, u := range b.Units {
+		same := byName[u.Name]
+		if u.Input == nil || len(same) < 2 {
+			continue
+		}
+		var others []string
+		for _, o := range same {
+			if o != u {
+				others = append(others, o.Path)
+			}
+		}
+		u.Problems.Add(u.Input.Source.Pos("org.name"), "org.name",
+			fmt.Sprintf("单位名称“%s”与 %s 相同，两份报告会写到同一个文件，汇总时也会重复计算", u.Name, strings.Join(others, "、")),
+			"请改正单位名称，或把重复的文件移出文件夹")
+	}
+}
+
+// goodUnits are the units that passed every check, in order.
+func (b *Batch) goodUnits() []rollup.Unit {
+	var out []rollup.Unit
+	for _, u := range b.Units {
+		if !u.Failed() {
+			out = append(out, rollup.Unit{Report: u.Input.Report, Source: u.Input.Source})
+		}
+	}
+	return out
+}
+
+func (b *Batch) rollupParent() rollup.Parent {
+	if b.Manifest == nil {
+		return rollup.Parent{}
+	}
+	return rollup.Parent{Org: b.Manifest.Org, Report: b.Manifest.Report, Source: b.Manifest.Source}
+}
+
+// Run renders and writes every good unit's report, then the 汇总表 and the
+// roll-up.
+func (b *Batch) Run() {
+	b.renderUnits()
+	b.Summary = b.summary()
+	b.Rollup = b.rollup()
+}
+
+// renderUnits renders the good units on the workers and hands every unit to
+// Options.Unit in order.
+func (b *Batch) renderUnits() {
+	n := len(b.Units)
+	ready := make([]bool, n)
+	var todo []int
+	for i, u := range b.Units {
+		if u.Failed() {
+			ready[i] = true
+		} else {
+			todo = append(todo, i)
+		}
+	}
+	next := 0
+	release := func() {
+		for next < n && ready[next] {
+			if b.opts.Unit != nil {
+				b.opts.Unit(b.Units[next])
+			}
+			next++
+		}
+	}
+	release()
+	jobs, done := make(chan int), make(chan int)
+	for range min(b.opts.Jobs, len(todo)) {
+		go func() {
+			for i := range jobs {
+				b.render(b.Units[i])
+				done <- i
+			}
+		}()
+	}
+	go func() {
+		for _, i := range todo {
+			jobs <- i
+		}
+		close(jobs)
+	}()
+	for k := range todo {
+		i := <-done
+		ready[i] = true
+		if b.opts.Progress != nil {
+			b.opts.Progress(k+1, len(todo))
+		}
+		release()
+	}
+}
+
+// render renders one unit and writes its files.
+func (b *Batch) render(u *Unit) {
+	outs, lint, err := b.eng.Render(u.Input, u.Template, b.opts.Formats)
+	u.Problems = append(u.Problems, lint...)
+	if err != nil {
+		if l, ok := diag.AsList(err); ok {
+			u.Problems = append(u.Problems, l...)
+			err = fmt.Errorf("模板“%s”出错，没有生成这个单位的报告", u.Template.Name)
+		}
+		u.Err = err
+		return
+	}
+	if lint.Err() != nil {
+		u.Err = fmt.Errorf("模板“%s”的输出有 %d 处问题（见上），没有生成这个单位的报告", u.Template.Name, len(lint.Errors()))
+		return
+	}
+	u.Written, u.Err = engine.WriteAll(b.opts.OutDir, outs)
+}
+
+// issueDate is the 成文日期 of the 汇总表 and the roll-up: the manifest's,
+// else the latest of the units'.
+func (b *Batch) issueDate() model.Date {
+	if b.Manifest != nil && !b.Manifest.Report.Date.IsZero() {
+		return b.Manifest.Report.Date
+	}
+	var d model.Date
+	for _, u := range b.Units {
+		if !u.Failed() && u.Input.IssueDate().After(d) {
+			d = u.Input.IssueDate()
+		}
+	}
+	return d
+}
+
+// summary writes the 汇总表: every unit a row, failed ones empty.
+func (b *Batch) summary() *Part {
+	var rows []summary.Unit
+	good := 0
+	for _, u := range b.Units {
+		row := summary.Unit{Name: u.Name}
+		if u.Failed() {
+			row.Note = "未通过检查，未计入合计"
+		} else {
+			row.Report = u.Input.Report
+			good++
+		}
+		rows = append(rows, row)
+	}
+	if good == 0 {
+		return nil
+	}
+	p := &Part{}
+	owner := b.parent.Name
+	if owner == "" {
+		owner = "各单位"
+	}
+	title := b.parent.Name + periodLabel(b.Period) + "各单位工作情况汇总表"
+	data, err := summary.Workbook(rows, summary.Options{Title: title, Org: b.parent.Name, Date: b.issueDate()})
+	if err != nil {
+		p.Err = err
+		return p
+	}
+	stem := compose.FileStem(&catalog.Template{Manifest: catalog.Manifest{DocName: "汇总表"}},
+		&model.Report{Org: model.Org{Name: owner}, Period: b.Period})
+	xlsx, _ := engine.LookupFormat("xlsx")
+	p.Written, p.Err = b.write([]engine.Output{{Format: xlsx, Name: stem + xlsx.Ext, Data: data}})
+	return p
+}
+
+// write writes outputs after checking that none has the name of a unit's
+// file: the street's own input in the folder would otherwise be overwritten.
+func (b *Batch) write(outs []engine.Output) ([]string, error) {
+	taken := map[string]bool{}
+	for _, u := range b.Units {
+		for _, w := range u.Written {
+			taken[filepath.Base(w)] = true
+		}
+	}
+	for _, o := range outs {
+		if taken[o.Name] {
+			return nil, fmt.Errorf("%s 已经是本批一个单位的报告，汇总的文件不能与它同名。请检查文件夹里是否放了汇总单位自己的输入文件", o.Name)
+		}
+	}
+	return engine.WriteAll(b.opts.OutDir, outs)
+}
+
+// rollup computes, checks, renders and writes the parent union's report.
+func (b *Batch) rollup() *Part {
+	p := &Part{}
+	failed := 0
+	for _, u := range b.Units {
+		if u.Failed() {
+			failed++
+		}
+	}
+	if failed > 0 {
+		p.Err = fmt.Errorf("有 %d 个单位未通过检查，没有生成汇总报告：汇总报告的数字要包含全部单位。请改正后重新运行", failed)
+		return p
+	}
+	r, probs := rollup.Compute(b.rollupParent(), b.goodUnits())
+	p.Problems = probs
+	if r == nil {
+		p.Err = fmt.Errorf("没有生成汇总报告（原因见上）")
+		return p
+	}
+	key := b.templateKey()
+	if key == "" {
+		var ids []string
+		for _, u := range b.Units {
+			if !slices.Contains(ids, u.Template.ID) {
+				ids = append(ids, u.Template.ID)
+			}
+		}
+		if len(ids) > 1 {
+			p.Err = fmt.Errorf("各单位用的模板不同（%s），不知道汇总报告该用哪一个，没有生成汇总报告。请用 -t 指定，或在批量说明文件 batch.yaml 里写 report.template", strings.Join(ids, "、"))
+			return p
+		}
+		key = ids[0]
+	}
+	in := &engine.Input{Report: r}
+	t, err := b.eng.Template(key, in)
+	if err != nil {
+		p.Err = fmt.Errorf("没有生成汇总报告：%v", err)
+		return p
+	}
+	checks := validate.Report(r, nil)
+	checks = append(checks, b.eng.Check(t, in)...)
+	for _, c := range checks {
+		c.Pos = b.manifestPos(c.Path)
+	}
+	checks.Sort()
+	p.Problems = append(p.Problems, checks...)
+	if checks.Err() != nil {
+		p.Err = fmt.Errorf("汇总出的数据未通过检查，没有生成汇总报告（原因见上）")
+		return p
+	}
+	outs, lint, err := b.eng.Render(in, t, b.opts.Formats)
+	p.Problems = append(p.Problems, lint...)
+	if err != nil {
+		if l, ok := diag.AsList(err); ok {
+			p.Problems = append(p.Problems, l...)
+			err = fmt.Errorf("模板“%s”出错", t.Name)
+		}
+		p.Err = fmt.Errorf("没有生成汇总报告：%v", err)
+		return p
+	}
+	if lint.Err() != nil {
+		p.Err = fmt.Errorf("模板“%s”用于汇总报告时输出有 %d 处问题（见上），没有生成汇总报告", t.Name, len(lint.Errors()))
+		return p
+	}
+	p.Written, p.Err = b.write(outs)
+	return p
+}
+
+// manifestPos points a problem of the roll-up data at the manifest when the
+// field came from it, else at the roll-up as a whole.
+func (b *Batch) manifestPos(path string) diag.Pos {
+	if m := b.Manifest; m != nil {
+		for p := path; p != ""; p = parentPath(p) {
+			if m.Source.Has(p) {
+				return m.Source.Pos(path)
+			}
+		}
+	}
+	return diag.Pos{File: "汇总报告"}
+}
+
+func parentPath(p string) string {
+	i := strings.LastIndexAny(p, ".[")
+	if i < 0 {
+		return ""
+	}
+	return p[:i]
+}
+
+// parallel calls f(0) … f(n-1) on up to jobs goroutines.
+func parallel(jobs, n int, f func(int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(jobs, n) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

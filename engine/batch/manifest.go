@@ -1,0 +1,57 @@
+package batch
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/huibao/huibao/engine/diag"
+	"github.com/huibao/huibao/engine/load"
+	"github.com/huibao/huibao/engine/model"
+)
+
+// ManifestNames are the names of the batch manifest in an input folder, in
+// the order they are looked for. The manifest is not an input: it says for
+// whom and for when the roll-up is written.
+var ManifestNames = []string{"batch.yaml", "batch.yml"}
+
+// Manifest is batch.yaml: every field optional.
+//
+//	org:    {name: 石新路街道总工会, type: 街道总工会, parent: 顺庆区总工会, party: 石新路街道党工委}
+//	period: {year: 2024, span: H1}     # the batch's period; else the units'
+//	report: {template: 半年总结, date: 2024-07-12}
+type Manifest struct {
+	Org    model.Org        `yaml:"org"`
+	Period model.Period     `yaml:"period"`
+	Report model.ReportInfo `yaml:"report"`
+
+	Source *diag.SourceMap `yaml:"-"`
+}
+
+// readManifest reads and checks a manifest. Problems of the roll-up data
+// that come from it are checked later with the roll-up, and pointed back here.
+func readManifest(path string) (*Manifest, diag.List) {
+	var probs diag.List
+	data, err := os.ReadFile(path)
+	if err != nil {
+		probs.Add(diag.Pos{File: path}, "", fmt.Sprintf("无法读取批量说明文件：%v", err), "")
+		return nil, probs
+	}
+	m := &Manifest{}
+	src, probs := load.Decode(path, data, m)
+	if src == nil {
+		return nil, probs
+	}
+	m.Source = src
+	if o := m.Org; o.Name == "" && (o.Type != "" || o.Parent != "" || o.Party != "" || o.Leader != (model.Person{}) || len(o.Overview) > 0) {
+		probs.Add(src.Pos("org"), "org.name", "写了汇总单位的信息，但缺少单位名称",
+			"请写 name，例如 org: {name: 石新路街道总工会, type: 街道总工会}")
+	}
+	if p := m.Period; p != (model.Period{}) {
+		if _, ok := model.SpanNames[p.Span]; p.Start.IsZero() && (!ok || p.Year == 0) {
+			probs.Add(src.Pos("period"), "period", "批量处理的期间写得不完整",
+				"请写成 period: {year: 2024, span: H1}（span 为 H1、H2、year、Q1～Q4），或者不写，按各单位的期间汇总")
+		}
+	}
+	probs.Sort()
+	return m, probs
+}
