@@ -228,6 +228,9 @@ func (c *checker) membership() {
 	if m.Members < 0 || m.DuesPaying < 0 || m.NewMembers < 0 {
 		return // comparisons of negative counts would only repeat the problem
 	}
+	if !c.has("membership.members", m.Members != 0) || c.src != nil && c.src.Invalid("membership.members") {
+		return // nothing to compare with: the missing or unreadable value is reported already
+	}
 	if m.DuesPaying > m.Members {
 		c.compare("membership.dues_paying", fmt.Sprintf("缴费会员 %d 人多于在册会员 %d 人", m.DuesPaying, m.Members), "缴费会员是在册会员的一部分，不能多于在册会员，请核对这两个数", "membership.members")
 	}
