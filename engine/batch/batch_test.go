@@ -1,0 +1,432 @@
+package batch_test
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/huibao/huibao/engine"
+	"github.com/huibao/huibao/engine/batch"
+	"github.com/huibao/huibao/engine/load"
+	"github.com/huibao/huibao/engine/model"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden roll-up in testdata")
+
+const (
+	street  = "../../fixtures/batch/shixinlu-2024-h1"
+	withBad = "../../fixtures/batch/with-bad"
+)
+
+var (
+	engOnce sync.Once
+	eng     *engine.Engine
+)
+
+// newEngine is shared by the tests, as one process shares it in a batch:
+// templates compiled and fonts loaded once.
+func newEngine(t testing.TB) *engine.Engine {
+	t.Helper()
+	engOnce.Do(func() {
+		var err error
+		if eng, err = engine.New(engine.Options{}); err != nil {
+			panic(err)
+		}
+	})
+	return eng
+}
+
+func run(t testing.TB, dir string, opts batch.Options) *batch.Batch {
+	t.Helper()
+	b, err := batch.Prepare(newEngine(t), dir, opts)
+	if err != nil {
+		t.Fatalf("Prepare(%s): %v", dir, err)
+	}
+	b.Run()
+	return b
+}
+
+// copyFolder copies the fixture folder src into a temporary folder,
+// changing files as edits say (file name → old → new; a "" old deletes the
+// file; a missing file is created with new).
+func copyFolder(t *testing.T, src string, edits map[string][2]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ed, ok := edits[e.Name()]; ok {
+			if ed[0] == "" {
+				continue
+			}
+			if !bytes.Contains(data, []byte(ed[0])) {
+				t.Fatalf("%s has no %q", e.Name(), ed[0])
+			}
+			data = bytes.ReplaceAll(data, []byte(ed[0]), []byte(ed[1]))
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, ed := range edits {
+		if _, err := os.Stat(filepath.Join(src, name)); os.IsNotExist(err) {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(ed[1]), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return dir
+}
+
+// loadAll loads the inputs of a fixture folder directly, to compute the
+// sums the batch's outputs must show.
+func loadAll(t *testing.T, dir string) []*model.Report {
+	t.Helper()
+	var out []*model.Report
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() == "batch.yaml" || load.KindOf(e.Name()) == load.Unknown {
+			continue
+		}
+		r, _, probs := load.File(filepath.Join(dir, e.Name()))
+		if probs.Err() != nil {
+			t.Fatal(probs)
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// TestStreet runs the 石新路街道 folder: one report per community, the
+// 汇总表 and the roll-up, and compares the roll-up's Markdown with the
+// golden file.
+func TestStreet(t *testing.T) {
+	out := t.TempDir()
+	var order []string
+	b := run(t, street, batch.Options{OutDir: out, Formats: []string{"md"}, Jobs: 3,
+		Unit: func(u *batch.Unit) { order = append(order, filepath.Base(u.Path)) }})
+	if b.Failed() {
+		for _, u := range b.Units {
+			t.Log(u.Problems, u.Err)
+		}
+		t.Fatalf("failed: summary %+v, roll-up %+v", b.Summary, b.Rollup)
+	}
+	want := []string{"baijiaxiang.yaml", "beihu.json", "liubeiqiao.yaml", "sichouchang.yaml", "youfangjie.yaml"}
+	if !slices.Equal(order, want) {
+		t.Errorf("units handed over in order %v, want %v", order, want)
+	}
+	for _, u := range b.Units {
+		if len(u.Written) != 1 || filepath.Base(u.Written[0]) != u.Name+"_2024年上半年_工作总结.md" {
+			t.Errorf("%s wrote %v", u.Path, u.Written)
+		}
+	}
+	if got := b.Summary.Written; len(got) != 1 || filepath.Base(got[0]) != "石新路街道总工会_2024年上半年_汇总表.xlsx" {
+		t.Errorf("汇总表 %v", got)
+	}
+	if len(b.Rollup.Written) != 1 {
+		t.Fatalf("roll-up %+v", b.Rollup)
+	}
+	md, err := os.ReadFile(b.Rollup.Written[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(b.Rollup.Written[0]) != "石新路街道总工会_2024年上半年_工作总结.md" {
+		t.Errorf("roll-up written as %s", b.Rollup.Written[0])
+	}
+	golden := "testdata/shixinlu-2024-h1.rollup.md"
+	if *update {
+		if err := os.WriteFile(golden, md, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want2, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(md, want2) {
+		t.Errorf("roll-up differs from %s (go test ./engine/batch -run TestStreet -update, then review the diff):\n%s", golden, md)
+	}
+}
+
+// TestRollupFigures: the roll-up's prose quotes the sums of the units'
+// figures, computed here from the inputs.
+func TestRollupFigures(t *testing.T) {
+	out := t.TempDir()
+	b := run(t, street, batch.Options{OutDir: out, Formats: []string{"md"}})
+	md, err := os.ReadFile(b.Rollup.Written[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	members, paying, acts, people := 0, 0, 0, 0
+	var recommended int64
+	for _, r := range loadAll(t, street) {
+		members += r.Membership.Members
+		paying += r.Membership.DuesPaying
+		acts += len(r.Activities)
+		people += r.TotalParticipants()
+		if ind, ok := r.Indicator("推荐就业"); ok {
+			recommended += ind.Value.IntPart()
+		}
+		// Every activity is in the roll-up, attributed to its community.
+		for _, a := range r.Activities {
+			if !bytes.Contains(md, []byte(a.Title)) {
+				t.Errorf("activity %s of %s is missing", a.Title, r.Org.Name)
+			}
+		}
+		if !bytes.Contains(md, []byte(r.Org.Name)) {
+			t.Errorf("the roll-up never names %s", r.Org.Name)
+		}
+	}
+	for _, want := range []string{
+		"有在册会员" + itoa(members) + "人，其中缴费会员" + itoa(paying) + "人",
+		"共组织开展各类活动" + itoa(acts) + "次，参加活动" + itoa(people) + "人次",
+		"推荐就业" + itoa(int(recommended)) + "人次",
+		"在石新路街道党工委的正确领导和顺庆区总工会的精心指导下",
+	} {
+		if !bytes.Contains(md, []byte(want)) {
+			t.Errorf("roll-up lacks %q", want)
+		}
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestDeterministic: one worker or four, every file has the same bytes and
+// the units are handed over in the same order.
+func TestDeterministic(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders every format twice")
+	}
+	outs := map[int]string{}
+	orders := map[int][]string{}
+	for _, jobs := range []int{1, 4} {
+		outs[jobs] = t.TempDir()
+		run(t, street, batch.Options{OutDir: outs[jobs], Jobs: jobs,
+			Unit: func(u *batch.Unit) { orders[jobs] = append(orders[jobs], u.Path) }})
+	}
+	if !slices.Equal(orders[1], orders[4]) {
+		t.Errorf("order -j 1 %v, -j 4 %v", orders[1], orders[4])
+	}
+	one, _ := os.ReadDir(outs[1])
+	four, _ := os.ReadDir(outs[4])
+	if len(one) != len(four) || len(one) != 5*3+1+3 {
+		t.Fatalf("-j 1 wrote %d files, -j 4 %d; want 19", len(one), len(four))
+	}
+	for _, e := range one {
+		a, _ := os.ReadFile(filepath.Join(outs[1], e.Name()))
+		b, err := os.ReadFile(filepath.Join(outs[4], e.Name()))
+		if err != nil || !bytes.Equal(a, b) {
+			t.Errorf("%s differs between -j 1 and -j 4 (%v)", e.Name(), err)
+		}
+	}
+}
+
+// TestWithBad: the broken unit is skipped with its positioned problems and
+// no file; the others are generated; the 汇总表 keeps its row empty; the
+// roll-up is refused.
+func TestWithBad(t *testing.T) {
+	out := t.TempDir()
+	b := run(t, withBad, batch.Options{OutDir: out, Formats: []string{"md"}})
+	if !b.Failed() {
+		t.Fatal("a batch with a broken unit did not fail")
+	}
+	if len(b.Ignored) != 1 || b.Ignored[0].Name != "说明.txt" {
+		t.Errorf("ignored %v", b.Ignored)
+	}
+	var bad *batch.Unit
+	for _, u := range b.Units {
+		if u.Failed() != (u.Name == "新华社区工会") {
+			t.Errorf("%s failed: %v (%v %v)", u.Name, u.Failed(), u.Problems, u.Err)
+		}
+		if u.Name == "新华社区工会" {
+			bad = u
+		}
+	}
+	if bad == nil {
+		t.Fatal("no 新华社区工会")
+	}
+	var got []string
+	for _, p := range bad.Problems {
+		got = append(got, p.Pos.String()+" "+p.Path)
+	}
+	want := []string{
+		withBad + "/xinhua.yaml:15:16 membership.dues_paying",
+		withBad + "/xinhua.yaml:24:5 activities[1].particpants",
+		withBad + "/xinhua.yaml:27:11 activities[2].date",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems\n got %q\nwant %q", got, want)
+	}
+	files, _ := os.ReadDir(out)
+	var names []string
+	for _, f := range files {
+		names = append(names, f.Name())
+	}
+	wantFiles := []string{"丝绸厂社区工会_2024年上半年_工作总结.md", "北湖社区工会_2024年上半年_工作总结.md",
+		"白家巷社区工会_2024年上半年_工作总结.md", "石新路街道总工会_2024年上半年_汇总表.xlsx"}
+	if !slices.Equal(names, wantFiles) {
+		t.Errorf("files %q, want %q", names, wantFiles)
+	}
+	if b.Rollup.Err == nil || !strings.Contains(b.Rollup.Err.Error(), "有 1 个单位未通过检查，没有生成汇总报告") {
+		t.Errorf("roll-up: %+v", b.Rollup)
+	}
+}
+
+// TestPeriods: a unit of another period than the others fails; when no
+// period has a majority the batch stops; the manifest's period decides.
+func TestPeriods(t *testing.T) {
+	h2, err := os.ReadFile("../../fixtures/liubeiqiao-2024-h2.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 柳背桥's second half-year instead of its first, among four first halves.
+	dir := copyFolder(t, street, map[string][2]string{"liubeiqiao.yaml": {"", ""}, "liubeiqiao-h2.yaml": {"", string(h2)}})
+	b := run(t, dir, batch.Options{OutDir: t.TempDir(), Formats: []string{"md"}})
+	var failed []string
+	for _, u := range b.Units {
+		if u.Failed() {
+			failed = append(failed, u.Problems.Err().Error())
+		}
+	}
+	want := filepath.Join(dir, "liubeiqiao-h2.yaml") + ":10:10: 字段 period：期间是2024年下半年，而本批其他 4 个单位的期间是2024年上半年。" +
+		"批量处理的各单位须是同一期间：请改正期间，或把这个文件移出文件夹。"
+	if len(failed) != 1 || failed[0] != want {
+		t.Errorf("failed %q\nwant %q", failed, want)
+	}
+
+	// One and one: no majority, nothing runs.
+	tie := t.TempDir()
+	base, _ := os.ReadFile(filepath.Join(street, "baijiaxiang.yaml"))
+	os.WriteFile(filepath.Join(tie, "baijiaxiang.yaml"), base, 0o644)
+	os.WriteFile(filepath.Join(tie, "liubeiqiao-h2.yaml"), h2, 0o644)
+	_, err = batch.Prepare(newEngine(t), tie, batch.Options{OutDir: t.TempDir()})
+	var ie *batch.InputError
+	wantMsg := "各单位的期间不一致，看不出本批要汇总哪个期间：2024年上半年（" + filepath.Join(tie, "baijiaxiang.yaml") +
+		"）；2024年下半年（" + filepath.Join(tie, "liubeiqiao-h2.yaml") + "）。"
+	if !errors.As(err, &ie) || !strings.HasPrefix(ie.Msg, wantMsg) || len(ie.Problems) != 2 {
+		t.Errorf("tie: %v\nwant %s…", err, wantMsg)
+	}
+
+	// The manifest names the period: the first half-year's unit fails.
+	os.WriteFile(filepath.Join(tie, "batch.yaml"), []byte("period: {year: 2024, span: H2}\n"), 0o644)
+	b = run(t, tie, batch.Options{OutDir: t.TempDir(), Formats: []string{"md"}})
+	for _, u := range b.Units {
+		if u.Failed() != (u.Name == "白家巷社区工会") {
+			t.Errorf("%s failed: %v %v", u.Name, u.Failed(), u.Problems)
+		}
+		if u.Failed() && !strings.Contains(u.Problems.Err().Error(), "期间是2024年上半年，而批量说明文件 "+filepath.Join(tie, "batch.yaml")+" 写的期间是2024年下半年") {
+			t.Errorf("%s: %v", u.Name, u.Problems)
+		}
+	}
+}
+
+// TestDuplicateNames: two files of one union both fail.
+func TestDuplicateNames(t *testing.T) {
+	data, _ := os.ReadFile(filepath.Join(street, "beihu.json"))
+	dir := copyFolder(t, street, map[string][2]string{"beihu-copy.json": {"", string(data)}})
+	b := run(t, dir, batch.Options{OutDir: t.TempDir(), Formats: []string{"md"}})
+	n := 0
+	for _, u := range b.Units {
+		if u.Failed() {
+			n++
+			if !strings.Contains(u.Problems.Err().Error(), "单位名称“北湖社区工会”与") {
+				t.Errorf("%s: %v", u.Path, u.Problems)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d units failed, want both copies", n)
+	}
+}
+
+// TestNoManifest: without batch.yaml the roll-up is written for the units'
+// common parent; without a common parent it is refused, and the unit
+// reports and the 汇总表 are still written.
+func TestNoManifest(t *testing.T) {
+	dir := copyFolder(t, street, map[string][2]string{"batch.yaml": {"", ""}})
+	b := run(t, dir, batch.Options{OutDir: t.TempDir(), Formats: []string{"md"}})
+	if b.Failed() || len(b.Rollup.Written) != 1 || filepath.Base(b.Rollup.Written[0]) != "石新路街道总工会_2024年上半年_工作总结.md" {
+		t.Fatalf("roll-up %+v", b.Rollup)
+	}
+	md, _ := os.ReadFile(b.Rollup.Written[0])
+	// Without the manifest there is no party or parent to name, and the
+	// date is the latest of the units' (北湖, 2024-07-08).
+	if !bytes.Contains(md, []byte("2024年上半年，石新路街道总工会，紧紧围绕中心工作")) || !bytes.Contains(md, []byte("2024年7月8日")) {
+		t.Errorf("roll-up opening:\n%.600s", md)
+	}
+
+	edits := map[string][2]string{"batch.yaml": {"", ""}}
+	for _, f := range []string{"baijiaxiang.yaml", "liubeiqiao.yaml", "sichouchang.yaml", "youfangjie.yaml"} {
+		edits[f] = [2]string{"  parent: 石新路街道总工会\n", ""}
+	}
+	edits["beihu.json"] = [2]string{`"parent": "石新路街道总工会",`, ""}
+	dir = copyFolder(t, street, edits)
+	out := t.TempDir()
+	b = run(t, dir, batch.Options{OutDir: out, Formats: []string{"md"}})
+	if b.Rollup.Err == nil || b.Rollup.Problems.Err() == nil || !strings.Contains(b.Rollup.Problems.Err().Error(), "不知道汇总报告以哪个单位的名义写") {
+		t.Errorf("roll-up without a parent: %+v", b.Rollup)
+	}
+	if b.Summary == nil || len(b.Summary.Written) != 1 || filepath.Base(b.Summary.Written[0]) != "各单位_2024年上半年_汇总表.xlsx" {
+		t.Errorf("汇总表 %+v", b.Summary)
+	}
+	for _, u := range b.Units {
+		if u.Failed() || len(u.Written) != 1 {
+			t.Errorf("%s: %v %v", u.Path, u.Problems, u.Err)
+		}
+	}
+}
+
+// TestManifestProblems: a broken manifest stops the batch before anything
+// is written, pointing at the line.
+func TestManifestProblems(t *testing.T) {
+	dir := copyFolder(t, street, map[string][2]string{"batch.yaml": {"  party:", "  patry:"}})
+	out := filepath.Join(t.TempDir(), "out")
+	_, err := batch.Prepare(newEngine(t), dir, batch.Options{OutDir: out})
+	var ie *batch.InputError
+	if !errors.As(err, &ie) || len(ie.Problems) != 1 || !strings.HasPrefix(ie.Problems[0].Error(), filepath.Join(dir, "batch.yaml")+":7:3: 字段 org.patry：") {
+		t.Fatalf("got %v %v", err, ie)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("output folder created for a batch that did not run")
+	}
+}
+
+func TestUsage(t *testing.T) {
+	for _, c := range []struct{ path, out, want string }{
+		{"nope", "", "找不到文件夹 nope"},
+		{withBad + "/sichouchang.xlsx", "", "是一个工作簿。批量处理目前不能从一个工作簿里读出多个单位"},
+		{street + "/batch.yaml", "", "不是文件夹"},
+		{street, street, "输出文件夹不能就是输入文件夹"},
+	} {
+		_, err := batch.Prepare(newEngine(t), c.path, batch.Options{OutDir: c.out})
+		var ue *batch.UsageError
+		if !errors.As(err, &ue) || !strings.Contains(ue.Msg, c.want) {
+			t.Errorf("%s: %v, want a usage error with %q", c.path, err, c.want)
+		}
+	}
+	_, err := batch.Prepare(newEngine(t), street, batch.Options{Template: "半年总节"})
+	var ue *batch.UsageError
+	if !errors.As(err, &ue) || !strings.Contains(ue.Msg, "找不到模板“半年总节”") {
+		t.Errorf("-t 半年总节: %v", err)
+	}
+	empty := t.TempDir()
+	os.WriteFile(filepath.Join(empty, "readme.txt"), []byte("x"), 0o644)
+	_, err = batch.Prepare(newEngine(t), empty, batch.Options{})
+	var ie *batch.InputError
+	if !errors.As(err, &ie) || !strings.Contains(ie.Msg, "里没有输入文件") {
+		t.Errorf("empty folder: %v", err)
+	}
+}
