@@ -203,6 +203,8 @@ func (b *Batch) scan(dir string) (inputs []string, manifest string, err error) {
 		switch {
 		case strings.HasPrefix(name, "."):
 			// Hidden files (.DS_Store, editors' swap files) are nobody's input.
+		case e.IsDir() && same(filepath.Join(dir, name), b.opts.OutDir):
+			// The output folder inside the input folder: not worth a word.
 		case e.IsDir():
 			b.Ignored = append(b.Ignored, Ignored{name, "是子文件夹，批量处理只读这一层的文件"})
 		case slices.Contains(ManifestNames, name):
@@ -378,24 +380,32 @@ func (b *Batch) rollupParent() rollup.Parent {
 }
 
 // Run renders and writes every good unit's report, then the 汇总表 and the
-// roll-up.
+// roll-up. The roll-up is rendered on the workers alongside the units —
+// it is the longest report, so it goes first — and written only when every
+// unit has succeeded.
 func (b *Batch) Run() {
-	b.renderUnits()
+	roll := b.prepareRollup()
+	b.renderUnits(roll)
 	b.Summary = b.summary()
-	b.Rollup = b.rollup()
+	b.Rollup = roll.finish(b)
 }
 
-// renderUnits renders the good units on the workers and hands every unit to
-// Options.Unit in order.
-func (b *Batch) renderUnits() {
+// renderUnits renders the good units (and the roll-up, when it can be
+// made) on the workers and hands every unit to Options.Unit in order.
+func (b *Batch) renderUnits(roll *rollupJob) {
 	n := len(b.Units)
 	ready := make([]bool, n)
 	var todo []int
+	if roll.in != nil {
+		todo = append(todo, -1)
+	}
+	units := 0
 	for i, u := range b.Units {
 		if u.Failed() {
 			ready[i] = true
 		} else {
 			todo = append(todo, i)
+			units++
 		}
 	}
 	next := 0
@@ -412,7 +422,11 @@ func (b *Batch) renderUnits() {
 	for range min(b.opts.Jobs, len(todo)) {
 		go func() {
 			for i := range jobs {
-				b.render(b.Units[i])
+				if i < 0 {
+					roll.render(b)
+				} else {
+					b.render(b.Units[i])
+				}
 				done <- i
 			}
 		}()
@@ -423,11 +437,16 @@ func (b *Batch) renderUnits() {
 		}
 		close(jobs)
 	}()
-	for k := range todo {
+	rendered := 0
+	for range todo {
 		i := <-done
+		if i < 0 {
+			continue
+		}
 		ready[i] = true
+		rendered++
 		if b.opts.Progress != nil {
-			b.opts.Progress(k+1, len(todo))
+			b.opts.Progress(rendered, units)
 		}
 		release()
 	}
@@ -519,9 +538,19 @@ func (b *Batch) write(outs []engine.Output) ([]string, error) {
 	return engine.WriteAll(b.opts.OutDir, outs)
 }
 
-// rollup computes, checks, renders and writes the parent union's report.
-func (b *Batch) rollup() *Part {
-	p := &Part{}
+// rollupJob is the roll-up on its way: computed and checked before the
+// units render, rendered on a worker, written after them.
+type rollupJob struct {
+	part *Part
+	in   *engine.Input     // nil when it cannot be made
+	t    *catalog.Template //
+	outs []engine.Output
+}
+
+// prepareRollup computes and checks the parent union's report.
+func (b *Batch) prepareRollup() *rollupJob {
+	j := &rollupJob{part: &Part{}}
+	p := j.part
 	failed := 0
 	for _, u := range b.Units {
 		if u.Failed() {
@@ -529,14 +558,14 @@ func (b *Batch) rollup() *Part {
 		}
 	}
 	if failed > 0 {
-		p.Err = fmt.Errorf("有 %d 个单位未通过检查，没有生成汇总报告：汇总报告的数字要包含全部单位。请改正后重新运行", failed)
-		return p
+		p.Err = b.unitsFailed(failed)
+		return j
 	}
 	r, probs := rollup.Compute(b.rollupParent(), b.goodUnits())
 	p.Problems = probs
 	if r == nil {
 		p.Err = fmt.Errorf("没有生成汇总报告（原因见上）")
-		return p
+		return j
 	}
 	key := b.templateKey()
 	if key == "" {
@@ -548,7 +577,7 @@ func (b *Batch) rollup() *Part {
 		}
 		if len(ids) > 1 {
 			p.Err = fmt.Errorf("各单位用的模板不同（%s），不知道汇总报告该用哪一个，没有生成汇总报告。请用 -t 指定，或在批量说明文件 batch.yaml 里写 report.template", strings.Join(ids, "、"))
-			return p
+			return j
 		}
 		key = ids[0]
 	}
@@ -556,7 +585,7 @@ func (b *Batch) rollup() *Part {
 	t, err := b.eng.Template(key, in)
 	if err != nil {
 		p.Err = fmt.Errorf("没有生成汇总报告：%v", err)
-		return p
+		return j
 	}
 	checks := validate.Report(r, nil)
 	checks = append(checks, b.eng.Check(t, in)...)
@@ -567,24 +596,52 @@ func (b *Batch) rollup() *Part {
 	p.Problems = append(p.Problems, checks...)
 	if checks.Err() != nil {
 		p.Err = fmt.Errorf("汇总出的数据未通过检查，没有生成汇总报告（原因见上）")
-		return p
+		return j
 	}
-	outs, lint, err := b.eng.Render(in, t, b.opts.Formats)
-	p.Problems = append(p.Problems, lint...)
-	if err != nil {
+	j.in, j.t = in, t
+	return j
+}
+
+func (b *Batch) unitsFailed(n int) error {
+	return fmt.Errorf("有 %d 个单位未通过检查，没有生成汇总报告：汇总报告的数字要包含全部单位。请改正后重新运行", n)
+}
+
+// render renders the roll-up, keeping the outputs in memory.
+func (j *rollupJob) render(b *Batch) {
+	outs, lint, err := b.eng.Render(j.in, j.t, b.opts.Formats)
+	j.part.Problems = append(j.part.Problems, lint...)
+	switch {
+	case err != nil:
 		if l, ok := diag.AsList(err); ok {
-			p.Problems = append(p.Problems, l...)
-			err = fmt.Errorf("模板“%s”出错", t.Name)
+			j.part.Problems = append(j.part.Problems, l...)
+			err = fmt.Errorf("模板“%s”出错", j.t.Name)
 		}
-		p.Err = fmt.Errorf("没有生成汇总报告：%v", err)
-		return p
+		j.part.Err = fmt.Errorf("没有生成汇总报告：%v", err)
+	case lint.Err() != nil:
+		j.part.Err = fmt.Errorf("模板“%s”用于汇总报告时输出有 %d 处问题（见上），没有生成汇总报告", j.t.Name, len(lint.Errors()))
+	default:
+		j.outs = outs
 	}
-	if lint.Err() != nil {
-		p.Err = fmt.Errorf("模板“%s”用于汇总报告时输出有 %d 处问题（见上），没有生成汇总报告", t.Name, len(lint.Errors()))
-		return p
+}
+
+// finish writes the rendered roll-up if every unit was written too.
+func (j *rollupJob) finish(b *Batch) *Part {
+	if j.part.Err != nil || j.in == nil {
+		return j.part
 	}
-	p.Written, p.Err = b.write(outs)
-	return p
+	failed := 0
+	for _, u := range b.Units {
+		if u.Failed() {
+			failed++
+		}
+	}
+	if failed > 0 {
+		j.part.Err = b.unitsFailed(failed)
+		return j.part
+	}
+	j.part.Written, j.part.Err = b.write(j.outs)
+	j.outs = nil
+	return j.part
 }
 
 // manifestPos points a problem of the roll-up data at the manifest when the
