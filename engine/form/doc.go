@@ -10,7 +10,7 @@
 //	           one row per field, label in A, value in B, example and hint in C
 //	会员情况   membership: label in A, this period in B, previous (上年同期) in C
 //	工作指标   indicators: 指标名称 本期数值 单位 上年同期 类别
-//	活动       activities: 日期 结束日期 活动名称 类别 地点 参加人数 经费（元） 活动内容 取得成效
+//	活动       activities: 日期 结束日期 活动名称 类别 地点 参加人数 经费（元） 活动内容 取得成效 承办单位
 //	问题       problems: 存在的问题
 //	计划       plans: 类别 工作事项 目标 完成时限
 //	概况       org.overview: 项目 数值 单位

@@ -128,6 +128,7 @@ func tables() []table {
 			{name: "cost", label: "经费（元）", kind: kDecimal, money: true, width: 12, example: "0", prompt: "活动花费，单位元，可不填。"},
 			{name: "content", label: "活动内容", kind: kText, width: 40, example: "就如何协助社区开展好社区工会工作进行了讲解和讨论", prompt: "做了什么，一两句话。"},
 			{name: "result", label: "取得成效", kind: kText, width: 28, example: "收到了很好的效果", prompt: "效果如何，一句话，可不填。"},
+			{name: "organizer", label: "承办单位", kind: kText, width: 18, example: "", prompt: "活动由下属单位（如某社区工会）承办时填写，本单位自己办的不填。"},
 		}},
 		{sheet: SheetProblems, path: "problems", about: "存在的问题，一行一条。", fields: []field{
 			{name: "", label: "存在的问题", kind: kText, width: 90, example: "会员对如何参与社区建设、发挥作用参与不够", prompt: "一行写一条问题，写成完整的句子。"},

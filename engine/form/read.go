@@ -598,7 +598,7 @@ func addItem(r *model.Report, path string, v []any) {
 	case "activities":
 		r.Activities = append(r.Activities, model.Activity{
 			Date: dateOf(v[0]), EndDate: dateOf(v[1]), Title: strOf(v[2]), Category: strOf(v[3]), Location: strOf(v[4]),
-			Participants: intOf(v[5]), Cost: decOf(v[6]), Content: strOf(v[7]), Result: strOf(v[8]),
+			Participants: intOf(v[5]), Cost: decOf(v[6]), Content: strOf(v[7]), Result: strOf(v[8]), Organizer: strOf(v[9]),
 		})
 	case "problems":
 		r.Problems = append(r.Problems, strOf(v[0]))

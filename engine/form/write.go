@@ -583,7 +583,7 @@ func rowsOf(r *model.Report, t table) [][]any {
 			if a.Cost.IsZero() {
 				cost = "" // optional: an empty cell reads as 0 too
 			}
-			out = append(out, []any{a.Date, a.EndDate, a.Title, a.Category, a.Location, a.Participants, cost, a.Content, a.Result})
+			out = append(out, []any{a.Date, a.EndDate, a.Title, a.Category, a.Location, a.Participants, cost, a.Content, a.Result, a.Organizer})
 		}
 	case "problems":
 		for _, p := range r.Problems {

@@ -55,6 +55,7 @@ var Labels = map[string]string{
 	"activities.content":                 "活动内容",
 	"activities.result":                  "取得成效",
 	"activities.cost":                    "经费",
+	"activities.organizer":               "承办单位",
 	"problems":                           "存在的问题",
 	"plans":                              "工作计划",
 	"plans.category":                     "类别",

@@ -89,6 +89,9 @@ type Activity struct {
 	Content      string          `yaml:"content"`
 	Result       string          `yaml:"result"`
 	Cost         decimal.Decimal `yaml:"cost"` // 元; optional
+	// Organizer is the unit that ran the activity when it is not the
+	// reporting union — a community's work in its street's report; optional.
+	Organizer string `yaml:"organizer"`
 }
 
 // Plan is one item of next period's work.

@@ -431,3 +431,42 @@ func ExampleAppendix() {
 	// [会员情况 工作指标 活动台账 帮扶 统计图表]
 	// 6210.50元
 }
+
+// TestOrganizerColumn: 活动台账 gains 承办单位 when an activity names the unit
+// that ran it (a street's roll-up), and the totals still sum the right
+// columns.
+func TestOrganizerColumn(t *testing.T) {
+	r := sample.Liubeiqiao()
+	for i := range r.Activities {
+		r.Activities[i].Organizer = fmt.Sprintf("第%d社区工会", i%2+1)
+	}
+	f := open(t, appendix(t, r, Options{}))
+	rows, err := f.GetRows(SheetLedger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := rows[1]
+	at := slices.Index(header, "承办单位")
+	if at < 0 || header[at-1] != "活动名称" || header[at+1] != "地点" {
+		t.Fatalf("ledger header %q: 承办单位 should follow 活动名称", header)
+	}
+	if got := rows[2][at]; got != "第1社区工会" {
+		t.Errorf("first activity's organizer = %q", got)
+	}
+	people := slices.Index(header, "参加人数")
+	col, _ := excelize.ColumnNumberToName(people + 1)
+	total := len(r.Activities) + 3
+	formula, err := f.GetCellFormula(SheetLedger, fmt.Sprintf("%s%d", col, total))
+	if err != nil || !strings.Contains(formula, fmt.Sprintf("%s3:%s%d", col, col, total-1)) {
+		t.Errorf("参加人数 total at %s%d: %q (%v)", col, total, formula, err)
+	}
+	if got := cellNum(t, f, SheetLedger, fmt.Sprintf("%s%d", col, total)); !got.Equal(decimal.NewFromInt(int64(r.TotalParticipants()))) {
+		t.Errorf("参加人数 total = %s, want %d", got, r.TotalParticipants())
+	}
+	// Without organizers the column is not there.
+	plain := open(t, appendix(t, sample.Liubeiqiao(), Options{}))
+	rows, _ = plain.GetRows(SheetLedger)
+	if slices.Contains(rows[1], "承办单位") {
+		t.Errorf("承办单位 column without organizers: %q", rows[1])
+	}
+}

@@ -149,8 +149,17 @@ func (b *builder) ledger() error {
 		headers = append(headers, "结束日期")
 		cols = append(cols, column{min: 16})
 	}
-	headers = append(headers, "类别", "活动名称", "地点", "参加人数", "经费", "内容", "成效")
-	cols = append(cols, column{min: 10}, column{min: 14, max: 26, wrap: true}, column{min: 10, max: 20, wrap: true},
+	// 承办单位 only when some activity was run by another unit: a street's
+	// roll-up, where each row says which community ran it.
+	organizers := slices.ContainsFunc(b.acts, func(a model.Activity) bool { return a.Organizer != "" })
+	headers = append(headers, "类别", "活动名称")
+	cols = append(cols, column{min: 10}, column{min: 14, max: 26, wrap: true})
+	if organizers {
+		headers = append(headers, "承办单位")
+		cols = append(cols, column{min: 12, max: 20, wrap: true})
+	}
+	headers = append(headers, "地点", "参加人数", "经费", "内容", "成效")
+	cols = append(cols, column{min: 10, max: 20, wrap: true},
 		column{min: 10}, column{min: 12}, column{min: 30, max: 44, wrap: true}, column{min: 18, max: 30, wrap: true})
 	col := func(h string) string {
 		name, _ := excelize.ColumnNumberToName(slices.Index(headers, h) + 1)
@@ -174,6 +183,11 @@ func (b *builder) ledger() error {
 		cells = append(cells,
 			text(center, a.Category),
 			text(wrap, a.Title),
+		)
+		if organizers {
+			cells = append(cells, text(wrap, a.Organizer))
+		}
+		cells = append(cells,
 			text(wrap, a.Location),
 			number(count, float64(a.Participants), strconv.Itoa(a.Participants)),
 			number(money, a.Cost.InexactFloat64(), shown(a.Cost, fmtYuan)),

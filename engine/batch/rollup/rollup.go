@@ -18,10 +18,8 @@
 //     (人次 and 人 do not add up); a share (%) is left out with a warning,
 //     since shares do not add up either.
 //   - Activities: every one kept — the template's sentence "共组织开展各类活动
-//     N次" counts them — and attributed to its unit in its content: a content
-//     that opens with the unit's type ("社区工会联合……") names the unit
-//     instead ("油房街社区工会联合……"); any other is prefixed with
-//     "活动由油房街社区工会承办，".
+//     N次" counts them — each with its unit as organizer, which the activity
+//     paragraph names as the one who ran it ("油房街社区工会在……召开").
 //   - Problems: merged in order, without duplicates (compared as clauses,
 //     so a trailing 。 does not make two).
 //   - Plans: merged by category and item; the target is kept when the units
@@ -295,20 +293,13 @@ func activities(units []Unit) []model.Activity {
 	return out
 }
 
-// Attribute names the unit that ran an activity in its content, so that a
-// parent union's report says whose work it was.
+// Attribute names the unit that ran an activity as its organizer, so that
+// a parent union's report says whose work it was ("3月27日，油房街社区工会在
+// 社区会议室召开……"). An organizer the unit named itself is kept.
 func Attribute(a model.Activity, org model.Org) model.Activity {
-	content := strings.TrimSpace(a.Content)
-	switch {
-	case strings.HasPrefix(content, org.Name):
-	case org.Type != "" && strings.HasPrefix(content, org.Type):
-		content = org.Name + strings.TrimPrefix(content, org.Type)
-	case content == "":
-		content = "活动由" + org.Name + "承办"
-	default:
-		content = "活动由" + org.Name + "承办，" + content
+	if strings.TrimSpace(a.Organizer) == "" {
+		a.Organizer = org.Name
 	}
-	a.Content = content
 	return a
 }
 

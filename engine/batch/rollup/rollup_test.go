@@ -155,13 +155,13 @@ func TestActivitiesProblemsPlans(t *testing.T) {
 	}
 	var contents []string
 	for _, a := range r.Activities {
-		contents = append(contents, a.Date.String()+" "+a.Content)
+		contents = append(contents, a.Date.String()+" "+a.Organizer+" "+a.Content)
 	}
 	want := []string{
-		"2024-01-19 甲社区工会联合居委会组织",
-		"2024-01-19 活动由乙社区工会承办",
-		"2024-03-30 活动由甲社区工会承办，就如何开展社区工会工作进行了讲解",
-		"2024-05-20 乙社区工会逐户核实困难职工情况",
+		"2024-01-19 甲社区工会 社区工会联合居委会组织",
+		"2024-01-19 乙社区工会 ",
+		"2024-03-30 甲社区工会 就如何开展社区工会工作进行了讲解",
+		"2024-05-20 乙社区工会 乙社区工会逐户核实困难职工情况",
 	}
 	if !slices.Equal(contents, want) {
 		t.Errorf("activities:\n got %q\nwant %q", contents, want)
