@@ -32,4 +32,18 @@
 // # Formats
 //
 // Output formats are rows of one table (formats.go): name, extension, writer.
+//
+// # Batch
+//
+// engine/batch runs the pipeline over a folder of units on N workers with
+// deterministic output, writes the 汇总表 (engine/batch/summary) and renders
+// the parent union's roll-up, a model.Report synthesized from the units'
+// data (engine/batch/rollup).
+//
+// # Authoring
+//
+// CheckTemplates (check.go) is `templates check`: the static check of
+// engine/catalog plus trial renders against fixtures and minimal inputs.
+// docs/template-guide.md walks an author through a new template, and
+// cmd/huibao's TestGuide runs it.
 package engine
