@@ -99,10 +99,12 @@ func TestBadFixtures(t *testing.T) {
 			if entries, _ := os.ReadDir(dir); len(entries) > 0 {
 				t.Errorf("files left in the output folder: %v", entries)
 			}
-			if want, err := os.ReadFile(in + ".want"); err == nil {
-				if !strings.HasPrefix(errs, string(want)) {
-					t.Errorf("stderr:\n%s\nwant it to start with:\n%s", errs, want)
-				}
+			want, err := os.ReadFile(strings.TrimSuffix(in, filepath.Ext(in)) + ".want")
+			if err != nil {
+				t.Fatalf("every bad fixture has its .want: %v", err)
+			}
+			if !strings.HasPrefix(errs, string(want)) {
+				t.Errorf("stderr:\n%s\nwant it to start with:\n%s", errs, want)
 			}
 			if strings.Contains(errs, "panic") || strings.Contains(errs, "goroutine") {
 				t.Errorf("Go panic in output:\n%s", errs)
