@@ -98,7 +98,6 @@ type Batch struct {
 	eng    *engine.Engine
 	opts   Options
 	parent model.Org // the union the 汇总表 and roll-up are made for; may be zero
-	names  map[string]bool
 }
 
 // Failed reports whether anything of the batch was not generated.

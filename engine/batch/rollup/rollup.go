@@ -219,10 +219,9 @@ func indicators(units []Unit) ([]model.Indicator, diag.List) {
 		ind      model.Indicator
 		prev     decimal.Decimal
 		allPrev  bool
-		first    Unit   // where it was first seen
-		firstIdx int    // its index there
-		skip     bool   // a share, left out
-		bad      string // a unit conflict was reported
+		first    Unit // where it was first seen
+		firstIdx int  // its index there
+		skip     bool // a share, left out
 	}
 	var probs diag.List
 	var order []string

@@ -176,6 +176,7 @@ func (z *sortedZip) Close() error {
 	date, clock := msDos(z.stamp)
 	for _, e := range z.entries {
 		fw, err := w.CreateRaw(&zip.FileHeader{
+			//lint:ignore SA1019 CreateRaw writes the legacy date fields as given; it does not derive them from Modified.
 			Name: e.name, Method: zip.Deflate, Modified: z.stamp, ModifiedDate: date, ModifiedTime: clock,
 			CRC32: e.crc, CompressedSize64: uint64(e.packed.Len()), UncompressedSize64: uint64(e.data.Len()),
 		})
