@@ -73,7 +73,7 @@ type builder struct {
 	r     *model.Report
 	opts  Options
 	f     *excelize.File
-	st    *styles
+	st    *book.Styles
 	acts  []model.Activity // in date order
 	first bool             // the next sheet is the first, which renames Sheet1
 
@@ -93,10 +93,10 @@ func newBuilder(r *model.Report, opts Options) (*builder, error) {
 	f := excelize.NewFile()
 	// Column widths count digits of the default font; with 宋体 a Chinese
 	// character is exactly two, which is what the widths here assume.
-	if err := f.SetDefaultFont(font); err != nil {
+	if err := f.SetDefaultFont(book.Font); err != nil {
 		return nil, err
 	}
-	return &builder{r: r, opts: opts, f: f, st: newStyles(f), acts: activitiesByDate(r.Activities), first: true,
+	return &builder{r: r, opts: opts, f: f, st: book.NewStyles(f), acts: activitiesByDate(r.Activities), first: true,
 		people: r.TotalParticipants(), cost: r.TotalCost()}, nil
 }
 
@@ -118,8 +118,8 @@ func (b *builder) build() error {
 			return err
 		}
 	}
-	if b.st.err != nil {
-		return b.st.err
+	if b.st.Err() != nil {
+		return b.st.Err()
 	}
 	// The first sheet is active already; SetActiveSheet would read every
 	// streamed sheet back in to clear its selection.

@@ -65,9 +65,9 @@ func (s *sheet) add(r row) int {
 func (s *sheet) next() int { return len(s.rows) + 2 }
 
 // note appends a line of text under or between tables.
-func (s *sheet) note(st *styles, r role, t string) int {
-	n := s.add(row{cells: []cell{text(st.id(r, ""), t)}, spill: true})
-	if r == roleHeading {
+func (s *sheet) note(st *book.Styles, r book.Role, t string) int {
+	n := s.add(row{cells: []cell{text(st.ID(r, ""), t)}, spill: true})
+	if r == book.RoleHeading {
 		last, _ := excelize.ColumnNumberToName(len(s.cols))
 		s.merges = append(s.merges, [2]string{"A" + strconv.Itoa(n), last + strconv.Itoa(n)})
 	}
@@ -75,10 +75,10 @@ func (s *sheet) note(st *styles, r role, t string) int {
 }
 
 // headerRow appends a row of column headers.
-func (s *sheet) headerRow(st *styles, titles ...string) int {
+func (s *sheet) headerRow(st *book.Styles, titles ...string) int {
 	cells := make([]cell, len(titles))
 	for i, t := range titles {
-		cells[i] = text(st.id(roleHeader, ""), t)
+		cells[i] = text(st.ID(book.RoleHeader, ""), t)
 	}
 	return s.add(row{cells: cells, header: true})
 }
@@ -108,16 +108,12 @@ func (s *sheet) widths() []float64 {
 	return w
 }
 
-// lineHeight is the height in points of one line of 11-point 宋体, with the
-// spacing Excel gives it.
-const lineHeight = 14.5
-
 func (s *sheet) height(r row, widths []float64) float64 {
 	if s.rowHeight > 0 {
 		return s.rowHeight
 	}
 	if r.spill {
-		return lineHeight + 8
+		return book.LineHeight + 8
 	}
 	lines := 1
 	for i, c := range r.cells {
@@ -130,7 +126,7 @@ func (s *sheet) height(r row, widths []float64) float64 {
 			lines = max(lines, book.Lines(c.shown, widths[i]))
 		}
 	}
-	return float64(lines)*lineHeight + 6
+	return float64(lines)*book.LineHeight + 6
 }
 
 // write puts the sheet into the workbook: streamed rows, then the settings
@@ -169,7 +165,7 @@ func (b *builder) write(s *sheet) error {
 		}
 	}
 	last, _ := excelize.ColumnNumberToName(len(s.cols))
-	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: b.st.id(roleTitle, ""), Value: s.title}},
+	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: b.st.ID(book.RoleTitle, ""), Value: s.title}},
 		excelize.RowOpts{Height: 36}); err != nil {
 		return err
 	}
@@ -231,7 +227,7 @@ func (b *builder) printSetup(s *sheet) error {
 		return err
 	}
 	if err := f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{
-		OddHeader: "&R&8" + escapeHF(b.r.Org.Name),
+		OddHeader: "&R&8" + book.EscapeHF(b.r.Org.Name),
 		OddFooter: "&C第 &P 页，共 &N 页",
 	}); err != nil {
 		return err
@@ -244,18 +240,6 @@ func (b *builder) printSetup(s *sheet) error {
 		})
 	}
 	return nil
-}
-
-// escapeHF doubles the ampersands that would start a header code.
-func escapeHF(s string) string {
-	out := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		if s[i] == '&' {
-			out = append(out, '&')
-		}
-		out = append(out, s[i])
-	}
-	return string(out)
 }
 
 // Cell constructors.

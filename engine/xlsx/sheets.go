@@ -44,27 +44,27 @@ func (b *builder) membership() error {
 		n := s.next()
 		r := strconv.Itoa(n)
 		cells := []cell{
-			text(st.id(roleText, ""), l.label),
-			number(st.id(roleNumber, l.format), l.cur.InexactFloat64(), shown(l.cur, l.format)),
+			text(st.ID(book.RoleText, ""), l.label),
+			number(st.ID(book.RoleNumber, l.format), l.cur.InexactFloat64(), shown(l.cur, l.format)),
 		}
 		if l.hasLast {
 			cells = append(cells,
-				number(st.id(roleNumber, l.format), l.last.InexactFloat64(), shown(l.last, l.format)),
-				b.formula(st.id(roleNumber, fmtSigned(l.format)), "B"+r+"-C"+r,
+				number(st.ID(book.RoleNumber, l.format), l.last.InexactFloat64(), shown(l.last, l.format)),
+				b.formula(st.ID(book.RoleNumber, fmtSigned(l.format)), "B"+r+"-C"+r,
 					l.cur.Sub(l.last).InexactFloat64(), shown(l.cur.Sub(l.last), l.format)+"+"),
-				b.formula(st.id(roleNumber, fmtPercent), `IF(C`+r+`=0,"",D`+r+`/C`+r+`)`,
+				b.formula(st.ID(book.RoleNumber, fmtPercent), `IF(C`+r+`=0,"",D`+r+`/C`+r+`)`,
 					ratio(l.cur.Sub(l.last), l.last), "100.0%"),
 			)
 		} else {
-			cells = append(cells, blank(st.id(roleNumber, "")), blank(st.id(roleNumber, "")), blank(st.id(roleNumber, "")))
+			cells = append(cells, blank(st.ID(book.RoleNumber, "")), blank(st.ID(book.RoleNumber, "")), blank(st.ID(book.RoleNumber, "")))
 		}
 		s.add(row{cells: cells})
 	}
 	// 缴费率: rows 3 and 4 are 在册会员 and 缴费会员.
 	n := strconv.Itoa(s.next())
 	rate := []cell{
-		text(st.id(roleText, ""), "缴费率"),
-		b.formula(st.id(roleNumber, fmtPercent), `IF(B3=0,"",B4/B3)`, ratio(dec(m.DuesPaying), dec(m.Members)), "100.0%"),
+		text(st.ID(book.RoleText, ""), "缴费率"),
+		b.formula(st.ID(book.RoleNumber, fmtPercent), `IF(B3=0,"",B4/B3)`, ratio(dec(m.DuesPaying), dec(m.Members)), "100.0%"),
 	}
 	if prev != nil {
 		last := ratio(dec(prev.DuesPaying), dec(prev.Members))
@@ -76,19 +76,19 @@ func (b *builder) membership() error {
 			}
 		}
 		rate = append(rate,
-			b.formula(st.id(roleNumber, fmtPercent), `IF(C3=0,"",C4/C3)`, last, "100.0%"),
-			b.formula(st.id(roleNumber, fmtSigned(fmtPercent)), `IF(OR(B`+n+`="",C`+n+`=""),"",B`+n+`-C`+n+`)`, diff, "+100.0%"),
-			blank(st.id(roleNumber, "")),
+			b.formula(st.ID(book.RoleNumber, fmtPercent), `IF(C3=0,"",C4/C3)`, last, "100.0%"),
+			b.formula(st.ID(book.RoleNumber, fmtSigned(fmtPercent)), `IF(OR(B`+n+`="",C`+n+`=""),"",B`+n+`-C`+n+`)`, diff, "+100.0%"),
+			blank(st.ID(book.RoleNumber, "")),
 		)
 	} else {
-		rate = append(rate, blank(st.id(roleNumber, "")), blank(st.id(roleNumber, "")), blank(st.id(roleNumber, "")))
+		rate = append(rate, blank(st.ID(book.RoleNumber, "")), blank(st.ID(book.RoleNumber, "")), blank(st.ID(book.RoleNumber, "")))
 	}
 	s.add(row{cells: rate})
 	note := "注：缴费率＝缴费会员÷在册会员，由公式计算。"
 	if prev != nil {
 		note = "注：上年同期为上一年同一期间的数字；增减、同比和缴费率由公式计算，改动数字后自动更新。"
 	}
-	s.note(st, roleNote, note)
+	s.note(st, book.RoleNote, note)
 	return b.write(s)
 }
 
@@ -110,31 +110,31 @@ func (b *builder) indicators() error {
 		r := strconv.Itoa(n)
 		format := valueFormat(ind)
 		cells := []cell{
-			number(st.id(roleCenter, ""), float64(i+1), strconv.Itoa(i+1)),
-			text(st.id(roleCenter, ""), ind.Category),
-			text(st.id(roleWrap, ""), ind.Name),
-			text(st.id(roleCenter, ""), ind.Unit),
-			number(st.id(roleNumber, format), ind.Value.InexactFloat64(), shown(ind.Value, format)),
+			number(st.ID(book.RoleCenter, ""), float64(i+1), strconv.Itoa(i+1)),
+			text(st.ID(book.RoleCenter, ""), ind.Category),
+			text(st.ID(book.RoleWrap, ""), ind.Name),
+			text(st.ID(book.RoleCenter, ""), ind.Unit),
+			number(st.ID(book.RoleNumber, format), ind.Value.InexactFloat64(), shown(ind.Value, format)),
 		}
 		var diff, pct any
 		if ind.Previous != nil {
-			cells = append(cells, number(st.id(roleNumber, format), ind.Previous.InexactFloat64(), shown(*ind.Previous, format)))
+			cells = append(cells, number(st.ID(book.RoleNumber, format), ind.Previous.InexactFloat64(), shown(*ind.Previous, format)))
 			diff = ind.Value.Sub(*ind.Previous).InexactFloat64()
 			pct = ratio(ind.Value.Sub(*ind.Previous), *ind.Previous)
 		} else {
-			cells = append(cells, blank(st.id(roleNumber, format)))
+			cells = append(cells, blank(st.ID(book.RoleNumber, format)))
 		}
 		cells = append(cells,
-			b.formula(st.id(roleNumber, fmtSigned(deltaFormat(ind))), `IF(F`+r+`="","",E`+r+`-F`+r+`)`, diff, shown(ind.Value, format)+"+"),
-			b.formula(st.id(roleNumber, fmtPercent), `IF(OR(F`+r+`="",F`+r+`=0),"",G`+r+`/F`+r+`)`, pct, "100.0%"),
+			b.formula(st.ID(book.RoleNumber, fmtSigned(deltaFormat(ind))), `IF(F`+r+`="","",E`+r+`-F`+r+`)`, diff, shown(ind.Value, format)+"+"),
+			b.formula(st.ID(book.RoleNumber, fmtPercent), `IF(OR(F`+r+`="",F`+r+`=0),"",G`+r+`/F`+r+`)`, pct, "100.0%"),
 		)
 		s.add(row{cells: cells})
 	}
 	if len(b.r.Indicators) == 0 {
-		s.note(st, roleNote, "本期未填报工作指标。")
+		s.note(st, book.RoleNote, "本期未填报工作指标。")
 	} else {
 		s.filter = fmt.Sprintf("A2:H%d", s.next()-1)
-		s.note(st, roleNote, "注：增减＝本期－上年同期，同比＝增减÷上年同期，均由公式计算；未填上年同期的指标不计算。")
+		s.note(st, book.RoleNote, "注：增减＝本期－上年同期，同比＝增减÷上年同期，均由公式计算；未填上年同期的指标不计算。")
 	}
 	return b.write(s)
 }
@@ -168,8 +168,8 @@ func (b *builder) ledger() error {
 	s := &sheet{name: SheetLedger, title: b.titleOf("活动台账"), cols: cols, freezeRows: 2, repeatRows: 2, landscape: true}
 	s.headerRow(st, headers...)
 	first := s.next()
-	center, wrap := st.id(roleCenter, ""), st.id(roleWrap, "")
-	count, money := st.id(roleNumber, "0"), st.id(roleNumber, fmtYuan)
+	center, wrap := st.ID(book.RoleCenter, ""), st.ID(book.RoleWrap, "")
+	count, money := st.ID(book.RoleNumber, "0"), st.ID(book.RoleNumber, fmtYuan)
 	for i, a := range b.acts {
 		cells := make([]cell, 0, len(headers))
 		cells = append(cells, number(center, float64(i+1), strconv.Itoa(i+1)), b.date(a.Date))
@@ -200,20 +200,20 @@ func (b *builder) ledger() error {
 	b.ledgerFirst, b.ledgerLast = first, last
 	b.ledgerCat, b.ledgerTitle, b.ledgerPeople, b.ledgerCost = col("类别"), col("活动名称"), col("参加人数"), col("经费")
 	if len(b.acts) == 0 {
-		s.note(st, roleNote, "本期未登记活动。")
+		s.note(st, book.RoleNote, "本期未登记活动。")
 		return b.write(s)
 	}
 	s.filter = fmt.Sprintf("A2:%s%d", col("成效"), last)
 	rng := func(c string) string { return fmt.Sprintf("%s%d:%s%d", c, first, c, last) }
 	totals := make([]cell, len(headers))
 	for i := range totals {
-		totals[i] = blank(st.id(roleTotal, ""))
+		totals[i] = blank(st.ID(book.RoleTotal, ""))
 	}
 	at := func(h string) int { return slices.Index(headers, h) }
-	totals[0] = text(st.id(roleTotalLabel, ""), "合计")
-	totals[at("活动名称")] = b.formula(st.id(roleTotal, fmtCountOf), "COUNTA("+rng(b.ledgerTitle)+")", len(b.acts), "共100项")
-	totals[at("参加人数")] = b.formula(st.id(roleTotal, "0"), "SUM("+rng(b.ledgerPeople)+")", b.people, strconv.Itoa(b.people))
-	totals[at("经费")] = b.formula(st.id(roleTotal, fmtYuan), "SUM("+rng(b.ledgerCost)+")", b.cost.InexactFloat64(), shown(b.cost, fmtYuan))
+	totals[0] = text(st.ID(book.RoleTotalLabel, ""), "合计")
+	totals[at("活动名称")] = b.formula(st.ID(book.RoleTotal, fmtCountOf), "COUNTA("+rng(b.ledgerTitle)+")", len(b.acts), "共100项")
+	totals[at("参加人数")] = b.formula(st.ID(book.RoleTotal, "0"), "SUM("+rng(b.ledgerPeople)+")", b.people, strconv.Itoa(b.people))
+	totals[at("经费")] = b.formula(st.ID(book.RoleTotal, fmtYuan), "SUM("+rng(b.ledgerCost)+")", b.cost.InexactFloat64(), shown(b.cost, fmtYuan))
 	s.add(row{cells: totals})
 	return b.write(s)
 }
@@ -247,7 +247,7 @@ func (b *builder) assistance() error {
 			{min: 10}, {min: 12}, {min: 30, max: 44, wrap: true}, {min: 18, max: 30, wrap: true}},
 		landscape: true,
 	}
-	heading := func(t string) { s.note(st, roleHeading, t) }
+	heading := func(t string) { s.note(st, book.RoleHeading, t) }
 	ref := func(col string, r int) string { return fmt.Sprintf("'%s'!%s%d", SheetIndicators, col, r) }
 	num := 0
 	if len(inds) > 0 {
@@ -268,13 +268,13 @@ func (b *builder) assistance() error {
 				return fmt.Sprintf(`IF(%s="","",%s)`, ref(col, src), ref(col, src))
 			}
 			s.add(row{cells: []cell{
-				number(st.id(roleCenter, ""), float64(k+1), strconv.Itoa(k+1)),
-				b.formula(st.id(roleWrap, ""), ref("C", src), ind.Name, ind.Name),
-				b.formula(st.id(roleCenter, ""), ref("D", src), ind.Unit, ind.Unit),
-				b.formula(st.id(roleNumber, format), ref("E", src), ind.Value.InexactFloat64(), shown(ind.Value, format)),
-				b.formula(st.id(roleNumber, format), orBlank("F"), prev, shown(ind.Value, format)),
-				b.formula(st.id(roleNumber, fmtSigned(deltaFormat(ind))), orBlank("G"), diff, shown(ind.Value, format)+"+"),
-				b.formula(st.id(roleNumber, fmtPercent), orBlank("H"), pct, "100.0%"),
+				number(st.ID(book.RoleCenter, ""), float64(k+1), strconv.Itoa(k+1)),
+				b.formula(st.ID(book.RoleWrap, ""), ref("C", src), ind.Name, ind.Name),
+				b.formula(st.ID(book.RoleCenter, ""), ref("D", src), ind.Unit, ind.Unit),
+				b.formula(st.ID(book.RoleNumber, format), ref("E", src), ind.Value.InexactFloat64(), shown(ind.Value, format)),
+				b.formula(st.ID(book.RoleNumber, format), orBlank("F"), prev, shown(ind.Value, format)),
+				b.formula(st.ID(book.RoleNumber, fmtSigned(deltaFormat(ind))), orBlank("G"), diff, shown(ind.Value, format)+"+"),
+				b.formula(st.ID(book.RoleNumber, fmtPercent), orBlank("H"), pct, "100.0%"),
 			}})
 		}
 		if len(acts) > 0 {
@@ -297,24 +297,24 @@ func (b *builder) assistance() error {
 			people += a.Participants
 			cost = cost.Add(a.Cost)
 			s.add(row{cells: []cell{
-				number(st.id(roleCenter, ""), float64(k+1), strconv.Itoa(k+1)),
+				number(st.ID(book.RoleCenter, ""), float64(k+1), strconv.Itoa(k+1)),
 				b.date(a.Date),
-				text(st.id(roleWrap, ""), a.Title),
-				text(st.id(roleWrap, ""), a.Location),
-				number(st.id(roleNumber, "0"), float64(a.Participants), strconv.Itoa(a.Participants)),
-				number(st.id(roleNumber, fmtYuan), a.Cost.InexactFloat64(), shown(a.Cost, fmtYuan)),
-				text(st.id(roleWrap, ""), a.Content),
-				text(st.id(roleWrap, ""), a.Result),
+				text(st.ID(book.RoleWrap, ""), a.Title),
+				text(st.ID(book.RoleWrap, ""), a.Location),
+				number(st.ID(book.RoleNumber, "0"), float64(a.Participants), strconv.Itoa(a.Participants)),
+				number(st.ID(book.RoleNumber, fmtYuan), a.Cost.InexactFloat64(), shown(a.Cost, fmtYuan)),
+				text(st.ID(book.RoleWrap, ""), a.Content),
+				text(st.ID(book.RoleWrap, ""), a.Result),
 			}})
 		}
 		last := s.next() - 1
-		t := blank(st.id(roleTotal, ""))
+		t := blank(st.ID(book.RoleTotal, ""))
 		s.add(row{cells: []cell{
-			text(st.id(roleTotalLabel, ""), "合计"), t,
-			b.formula(st.id(roleTotal, fmtCountOf), fmt.Sprintf("COUNTA(C%d:C%d)", first, last), len(acts), "共100项"),
+			text(st.ID(book.RoleTotalLabel, ""), "合计"), t,
+			b.formula(st.ID(book.RoleTotal, fmtCountOf), fmt.Sprintf("COUNTA(C%d:C%d)", first, last), len(acts), "共100项"),
 			t,
-			b.formula(st.id(roleTotal, "0"), fmt.Sprintf("SUM(E%d:E%d)", first, last), people, strconv.Itoa(people)),
-			b.formula(st.id(roleTotal, fmtYuan), fmt.Sprintf("SUM(F%d:F%d)", first, last), cost.InexactFloat64(), shown(cost, fmtYuan)),
+			b.formula(st.ID(book.RoleTotal, "0"), fmt.Sprintf("SUM(E%d:E%d)", first, last), people, strconv.Itoa(people)),
+			b.formula(st.ID(book.RoleTotal, fmtYuan), fmt.Sprintf("SUM(F%d:F%d)", first, last), cost.InexactFloat64(), shown(cost, fmtYuan)),
 			t, t,
 		}})
 	}
@@ -348,7 +348,7 @@ func (b *builder) charts() error {
 		// rows of that height keep the charts the size asked for.
 		rowHeight: 15, onePage: true,
 	}
-	heading := func(t string) int { return s.note(st, roleHeading, t) }
+	heading := func(t string) int { return s.note(st, book.RoleHeading, t) }
 	const chartCol = "G"
 	free := 0 // the first row below the last chart
 	place := func(top int, c *excelize.Chart) {
@@ -383,19 +383,19 @@ func (b *builder) charts() error {
 			most = max(most, n)
 			r := strconv.Itoa(s.next())
 			s.add(row{cells: []cell{
-				text(st.id(roleCenter, ""), c),
-				b.formula(st.id(roleNumber, "0"), fmt.Sprintf("COUNTIF(%s,A%s)", ledger(b.ledgerCat), r), n, strconv.Itoa(n)),
-				b.formula(st.id(roleNumber, "0"), fmt.Sprintf("SUMIF(%s,A%s,%s)", ledger(b.ledgerCat), r, ledger(b.ledgerPeople)), people, strconv.Itoa(people)),
-				b.formula(st.id(roleNumber, fmtYuan), fmt.Sprintf("SUMIF(%s,A%s,%s)", ledger(b.ledgerCat), r, ledger(b.ledgerCost)), cost.InexactFloat64(), shown(cost, fmtYuan)),
+				text(st.ID(book.RoleCenter, ""), c),
+				b.formula(st.ID(book.RoleNumber, "0"), fmt.Sprintf("COUNTIF(%s,A%s)", ledger(b.ledgerCat), r), n, strconv.Itoa(n)),
+				b.formula(st.ID(book.RoleNumber, "0"), fmt.Sprintf("SUMIF(%s,A%s,%s)", ledger(b.ledgerCat), r, ledger(b.ledgerPeople)), people, strconv.Itoa(people)),
+				b.formula(st.ID(book.RoleNumber, fmtYuan), fmt.Sprintf("SUMIF(%s,A%s,%s)", ledger(b.ledgerCat), r, ledger(b.ledgerCost)), cost.InexactFloat64(), shown(cost, fmtYuan)),
 			}})
 		}
 		last := s.next() - 1
 		sum := func(col string) string { return fmt.Sprintf("SUM(%s%d:%s%d)", col, first, col, last) }
 		s.add(row{cells: []cell{
-			text(st.id(roleTotalLabel, ""), "合计"),
-			b.formula(st.id(roleTotal, "0"), sum("B"), len(b.acts), strconv.Itoa(len(b.acts))),
-			b.formula(st.id(roleTotal, "0"), sum("C"), b.people, strconv.Itoa(b.people)),
-			b.formula(st.id(roleTotal, fmtYuan), sum("D"), b.cost.InexactFloat64(), shown(b.cost, fmtYuan)),
+			text(st.ID(book.RoleTotalLabel, ""), "合计"),
+			b.formula(st.ID(book.RoleTotal, "0"), sum("B"), len(b.acts), strconv.Itoa(len(b.acts))),
+			b.formula(st.ID(book.RoleTotal, "0"), sum("C"), b.people, strconv.Itoa(b.people)),
+			b.formula(st.ID(book.RoleTotal, fmtYuan), sum("D"), b.cost.InexactFloat64(), shown(b.cost, fmtYuan)),
 		}})
 		place(top, barChart("各类活动次数", series(SheetCharts, "B", first-1, first, last, "4472C4"),
 			SheetCharts, first, last, "0", excelize.ChartAxis{MajorUnit: step(float64(most))}))
@@ -412,11 +412,11 @@ func (b *builder) charts() error {
 			ref := func(col string) string { return fmt.Sprintf("'%s'!%s%d", SheetIndicators, col, src) }
 			format := valueFormat(ind)
 			s.add(row{cells: []cell{
-				b.formula(st.id(roleText, ""), ref("C"), ind.Name, ind.Name),
-				b.formula(st.id(roleCenter, ""), ref("D"), ind.Unit, ind.Unit),
-				b.formula(st.id(roleNumber, format), ref("E"), ind.Value.InexactFloat64(), shown(ind.Value, format)),
-				b.formula(st.id(roleNumber, format), ref("F"), ind.Previous.InexactFloat64(), shown(*ind.Previous, format)),
-				b.formula(st.id(roleNumber, fmtPercent), ref("H"), ratio(ind.Value.Sub(*ind.Previous), *ind.Previous), "-100.0%"),
+				b.formula(st.ID(book.RoleText, ""), ref("C"), ind.Name, ind.Name),
+				b.formula(st.ID(book.RoleCenter, ""), ref("D"), ind.Unit, ind.Unit),
+				b.formula(st.ID(book.RoleNumber, format), ref("E"), ind.Value.InexactFloat64(), shown(ind.Value, format)),
+				b.formula(st.ID(book.RoleNumber, format), ref("F"), ind.Previous.InexactFloat64(), shown(*ind.Previous, format)),
+				b.formula(st.ID(book.RoleNumber, fmtPercent), ref("H"), ratio(ind.Value.Sub(*ind.Previous), *ind.Previous), "-100.0%"),
 			}})
 		}
 		last := s.next() - 1
@@ -441,14 +441,14 @@ func series(sheetName, col string, header, first, last int, color string) exceli
 // step or number format.
 func barChart(title string, ser excelize.ChartSeries, sheetName string, first, last int, label string, values excelize.ChartAxis) *excelize.Chart {
 	ser.Categories = fmt.Sprintf("'%s'!$A$%d:$A$%d", sheetName, first, last)
-	chartFont := excelize.Font{Family: font, Size: 9, Color: "404040"}
+	chartFont := excelize.Font{Family: book.Font, Size: 9, Color: "404040"}
 	values.Font, values.MajorGridLines = chartFont, true
 	n := last - first + 1
 	return &excelize.Chart{
 		Type:       excelize.Bar,
 		Series:     []excelize.ChartSeries{ser},
 		VaryColors: ptr(false),
-		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Family: font, Size: 12, Bold: true}}}},
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Family: book.Font, Size: 12, Bold: true}}}},
 		Legend:     excelize.ChartLegend{Position: "none"}, // the title says what the one series is
 		// A bar of 18 px a category, and room for the title and the axis.
 		Dimension: excelize.ChartDimension{Width: 520, Height: uint(max(240, 90+18*n))},
@@ -473,13 +473,13 @@ func step(top float64) float64 {
 // date is a real date cell shown as 2024年3月30日 (or 2024年12月).
 func (b *builder) date(d model.Date) cell {
 	if d.IsZero() {
-		return blank(b.st.id(roleCenter, ""))
+		return blank(b.st.ID(book.RoleCenter, ""))
 	}
 	format := fmtDate
 	if !d.HasDay() {
 		format = fmtMonth
 	}
-	return number(b.st.id(roleCenter, format), float64(book.Serial(d)), dateName(d))
+	return number(b.st.ID(book.RoleCenter, format), float64(book.Serial(d)), dateName(d))
 }
 
 // activitiesByDate returns the activities in date order, ties in input order.

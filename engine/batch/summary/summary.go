@@ -169,13 +169,13 @@ func indicatorColumns(units []Unit) []column {
 func Workbook(units []Unit, opts Options) ([]byte, error) {
 	f := excelize.NewFile()
 	defer book.Close(f)
-	if err := f.SetDefaultFont(font); err != nil {
+	if err := f.SetDefaultFont(book.Font); err != nil {
 		return nil, err
 	}
 	if err := f.SetSheetName("Sheet1", Sheet); err != nil {
 		return nil, err
 	}
-	w := &writer{f: f, opts: opts, styles: map[styleKey]int{}}
+	w := &writer{f: f, opts: opts, st: book.NewStyles(f)}
 	if err := w.build(units); err != nil {
 		return nil, fmt.Errorf("汇总表生成失败：%v", err)
 	}
@@ -189,11 +189,10 @@ type cell struct {
 }
 
 type writer struct {
-	f      *excelize.File
-	opts   Options
-	styles map[styleKey]int
-	err    error
-	fit    bool // printed one page wide
+	f    *excelize.File
+	opts Options
+	st   *book.Styles
+	fit  bool // printed one page wide
 }
 
 // First rows: 1 title, 2 header, 3… units.
@@ -210,11 +209,11 @@ func (w *writer) build(units []Unit) error {
 	totalRow := lastUnit + 1
 
 	var rows [][]cell
-	header := []cell{w.text(roleHeader, "", "序号"), w.text(roleHeader, "", "单位")}
+	header := []cell{w.text(book.RoleHeader, "", "序号"), w.text(book.RoleHeader, "", "单位")}
 	for _, c := range cols {
-		header = append(header, w.text(roleHeader, "", c.header()))
+		header = append(header, w.text(book.RoleHeader, "", c.header()))
 	}
-	header = append(header, w.text(roleHeader, "", "备注"))
+	header = append(header, w.text(book.RoleHeader, "", "备注"))
 	rows = append(rows, header)
 
 	// The model's totals, for the formulas' cached values.
@@ -222,11 +221,11 @@ func (w *writer) build(units []Unit) error {
 	var failed []string
 	for i, u := range units {
 		rn := firstRow + i
-		row := []cell{w.number(roleCenter, "0", float64(i+1), strconv.Itoa(i+1)), w.text(roleText, "", u.Name)}
+		row := []cell{w.number(book.RoleCenter, "0", float64(i+1), strconv.Itoa(i+1)), w.text(book.RoleText, "", u.Name)}
 		for j, c := range cols {
 			switch {
 			case u.Report == nil:
-				row = append(row, w.blank(roleNumber, c.format()))
+				row = append(row, w.blank(book.RoleNumber, c.format()))
 			case c.kind == share:
 				m := u.Report.Membership
 				var rate any
@@ -235,26 +234,26 @@ func (w *writer) build(units []Unit) error {
 					r := float64(m.DuesPaying) / float64(m.Members)
 					rate, shown = r, fmt.Sprintf("%.1f%%", r*100)
 				}
-				row = append(row, w.formula(roleNumber, c.format(),
+				row = append(row, w.formula(book.RoleNumber, c.format(),
 					fmt.Sprintf(`IF(%s%d>0,%s%d/%s%d,"")`, colMembers, rn, colPaying, rn, colMembers, rn), rate, shown))
 			default:
 				v, ok := c.get(u.Report)
 				if !ok {
-					row = append(row, w.blank(roleNumber, c.format()))
+					row = append(row, w.blank(book.RoleNumber, c.format()))
 					continue
 				}
 				totals[j] = totals[j].Add(v)
-				row = append(row, w.decimal(roleNumber, c, v))
+				row = append(row, w.decimal(book.RoleNumber, c, v))
 			}
 		}
-		row = append(row, w.text(roleWrap, "", u.Note))
+		row = append(row, w.text(book.RoleWrap, "", u.Note))
 		if u.Report == nil {
 			failed = append(failed, u.Name)
 		}
 		rows = append(rows, row)
 	}
 
-	total := []cell{w.text(roleTotalLabel, "", ""), w.text(roleTotalLabel, "", "合计")}
+	total := []cell{w.text(book.RoleTotalLabel, "", ""), w.text(book.RoleTotalLabel, "", "合计")}
 	for j, c := range cols {
 		at := name(3 + j)
 		switch {
@@ -266,20 +265,20 @@ func (w *writer) build(units []Unit) error {
 				r := paying.InexactFloat64() / members.InexactFloat64()
 				rate, shown = r, fmt.Sprintf("%.1f%%", r*100)
 			}
-			total = append(total, w.formula(roleTotal, c.format(),
+			total = append(total, w.formula(book.RoleTotal, c.format(),
 				fmt.Sprintf(`IF(%s%d>0,%s%d/%s%d,"")`, colMembers, totalRow, colPaying, totalRow, colMembers, totalRow), rate, shown))
 		case c.ratio:
-			total = append(total, w.text(roleTotalLabel, "", "—"))
+			total = append(total, w.text(book.RoleTotalLabel, "", "—"))
 		default:
 			v := totals[j].Round(int32(max(c.decimals, 0)))
 			if c.kind == money {
 				v = totals[j].Round(2)
 			}
-			total = append(total, w.formula(roleTotal, c.format(),
+			total = append(total, w.formula(book.RoleTotal, c.format(),
 				fmt.Sprintf("SUM(%s%d:%s%d)", at, firstRow, at, lastUnit), v.InexactFloat64(), shownDecimal(c, v)))
 		}
 	}
-	total = append(total, w.text(roleTotalLabel, "", ""))
+	total = append(total, w.text(book.RoleTotalLabel, "", ""))
 	rows = append(rows, total)
 
 	notes := []string{"注：缴费率为缴费会员占在册会员的比例；活动次数、参加人次和经费由各单位填报的活动汇总；空白表示该单位没有填报这一项。"}
@@ -325,7 +324,7 @@ func (w *writer) build(units []Unit) error {
 	}); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: w.style(roleTitle, ""), Value: w.opts.Title}},
+	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: w.st.ID(book.RoleTitle, ""), Value: w.opts.Title}},
 		excelize.RowOpts{Height: 36}); err != nil {
 		return err
 	}
@@ -337,15 +336,15 @@ func (w *writer) build(units []Unit) error {
 		for j := range r {
 			vals[j] = r[j].v
 		}
-		height := lineHeight + 6
+		height := book.LineHeight + 6
 		if i == 0 {
 			lines := 1
 			for j, c := range r {
 				lines = max(lines, book.Lines(c.shown, widths[j]))
 			}
-			height = float64(lines)*lineHeight + 6
+			height = float64(lines)*book.LineHeight + 6
 		} else if note := r[len(r)-1].shown; note != "" {
-			height = float64(book.Lines(note, widths[ncol-1]))*lineHeight + 6
+			height = float64(book.Lines(note, widths[ncol-1]))*book.LineHeight + 6
 		}
 		if err := sw.SetRow(fmt.Sprintf("A%d", headerRow+i), vals, excelize.RowOpts{Height: height}); err != nil {
 			return err
@@ -358,8 +357,8 @@ func (w *writer) build(units []Unit) error {
 	}
 	for i, n := range notes {
 		at := fmt.Sprintf("A%d", noteRow+i)
-		height := float64(book.Lines(n, noteWidth))*lineHeight + 4
-		if err := sw.SetRow(at, []any{excelize.Cell{StyleID: w.style(roleNote, ""), Value: n}}, excelize.RowOpts{Height: height}); err != nil {
+		height := float64(book.Lines(n, noteWidth))*book.LineHeight + 4
+		if err := sw.SetRow(at, []any{excelize.Cell{StyleID: w.st.ID(book.RoleNoteWrapped, ""), Value: n}}, excelize.RowOpts{Height: height}); err != nil {
 			return err
 		}
 		if err := sw.MergeCell(at, fmt.Sprintf("%s%d", name(titleEnd), noteRow+i)); err != nil {
@@ -375,8 +374,8 @@ func (w *writer) build(units []Unit) error {
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	if w.err != nil {
-		return w.err
+	if err := w.st.Err(); err != nil {
+		return err
 	}
 	return w.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: ptr(true)})
 }
@@ -418,7 +417,7 @@ func (w *writer) printSetup() error {
 		return err
 	}
 	if err := f.SetHeaderFooter(Sheet, &excelize.HeaderFooterOptions{
-		OddHeader: "&R&8" + strings.ReplaceAll(w.opts.Org, "&", "&&"),
+		OddHeader: "&R&8" + book.EscapeHF(w.opts.Org),
 		OddFooter: "&C第 &P 页，共 &N 页",
 	}); err != nil {
 		return err
@@ -467,29 +466,29 @@ func shownDecimal(c column, v decimal.Decimal) string {
 
 // Cell constructors; each also records the text the cell shows.
 
-func (w *writer) text(r role, format, s string) cell {
-	return cell{v: excelize.Cell{StyleID: w.style(r, format), Value: s}, shown: s}
+func (w *writer) text(r book.Role, format, s string) cell {
+	return cell{v: excelize.Cell{StyleID: w.st.ID(r, format), Value: s}, shown: s}
 }
 
-func (w *writer) blank(r role, format string) cell {
-	return cell{v: excelize.Cell{StyleID: w.style(r, format)}}
+func (w *writer) blank(r book.Role, format string) cell {
+	return cell{v: excelize.Cell{StyleID: w.st.ID(r, format)}}
 }
 
-func (w *writer) number(r role, format string, v float64, shown string) cell {
-	return cell{v: excelize.Cell{StyleID: w.style(r, format), Value: v}, shown: shown}
+func (w *writer) number(r book.Role, format string, v float64, shown string) cell {
+	return cell{v: excelize.Cell{StyleID: w.st.ID(r, format), Value: v}, shown: shown}
 }
 
-func (w *writer) decimal(r role, c column, v decimal.Decimal) cell {
+func (w *writer) decimal(r book.Role, c column, v decimal.Decimal) cell {
 	if c.kind == count {
-		return cell{v: excelize.Cell{StyleID: w.style(r, c.format()), Value: v.IntPart()}, shown: v.String()}
+		return cell{v: excelize.Cell{StyleID: w.st.ID(r, c.format()), Value: v.IntPart()}, shown: v.String()}
 	}
 	return w.number(r, c.format(), v.InexactFloat64(), shownDecimal(c, v))
 }
 
 // formula is a computed cell; cached is the model's value for it (nil for
 // an empty result).
-func (w *writer) formula(r role, format, f string, cached any, shown string) cell {
-	c := excelize.Cell{StyleID: w.style(r, format), Formula: f}
+func (w *writer) formula(r book.Role, format, f string, cached any, shown string) cell {
+	c := excelize.Cell{StyleID: w.st.ID(r, format), Formula: f}
 	if !w.opts.noCache {
 		c.Value = cached
 		if cached == nil {
