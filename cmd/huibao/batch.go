@@ -82,14 +82,8 @@ func (a *app) batchCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVarP(&tmpl, "template", "t", "", "报告`模板`：id 或中文名；不写时用 batch.yaml 的 report.template，再不写用各输入文件的 report.template")
-	cmd.Flags().StringVarP(&out, "output", "o", "", "输出`文件夹`（默认 output）")
 	cmd.Flags().IntVarP(&jobs, "jobs", "j", 0, "同时生成的`个数`（默认为 CPU 核数）")
-	cmd.Flags().StringVarP(&formats, "formats", "f", "", "输出`格式`，用逗号分隔："+formatList()+"；不写时输出模板声明的全部格式")
-	cmd.Flags().StringVar(&a.layout, "layout", "", "PDF `版式`：official（公文版式）或 compact（紧凑版式）")
-	cmd.Flags().StringVar(&a.fonts.Title, "font-title", "", "标题`字体文件`（.ttf，或 .ttc#序号）；不写时在系统中查找")
-	cmd.Flags().StringVar(&a.fonts.Heading, "font-heading", "", "一级标题（黑体类）`字体文件`")
-	cmd.Flags().StringVar(&a.fonts.Kaiti, "font-kaiti", "", "二级标题（楷体类）`字体文件`")
-	cmd.Flags().StringVar(&a.fonts.Body, "font-body", "", "正文（仿宋、宋体类）`字体文件`")
+	a.outputFlags(cmd, &out, &formats)
 	return cmd
 }
 

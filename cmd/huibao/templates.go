@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/huibao/huibao/engine"
 	"github.com/huibao/huibao/engine/catalog"
 )
 
@@ -42,14 +43,9 @@ func (a *app) templatesCmd() *cobra.Command {
 		Example: "  huibao templates show 半年总结",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			eng, err := a.engine()
+			_, t, err := a.lookupTemplate(args[0])
 			if err != nil {
 				return err
-			}
-			t, err := eng.Catalog.Lookup(args[0])
-			if err != nil {
-				a.report(eng.CatalogProblems)
-				return usageErr("%v", err)
 			}
 			fmt.Fprintf(a.stdout, "模板 id：%s\n名称：%s\n种类：%s\n说明：%s\n文档名：%s\n适用期间：%s\n输出格式：%s\n版式：%s\n来源：%s\n文件：\n",
 				t.ID, t.Name, t.Kind, t.Description, t.DocName, t.SpanNames(), strings.Join(t.Formats, "、"), t.Layout, t.Place)
@@ -96,13 +92,9 @@ func (a *app) templatesCopyCmd() *cobra.Command {
 		Example: "  huibao templates copy 半年总结 我的模板/women-summary --name 女职工工作总结",
 		Args:    cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			eng, err := a.engine()
+			eng, t, err := a.lookupTemplate(args[0])
 			if err != nil {
 				return err
-			}
-			t, err := eng.Catalog.Lookup(args[0])
-			if err != nil {
-				return usageErr("%v", err)
 			}
 			for _, o := range eng.Catalog.List() {
 				if o.Name == name || o.ID == filepath.Base(filepath.Clean(args[1])) {
@@ -124,4 +116,20 @@ func (a *app) templatesCopyCmd() *cobra.Command {
 	cmd.Flags().StringVar(&name, "name", "", "新模板的中文名称（必填），如 女职工工作总结")
 	cmd.Flags().BoolVar(&shared, "partials", false, "同时复制公共子模板，以便单独修改")
 	return cmd
+}
+
+// lookupTemplate finds a template by id or name for the templates
+// subcommands; a miss is a usage error, shown with the catalog's problems
+// (a broken template may be the one asked for).
+func (a *app) lookupTemplate(key string) (*engine.Engine, *catalog.Template, error) {
+	eng, err := a.engine()
+	if err != nil {
+		return nil, nil, err
+	}
+	t, err := eng.Catalog.Lookup(key)
+	if err != nil {
+		a.report(eng.CatalogProblems)
+		return nil, nil, usageErr("%v", err)
+	}
+	return eng, t, nil
 }
