@@ -252,15 +252,7 @@ func sourceOffset(md, raw []byte, line int, frag string) (int, bool) {
 	if line < 1 || line > len(lines) || strings.TrimSpace(lines[line-1]) == "" {
 		return 0, false
 	}
-	body := 0
-	if len(lines) > 0 && lines[0] == "---" {
-		for i := 1; i < len(lines); i++ {
-			if lines[i] == "---" {
-				body = i + 1
-				break
-			}
-		}
-	}
+	body := compose.BodyStart(lines)
 	if line-1 < body {
 		return 0, false
 	}

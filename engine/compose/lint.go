@@ -18,15 +18,7 @@ import (
 func Lint(md []byte) diag.List {
 	var probs diag.List
 	lines := strings.Split(string(md), "\n")
-	body := 0
-	if len(lines) > 0 && lines[0] == "---" {
-		for i := 1; i < len(lines); i++ {
-			if lines[i] == "---" {
-				body = i + 1
-				break
-			}
-		}
-	}
+	body := BodyStart(lines)
 	add := func(i int, msg, hint string) {
 		probs.Add(diag.Pos{Line: i + 1, Col: 1}, "", msg, hint)
 	}
@@ -185,6 +177,19 @@ func parseNumeral(s string) int {
 		return digit(r[0]) * 10
 	case len(r) == 3 && r[1] == '十':
 		return digit(r[0])*10 + digit(r[2])
+	}
+	return 0
+}
+
+// BodyStart is the index of the first line after the metadata block of
+// generated Markdown split into lines (0 when there is none).
+func BodyStart(lines []string) int {
+	if len(lines) > 0 && lines[0] == "---" {
+		for i := 1; i < len(lines); i++ {
+			if lines[i] == "---" {
+				return i + 1
+			}
+		}
 	}
 	return 0
 }
