@@ -7,6 +7,7 @@ import (
 
 	"github.com/huibao/huibao/engine/model"
 	"github.com/huibao/huibao/engine/xlsx/book"
+	"github.com/huibao/huibao/engine/zh"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
@@ -128,24 +129,10 @@ func (b *builder) build() error {
 	return b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: ptr(true)})
 }
 
-// titleOf gives a sheet's printed title: 柳背桥社区工会2024年上半年活动台账.
+// titleOf gives a sheet's printed title: 柳背桥社区工会2024年上半年活动台账,
+// with the period named as in the report's title.
 func (b *builder) titleOf(what string) string {
-	return b.r.Org.Name + periodName(b.r.Period) + what
-}
-
-// periodName writes the period as titles do: 2024年上半年, or
-// 2024年3月1日至2024年8月31日 for a period given by dates.
-func periodName(p model.Period) string {
-	if p.Start.IsZero() && p.End.IsZero() {
-		if n, ok := model.SpanNames[p.Span]; ok && p.Year != 0 {
-			return fmt.Sprintf("%d年%s", p.Year, n)
-		}
-		if p.Year != 0 {
-			return fmt.Sprintf("%d年", p.Year)
-		}
-		return ""
-	}
-	return dateName(p.First()) + "至" + dateName(p.Last())
+	return b.r.Org.Name + zh.PeriodName(b.r.Period) + what
 }
 
 // dateName writes 2024年3月30日, or 2024年12月for a month.
