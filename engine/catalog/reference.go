@@ -17,6 +17,7 @@ type FieldDoc struct {
 	Expr  string // .Activities[].Title
 	Label string // 活动名称
 	Kind  string // 文字, 整数, 数值, 日期, 列表, …
+	path  string // activities.title, as the input writes it
 }
 
 // Fields lists every input field a template can read, in the order of the
@@ -45,7 +46,7 @@ func Fields() []FieldDoc {
 			default:
 				kind = kindOf(ft)
 			}
-			out = append(out, FieldDoc{Expr: e, Label: model.Label(y), Kind: kind})
+			out = append(out, FieldDoc{Expr: e, Label: model.Label(y), Kind: kind, path: y})
 			for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
 				if ft.Kind() == reflect.Slice {
 					e += "[]"

@@ -724,29 +724,9 @@ func hasYAMLFields(t reflect.Type) bool {
 // first), for listing the fields a template uses.
 func inputOrder() map[string]int {
 	out := map[string]int{}
-	var walk func(t reflect.Type, prefix string)
-	walk = func(t reflect.Type, prefix string) {
-		for i := range t.NumField() {
-			f := t.Field(i)
-			tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-			if !f.IsExported() || tag == "" || tag == "-" {
-				continue
-			}
-			p := strings.TrimPrefix(prefix+"."+tag, ".")
-			if _, seen := out[p]; seen {
-				continue
-			}
-			out[p] = len(out)
-			ft := f.Type
-			for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
-				ft = ft.Elem()
-			}
-			if ft.Kind() == reflect.Struct && ft.PkgPath() == modelPkg && hasYAMLFields(ft) && len(p) < 200 {
-				walk(ft, p)
-			}
-		}
+	for i, f := range Fields() {
+		out[f.path] = i
 	}
-	walk(typReport, "")
 	return out
 }
 
