@@ -9,6 +9,7 @@ import (
 
 	"github.com/huibao/huibao/engine/markdown"
 	"github.com/huibao/huibao/engine/pdf/font"
+	"github.com/huibao/huibao/engine/zh"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -476,17 +477,10 @@ func stretchable(a, b glyph) bool {
 	return !a.inner && (wide(a.r) || wide(b.r))
 }
 
-// wide reports whether r is set on the full-width grid of Chinese text.
+// wide reports whether r is set on the full-width grid of Chinese text:
+// what zh counts as Chinese, and the dashes and dots set with it.
 func wide(r rune) bool {
-	switch {
-	case r < 0x2000:
-		return false
-	case r >= 0x3000 && r <= 0x30FF, r >= 0xFF00 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6:
-		return true // CJK marks, kana, full-width forms
-	case r == '“', r == '”', r == '‘', r == '’', r == '—', r == '…', r == '·':
-		return true
-	}
-	return unicode.Is(unicode.Han, r)
+	return zh.IsCJK(r) || r == '—' || r == '…' || r == '·'
 }
 
 // signature sets the closing block after GB/T 9704-2012 7.3.5.2: one blank

@@ -30,10 +30,10 @@ func fullWidth(r rune) rune {
 	return 0
 }
 
-// isCJK reports whether r belongs to Chinese text: ideographs, CJK symbols
+// IsCJK reports whether r belongs to Chinese text: ideographs, CJK symbols
 // and punctuation, full-width forms, and the curly quotes “”‘’ that Chinese
 // prose uses.
-func isCJK(r rune) bool {
+func IsCJK(r rune) bool {
 	switch {
 	case r < 0x2018:
 		return false
@@ -252,7 +252,7 @@ func (t *text) pairParens() {
 
 // cjk reports whether the rune at i is, or is about to become, Chinese.
 func (t *text) cjk(i int) bool {
-	return i >= 0 && i < len(t.rs) && (t.conv[i] || isCJK(t.rs[i]))
+	return i >= 0 && i < len(t.rs) && (t.conv[i] || IsCJK(t.rs[i]))
 }
 
 func (t *text) digit(i int) bool {
