@@ -205,3 +205,14 @@ func TestMethodsDocumented(t *testing.T) {
 		}
 	}
 }
+
+// methodNames returns the Go method name of each documented helper, for
+// the completeness test.
+func methodNames() []string {
+	var out []string
+	for _, m := range Methods {
+		e, _, _ := strings.Cut(m.Expr, " ")
+		out = append(out, e[strings.LastIndex(e, ".")+1:])
+	}
+	return out
+}

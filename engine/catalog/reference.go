@@ -104,17 +104,6 @@ var Methods = []struct{ Expr, Doc string }{
 	{".Plans[].Deadline.HasDay", "日期是否具体到日（只填到月时为假，可写“6月底前”）"},
 }
 
-// methodNames returns the Go method name of each documented helper, for
-// the completeness test.
-func methodNames() []string {
-	var out []string
-	for _, m := range Methods {
-		e, _, _ := strings.Cut(m.Expr, " ")
-		out = append(out, e[strings.LastIndex(e, ".")+1:])
-	}
-	return out
-}
-
 // FieldTable renders Fields and Methods as the Markdown tables of the
 // authoring guide.
 func FieldTable() string {
