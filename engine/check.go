@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/huibao/huibao/engine/catalog"
+	"github.com/huibao/huibao/engine/catalog/vet"
 	"github.com/huibao/huibao/engine/compose"
 	"github.com/huibao/huibao/engine/diag"
 	"github.com/huibao/huibao/engine/model"
@@ -52,7 +53,7 @@ type NamedInput struct {
 }
 
 // CheckTemplates checks templates the way an author needs before shipping
-// one: statically against the input model (catalog's Analyze), then by
+// one: statically against the input model (vet.Analyze), then by
 // rendering each against every fixture it accepts, the fixtures its
 // manifest lists, and the minimal inputs, and linting the Markdown. Every
 // problem is positioned in the template.
@@ -85,7 +86,7 @@ func (e *Engine) CheckTemplates(ts []*catalog.Template, opts CheckOptions) Check
 
 func (e *Engine) checkTemplate(t *catalog.Template, shared []*Input, sharedNames []string) TemplateCheck {
 	tc := TemplateCheck{Template: t}
-	a := t.Analyze()
+	a := vet.Analyze(t)
 	tc.Problems = append(tc.Problems, a.Problems...)
 	if _, err := t.Compile(); err != nil {
 		if len(a.Problems.Errors()) == 0 {
@@ -173,7 +174,7 @@ func renderProblems(t *catalog.Template, in NamedInput) (exec, findings diag.Lis
 		var out diag.List
 		for _, p := range asList(err) {
 			q := *p
-			q.Pos = t.ExecPos(p.Pos)
+			q.Pos = vet.ExecPos(t, p.Pos)
 			q.Path = p.Msg
 			q.Msg = fmt.Sprintf("模板 %s %s时出错：%s", t.ID, in.using(), strings.TrimSuffix(p.Msg, "。"))
 			for _, x := range execMessages {
@@ -189,7 +190,7 @@ func renderProblems(t *catalog.Template, in NamedInput) (exec, findings diag.Lis
 	if len(lint) == 0 {
 		return nil, nil
 	}
-	tr, terr := t.Trace(compose.Prepare(t, in.Report))
+	tr, terr := vet.Trace(t, compose.Prepare(t, in.Report))
 	var out diag.List
 	for _, p := range lint {
 		q := *p

@@ -43,7 +43,7 @@
 // # Authoring
 //
 // CheckTemplates (check.go) is `templates check`: the static check of
-// engine/catalog plus trial renders against fixtures and minimal inputs.
+// engine/catalog/vet plus trial renders against fixtures and minimal inputs.
 // docs/template-guide.md walks an author through a new template, and
 // cmd/huibao's TestGuide runs it.
 package engine

@@ -9,6 +9,7 @@ import (
 
 	"github.com/huibao/huibao/engine"
 	"github.com/huibao/huibao/engine/catalog"
+	"github.com/huibao/huibao/engine/catalog/vet"
 )
 
 func (a *app) templatesCmd() *cobra.Command {
@@ -59,7 +60,7 @@ func (a *app) templatesCmd() *cobra.Command {
 				}
 				fmt.Fprintf(a.stdout, "必需数据：%s\n", strings.Join(reqs, "；"))
 			}
-			an := t.Analyze()
+			an := vet.Analyze(t)
 			fmt.Fprintln(a.stdout, "用到的字段（[] 表示列表中的每一项）：")
 			for _, f := range an.Fields {
 				fmt.Fprintf(a.stdout, "  %s\n", f)

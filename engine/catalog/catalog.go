@@ -397,38 +397,61 @@ func (t *Template) SpanNames() string {
 	return strings.Join(out, "、")
 }
 
+// Source is one file of a template: its name as shown in messages and its
+// text.
+type Source struct {
+	Name string
+	Text string
+}
+
+// Sources returns the files the template is made of, in the order they are
+// parsed: the partials (after overrides) sorted by file name, then the main
+// template last. Parse, and through it Compile, read a template only
+// through Sources, and so does the static check (engine/catalog/vet), so
+// that they cannot disagree about which files make up a template.
+func (t *Template) Sources() []Source {
+	out := make([]Source, 0, len(t.partials)+1)
+	for _, k := range slices.Sorted(maps.Keys(t.partials)) {
+		out = append(out, Source{Name: t.partials[k].Name, Text: t.partials[k].Text})
+	}
+	return append(out, Source{Name: t.Main, Text: t.text})
+}
+
 // Files lists the files the template is made of, as shown: the main
 // template first, then partials sorted by name.
 func (t *Template) Files() []string {
-	out := []string{t.Main}
+	srcs := t.Sources()
+	main, partials := srcs[len(srcs)-1], srcs[:len(srcs)-1]
 	var ps []string
-	for _, p := range t.partials {
+	for _, p := range partials {
 		ps = append(ps, p.Name)
 	}
 	slices.Sort(ps)
-	return append(out, ps...)
+	return append([]string{main.Name}, ps...)
 }
 
-// Compile parses the template and its partials with the function map, once.
+// Compile parses the template once (see Parse) and keeps the result for
+// every later call.
 func (t *Template) Compile() (*template.Template, error) {
-	t.once.Do(func() { t.compiled, t.err = t.compile() })
+	t.once.Do(func() { t.compiled, t.err = t.Parse() })
 	return t.compiled, t.err
 }
 
-func (t *Template) compile() (*template.Template, error) {
-	root := template.New(t.Main).Funcs(funcs.Map()).Option("missingkey=error")
-	keys := make([]string, 0, len(t.partials))
-	for k := range t.partials {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		p := t.partials[k]
+// Parse builds a new template set from Sources with the function map and
+// missingkey=error, named after the main template: the one way a
+// template's files become a *template.Template. Each call returns trees of
+// its own, which tracing needs because it rewrites them; everything else
+// wants Compile.
+func (t *Template) Parse() (*template.Template, error) {
+	srcs := t.Sources()
+	main, partials := srcs[len(srcs)-1], srcs[:len(srcs)-1]
+	root := template.New(main.Name).Funcs(funcs.Map()).Option("missingkey=error")
+	for _, p := range partials {
 		if _, err := root.New(p.Name).Parse(p.Text); err != nil {
 			return nil, err
 		}
 	}
-	if _, err := root.Parse(t.text); err != nil {
+	if _, err := root.Parse(main.Text); err != nil {
 		return nil, err
 	}
 	return root, nil

@@ -40,7 +40,7 @@ func TemplateProblem(err error) *diag.Problem {
 	if m := executing.FindStringSubmatch(msg); m != nil {
 		ctx, msg = m[1], m[2]
 	}
-	p.Msg, p.Hint = explainTemplate(msg)
+	p.Msg, p.Hint = ExplainTemplate(msg)
 	if ctx != "" {
 		p.Msg = fmt.Sprintf("在 %s 处：%s", ctx, p.Msg)
 	}
@@ -78,7 +78,10 @@ var templateMessages = []struct {
 	{regexp.MustCompile(`^range can't iterate over (.*)$`), "不能对 %s 使用 range", "range 只能用于列表"},
 }
 
-func explainTemplate(msg string) (string, string) {
+// ExplainTemplate gives a text/template message, without its "template:
+// NAME:LINE:COL:" prefix, in Chinese with a hint; an unknown one is passed
+// on after "模板错误：".
+func ExplainTemplate(msg string) (string, string) {
 	for _, t := range templateMessages {
 		if m := t.re.FindStringSubmatch(msg); m != nil {
 			args := make([]any, len(m)-1)

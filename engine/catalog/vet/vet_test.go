@@ -1,4 +1,4 @@
-package catalog
+package vet
 
 import (
 	"flag"
@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/huibao/huibao/engine/catalog"
 	"github.com/huibao/huibao/engine/funcs"
 	"github.com/huibao/huibao/templates"
 )
@@ -59,7 +60,7 @@ const caseManifest = "id: case\nname: 测试模板\nkind: 总结\ndoc_name: 工�
 // casePlace turns a case's files into a template place named "mine" with
 // one template "case": report.md.tmpl, template.yaml (a default one when
 // absent), partials/*.tmpl of its own and _partials/*.tmpl shared.
-func casePlace(files []caseFile) Place {
+func casePlace(files []caseFile) catalog.Place {
 	fsys := fstest.MapFS{"case/template.yaml": {Data: []byte(caseManifest)}}
 	for _, f := range files {
 		switch {
@@ -69,12 +70,12 @@ func casePlace(files []caseFile) Place {
 			fsys["case/"+f.Name] = &fstest.MapFile{Data: []byte(f.Data)}
 		}
 	}
-	return Place{Name: "mine", FS: fsys, Prefix: "mine"}
+	return catalog.Place{Name: "mine", FS: fsys, Prefix: "mine"}
 }
 
 // TestStatic runs the corpus of broken templates in testdata/static: each
 // case is a template (and its partials) with the problems the static check
-// must report, one per line, exactly. `go test ./engine/catalog -run
+// must report, one per line, exactly. `go test ./engine/catalog/vet -run
 // TestStatic -update` rewrites the wants; review every line.
 func TestStatic(t *testing.T) {
 	cases, _ := filepath.Glob("testdata/static/*.txtar")
@@ -84,7 +85,7 @@ func TestStatic(t *testing.T) {
 	for _, path := range cases {
 		t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) {
 			comment, files := readTxtar(t, path)
-			c, probs := New([]Place{casePlace(files)})
+			c, probs := catalog.New([]catalog.Place{casePlace(files)})
 			if len(probs) > 0 {
 				t.Fatalf("catalog: %v", probs)
 			}
@@ -93,7 +94,7 @@ func TestStatic(t *testing.T) {
 				t.Fatal(err)
 			}
 			var got strings.Builder
-			for _, p := range tm.Analyze().Problems {
+			for _, p := range Analyze(tm).Problems {
 				got.WriteString(p.Error() + "\n")
 			}
 			i := slices.IndexFunc(files, func(f caseFile) bool { return f.Name == "want" })
@@ -120,12 +121,12 @@ func TestStatic(t *testing.T) {
 
 // TestBuiltinsClean: the static check finds nothing in the built-in templates.
 func TestBuiltinsClean(t *testing.T) {
-	c, probs := New([]Place{{Name: Builtin, FS: templates.FS, Prefix: "templates"}})
+	c, probs := catalog.New([]catalog.Place{{Name: catalog.Builtin, FS: templates.FS, Prefix: "templates"}})
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}
 	for _, tm := range c.List() {
-		a := tm.Analyze()
+		a := Analyze(tm)
 		for _, p := range a.Problems {
 			t.Errorf("%s", p.Error())
 		}
