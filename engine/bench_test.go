@@ -37,18 +37,15 @@ func BenchmarkCompose(b *testing.B) {
 		{"../fixtures/liubeiqiao-2024-h1.yaml", "half-year-summary"},
 		{"../fixtures/liubeiqiao-2024-h2.yaml", "half-year-summary"},
 	} {
-		r, probs := eng.Load(c.fixture)
-		if probs.Err() != nil {
-			b.Fatal(probs)
-		}
-		t, err := eng.Template(c.template, r)
+		j, err := eng.Prepare(engine.Request{Path: c.fixture, Template: c.template})
 		if err != nil {
-			b.Fatal(err)
+			b.Fatal(engine.Problems(err))
 		}
+		t, r := j.Template, j.Report
 		b.Run(c.fixture[len("../fixtures/"):]+"/"+c.template, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, lint, err := compose.Markdown(t, r.Report); err != nil || lint.Err() != nil {
+				if _, lint, err := compose.Markdown(t, r); err != nil || lint.Err() != nil {
 					b.Fatal(err, lint)
 				}
 			}
@@ -61,14 +58,6 @@ func BenchmarkCompose(b *testing.B) {
 // batch).
 func BenchmarkReport(b *testing.B) {
 	eng, _ := engine.New(engine.Options{})
-	r, probs := eng.Load("../fixtures/liubeiqiao-2024-h1.yaml")
-	if probs.Err() != nil {
-		b.Fatal(probs)
-	}
-	t, err := eng.Template("half-year-summary", r)
-	if err != nil {
-		b.Fatal(err)
-	}
 	for _, formats := range [][]string{{"md"}, {"pdf"}, {"xlsx"}, {"md", "pdf", "xlsx"}} {
 		name := ""
 		for i, f := range formats {
@@ -77,13 +66,17 @@ func BenchmarkReport(b *testing.B) {
 			}
 			name += f
 		}
-		if _, _, err := eng.Render(r, t, formats); err != nil { // warm: fonts
+		j, err := eng.Prepare(engine.Request{Path: "../fixtures/liubeiqiao-2024-h1.yaml", Template: "half-year-summary", Formats: formats})
+		if err != nil {
+			b.Fatal(engine.Problems(err))
+		}
+		if _, err := eng.Render(j); err != nil { // warm: fonts
 			b.Fatal(err)
 		}
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, _, err := eng.Render(r, t, formats); err != nil {
+				if _, err := eng.Render(j); err != nil {
 					b.Fatal(err)
 				}
 			}

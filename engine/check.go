@@ -59,7 +59,7 @@ type NamedInput struct {
 // problem is positioned in the template.
 func (e *Engine) CheckTemplates(ts []*catalog.Template, opts CheckOptions) CheckResult {
 	var res CheckResult
-	var shared []*Input
+	var shared []*Job
 	var sharedNames []string
 	if opts.Fixtures != "" {
 		var paths []string
@@ -69,8 +69,8 @@ func (e *Engine) CheckTemplates(ts []*catalog.Template, opts CheckOptions) Check
 		}
 		slices.Sort(paths)
 		for _, p := range paths {
-			in, probs := e.Load(p)
-			if in == nil || probs.Err() != nil {
+			in, err := e.Prepare(Request{Path: p, Check: DataOnly})
+			if err != nil {
 				res.Notes = append(res.Notes, fmt.Sprintf("%s 有输入错误，没有用来检查模板（用 huibao validate %s 查看）", p, p))
 				continue
 			}
@@ -84,7 +84,7 @@ func (e *Engine) CheckTemplates(ts []*catalog.Template, opts CheckOptions) Check
 	return res
 }
 
-func (e *Engine) checkTemplate(t *catalog.Template, shared []*Input, sharedNames []string) TemplateCheck {
+func (e *Engine) checkTemplate(t *catalog.Template, shared []*Job, sharedNames []string) TemplateCheck {
 	tc := TemplateCheck{Template: t}
 	a := vet.Analyze(t)
 	tc.Problems = append(tc.Problems, a.Problems...)
@@ -107,21 +107,21 @@ func (e *Engine) checkTemplate(t *catalog.Template, shared []*Input, sharedNames
 			tc.Problems.Add(ref.Pos, "", fmt.Sprintf("找不到样例 %s（在 %s 找过）", listed, ref.Path), "fixtures 里的文件名相对于模板文件夹")
 			continue
 		}
-		in, probs := e.Load(ref.Path)
-		if in == nil || probs.Err() != nil {
-			tc.Problems = append(tc.Problems, probs.Errors()...)
+		in, err := e.Prepare(Request{Path: ref.Path, Check: DataOnly})
+		if err != nil {
+			tc.Problems = append(tc.Problems, Problems(err).Errors()...)
 			continue
 		}
-		if !t.Accepts(in.Period) {
-			tc.Problems.Add(ref.Pos, "", fmt.Sprintf("样例 %s 的期间是%s，模板只适用于%s", listed, zh.PeriodName(in.Period), t.SpanNames()), "换一份样例，或在 spans 里加上它的期间")
+		if !t.Accepts(in.Report.Period) {
+			tc.Problems.Add(ref.Pos, "", fmt.Sprintf("样例 %s 的期间是%s，模板只适用于%s", listed, zh.PeriodName(in.Report.Period), t.SpanNames()), "换一份样例，或在 spans 里加上它的期间")
 			continue
 		}
 		if m := t.Missing(in.Report); len(m) > 0 {
 			tc.Problems.Add(ref.Pos, "", fmt.Sprintf("样例 %s 没有模板要用到的%s", listed, strings.Join(m, "、")), "换一份样例，或补上这些数据")
 			continue
 		}
-		if kp := e.Check(t, in); kp.Err() != nil {
-			tc.Problems = append(tc.Problems, kp.Errors()...)
+		if _, err := e.Prepare(Request{Report: in.Report, Source: in.Source, using: t}); err != nil {
+			tc.Problems = append(tc.Problems, Problems(err).Errors()...)
 			continue
 		}
 		inputs = append(inputs, NamedInput{ref.Path, in.Report})
@@ -138,7 +138,7 @@ func (e *Engine) checkTemplate(t *catalog.Template, shared []*Input, sharedNames
 	seen := map[string]bool{}
 	for _, in := range inputs {
 		tc.Inputs = append(tc.Inputs, in.Name)
-		exec, lint := renderProblems(t, in)
+		exec, lint := e.renderProblems(t, in)
 		for _, p := range exec {
 			if !flagged[fmt.Sprintf("%s:%d", p.Pos.File, p.Pos.Line)] {
 				lint = append(lint, p)
@@ -160,19 +160,24 @@ func (e *Engine) checkTemplate(t *catalog.Template, shared []*Input, sharedNames
 
 // suits reports whether a fixture is one a template is meant for: its
 // period, the data it requires, and the rules of its kind.
-func (e *Engine) suits(t *catalog.Template, in *Input) bool {
-	return t.Accepts(in.Period) && len(t.Missing(in.Report)) == 0 && e.Check(t, in).Err() == nil
+func (e *Engine) suits(t *catalog.Template, in *Job) bool {
+	_, err := e.Prepare(Request{Report: in.Report, Source: in.Source, using: t})
+	return err == nil
 }
 
 // renderProblems renders the template with one input and returns what went
 // wrong, positioned in the template: the execution error, or the lint
 // findings on the Markdown. Each problem's Path carries a key for telling
 // repeats apart (the kind of finding); the caller clears it.
-func renderProblems(t *catalog.Template, in NamedInput) (exec, findings diag.List) {
-	md, lint, err := compose.Markdown(t, in.Report)
+func (e *Engine) renderProblems(t *catalog.Template, in NamedInput) (exec, findings diag.List) {
+	j, err := e.Prepare(Request{Report: in.Report, using: t, Formats: []string{"md"}})
 	if err != nil {
+		return nil, nil // a fixture is checked before; a minimal input always passes
+	}
+	res, err := e.Render(j)
+	if err != nil && res == nil {
 		var out diag.List
-		for _, p := range asList(err) {
+		for _, p := range Problems(err) {
 			q := *p
 			q.Pos = vet.ExecPos(t, p.Pos)
 			q.Path = p.Msg
@@ -187,6 +192,7 @@ func renderProblems(t *catalog.Template, in NamedInput) (exec, findings diag.Lis
 		}
 		return out, nil
 	}
+	md, lint := res.Markdown, res.Lint
 	if len(lint) == 0 {
 		return nil, nil
 	}
@@ -223,13 +229,6 @@ func (in NamedInput) using() string {
 var execMessages = []struct{ english, chinese, hint string }{
 	{"reflect: slice index out of range", "列表里没有这一项（列表是空的或不够长）", "取列表的某一项前先判断，如 {{ with .Problems }}{{ index . 0 }}{{ end }}"},
 	{"index out of range", "列表里没有这一项（列表是空的或不够长）", "取列表的某一项前先判断，如 {{ with .Problems }}{{ index . 0 }}{{ end }}"},
-}
-
-func asList(err error) diag.List {
-	if l, ok := diag.AsList(err); ok {
-		return l
-	}
-	return diag.List{{Msg: err.Error()}}
 }
 
 // quoted finds the first “…” of a lint message: the text it is about.
@@ -345,7 +344,7 @@ func MinimalInputs(t *catalog.Template) []NamedInput {
 			if span == "range" {
 				r.Period = model.Period{Start: model.Date{Year: 2024, Month: 1, Day: 1}, End: model.Date{Year: 2024, Month: 6, Day: 30}}
 			}
-			if t.Kind != "计划" {
+			if t.Kind != model.KindPlan {
 				r.Membership = model.Membership{Members: 100, DuesPaying: 90, DuesCollected: decimal.NewFromInt(2700)}
 			}
 			var names []string
@@ -360,7 +359,7 @@ func MinimalInputs(t *catalog.Template) []NamedInput {
 			for _, c := range lists {
 				switch {
 				case model.CategoryIndex(c) < 0:
-				case t.Kind == "计划":
+				case t.Kind == model.KindPlan:
 					r.Plans = append(r.Plans, model.Plan{Category: c, Item: "召开" + c + "座谈会"})
 					names = append(names, "一项“"+c+"”类计划")
 				default:
@@ -385,7 +384,7 @@ func MinimalInputs(t *catalog.Template) []NamedInput {
 func DirTemplates(dir string) (place, only string, err error) {
 	fi, err := os.Stat(dir)
 	if err != nil || !fi.IsDir() {
-		return "", "", fmt.Errorf("找不到模板文件夹 %s", dir)
+		return "", "", newError(UsageError, fmt.Sprintf("找不到模板文件夹 %s", dir), nil, err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "template.yaml")); err == nil {
 		dir = filepath.Clean(dir)

@@ -78,10 +78,10 @@ func TestCheckCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(eng.CatalogProblems) > 0 {
-				t.Fatalf("catalog: %v", eng.CatalogProblems)
+			if len(eng.CatalogProblems()) > 0 {
+				t.Fatalf("catalog: %v", eng.CatalogProblems())
 			}
-			tm, err := eng.Catalog.Lookup("case")
+			tm, err := eng.LookupTemplate("case")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -129,7 +129,7 @@ func TestCheckCorpus(t *testing.T) {
 // validation and the rules of the template's kind — and meet its requires.
 func TestMinimalInputsValidate(t *testing.T) {
 	eng, _ := engine.New(engine.Options{})
-	for _, tm := range eng.Catalog.List() {
+	for _, tm := range eng.Templates() {
 		ins := engine.MinimalInputs(tm)
 		if len(ins) < len(tm.Spans) {
 			t.Errorf("%s: %d minimal inputs for spans %v", tm.ID, len(ins), tm.Spans)
@@ -150,7 +150,7 @@ func TestMinimalInputsValidate(t *testing.T) {
 // with every fixture it accepts and its minimal inputs.
 func TestBuiltinsPassCheck(t *testing.T) {
 	eng, _ := engine.New(engine.Options{})
-	res := eng.CheckTemplates(eng.Catalog.List(), engine.CheckOptions{Fixtures: "../fixtures"})
+	res := eng.CheckTemplates(eng.Templates(), engine.CheckOptions{Fixtures: "../fixtures"})
 	if len(res.Notes) > 0 {
 		t.Errorf("notes: %v", res.Notes)
 	}

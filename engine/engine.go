@@ -2,144 +2,242 @@ package engine
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/huibao/huibao/engine/catalog"
 	"github.com/huibao/huibao/engine/compose"
 	"github.com/huibao/huibao/engine/diag"
-	"github.com/huibao/huibao/engine/form"
+	"github.com/huibao/huibao/engine/layout"
 	"github.com/huibao/huibao/engine/load"
 	"github.com/huibao/huibao/engine/model"
 	"github.com/huibao/huibao/engine/pdf"
 	"github.com/huibao/huibao/engine/validate"
+	"github.com/huibao/huibao/engine/zh"
 	"github.com/huibao/huibao/templates"
 )
+
+// FontConfig names the PDF fonts by role (font files; .ttc#N picks a face
+// of a collection); empty roles are found on the system.
+type FontConfig = pdf.FontConfig
+
+// Template is a report template of the catalog.
+type Template = catalog.Template
+
+// Layout names a page layout: official or compact.
+type Layout = layout.Name
 
 // Options configure an Engine.
 type Options struct {
 	// TemplateDirs are folders of user templates, searched before the
 	// built-ins in the order given (--templates, then HUIBAO_TEMPLATES).
 	TemplateDirs []string
-	// Fonts names the PDF fonts by role; empty roles are found on the system.
-	Fonts pdf.FontConfig
-	// Layout overrides the templates' PDF layout profile: official or compact.
-	Layout string
+	// Fonts names the PDF fonts by role.
+	Fonts FontConfig
+	// Layout overrides the templates' page layout; "" keeps each
+	// template's own.
+	Layout layout.Name
 }
 
 // Engine runs the pipeline. It is safe for concurrent use: templates are
-// compiled once and shared.
+// compiled once and shared, and so are the fonts.
 type Engine struct {
-	Catalog *catalog.Catalog
-	// CatalogProblems are problems found while reading template folders;
-	// the templates without problems are usable.
-	CatalogProblems diag.List
-
-	fontConfig pdf.FontConfig
-	profile    *pdf.Profile // nil: each template's own
-	fontsOnce  sync.Once
-	fontSet    *pdf.Fonts
-	fontErr    error
+	catalog         *catalog.Catalog
+	catalogProblems diag.List
+	layout          layout.Name // "" : each template's own
+	res             *Resources
 }
 
 // New reads the template catalog. Fonts are loaded on first use, once.
 func New(opts Options) (*Engine, error) {
+	if opts.Layout != "" && !opts.Layout.Valid() {
+		_, err := layout.Of(opts.Layout)
+		return nil, newError(UsageError, err.Error(), nil, err)
+	}
 	places := catalog.DirPlaces(opts.TemplateDirs)
 	places = append(places, catalog.Place{Name: catalog.Builtin, FS: templates.FS, Prefix: "templates"})
-	c, probs := catalog.New(places)
-	e := &Engine{Catalog: c, CatalogProblems: probs, fontConfig: opts.Fonts}
-	if opts.Layout != "" {
-		p, err := pdf.ProfileByName(opts.Layout)
-		if err != nil {
-			return nil, err
-		}
-		e.profile = p
+	c, probs := catalog.New(places, FormatNames())
+	return &Engine{catalog: c, catalogProblems: probs, layout: opts.Layout, res: &Resources{fontConfig: opts.Fonts}}, nil
+}
+
+// Templates returns every usable template, sorted by id.
+func (e *Engine) Templates() []*Template { return e.catalog.List() }
+
+// CatalogProblems are the problems found while reading template folders;
+// the templates without problems are usable.
+func (e *Engine) CatalogProblems() diag.List { return e.catalogProblems }
+
+// LookupTemplate finds a template by id or Chinese name. A miss is a
+// UsageError whose problems are the catalog's (the template asked for may
+// be one whose folder is broken).
+func (e *Engine) LookupTemplate(key string) (*Template, error) {
+	t, err := e.catalog.Lookup(key)
+	if err != nil {
+		return nil, newError(UsageError, err.Error(), e.catalogProblems, err)
 	}
-	return e, nil
+	return t, nil
 }
 
-// fonts loads the PDF fonts the first time a PDF is rendered; a batch
-// shares them.
-func (e *Engine) fonts() (*pdf.Fonts, error) {
-	e.fontsOnce.Do(func() { e.fontSet, e.fontErr = pdf.LoadFonts(e.fontConfig) })
-	return e.fontSet, e.fontErr
+// Check says how much Prepare settles about the template.
+type Check int
+
+const (
+	// ForGenerate needs a template (-t or the input's report.template)
+	// and applies every rule: the template's periods and required data,
+	// the rules of its kind.
+	ForGenerate Check = iota
+	// ForValidate checks against the template named, if any; without
+	// one, by the rules of a summary. The job cannot be rendered then.
+	ForValidate
+	// DataOnly loads and validates the data, whatever template it names.
+	DataOnly
+)
+
+// Request is what Prepare is asked to make ready: a report from a file,
+// from bytes named like a file (an upload), or in memory (a roll-up, a web
+// form), for a template.
+type Request struct {
+	Path string // a file: .yaml, .yml, .json or .xlsx
+
+	Name string // bytes named like a file, when Path is empty
+	Data []byte
+
+	Report *model.Report   // a report in memory, when Path and Name are empty
+	Source *diag.SourceMap // where its fields came from; may be nil
+
+	Template string   // -t: template id or Chinese name; "" is the input's report.template
+	Formats  []string // output format names; empty is the template's
+	Check    Check
+
+	using *Template // set by templates check: this template, not a key
 }
 
-// Input is a loaded report and where its fields came from.
-type Input struct {
-	*model.Report
-	Source *diag.SourceMap
+// Job is a report ready to render: the data, checked, and the template and
+// formats it is for.
+type Job struct {
+	Name     string // the input as messages name it; "" for a report in memory
+	Report   *model.Report
+	Source   *diag.SourceMap
+	Template *Template // nil for DataOnly, and for ForValidate without a template
+	Formats  []*Format
+	// Warnings are the problems that did not stop the job.
+	Warnings diag.List
 }
 
-// Load reads and validates an input file. The list holds every problem,
-// loader's and validator's, sorted by position; the input is usable only
-// when the list has no errors. Rules that depend on the template are Check's.
-func (e *Engine) Load(path string) (*Input, diag.List) {
-	r, src, probs := load.File(path)
-	if r == nil {
-		return nil, probs
+// Prepare does everything that can refuse an input: it loads the report
+// (or takes the one in memory), validates it, resolves the template, and
+// applies the template's periods, required data and the rules of its
+// kind. It returns the job, or an *Error holding every problem found. The
+// job is returned with an error too when the input could be read, so that
+// callers can name it; it must not be rendered then.
+func (e *Engine) Prepare(req Request) (*Job, error) {
+	j := &Job{Name: req.Path, Report: req.Report, Source: req.Source}
+	var probs diag.List
+	switch {
+	case req.Path != "":
+		j.Report, j.Source, probs = load.File(req.Path)
+	case req.Name != "":
+		j.Name = req.Name
+		j.Report, j.Source, probs = load.Bytes(req.Name, req.Data)
+	case req.Report == nil:
+		return nil, newError(UsageError, "没有给出输入", nil, nil)
 	}
-	probs = append(probs, validate.Report(r, src)...)
+	if j.Report == nil {
+		return nil, &Error{Kind: InputError, Problems: probs}
+	}
+	probs = append(probs, validate.Report(j.Report, j.Source)...)
 	probs.Sort()
-	return &Input{Report: r, Source: src}, probs
-}
-
-// Check applies the rules that depend on the kind of report t makes.
-func (e *Engine) Check(t *catalog.Template, in *Input) diag.List {
-	return e.CheckKind(t.Kind, in)
-}
-
-// CheckFor applies the kind rules for an input being validated without
-// generating: the kind of the template named by key (from -t) or by the
-// input's report.template, or a summary's when neither names one. An
-// unknown template name is an error.
-func (e *Engine) CheckFor(key string, in *Input) (diag.List, error) {
-	if key == "" {
-		key = in.Report.Report.Template
+	if probs.Err() != nil {
+		return j, &Error{Kind: InputError, Problems: probs}
 	}
-	kind := "总结"
-	if key != "" {
-		t, err := e.Catalog.Lookup(key)
-		if err != nil {
-			return nil, err
+	j.Warnings = probs
+	if req.Check == DataOnly {
+		return j, nil
+	}
+	kind := model.KindSummary
+	t := req.using
+	if t == nil {
+		var err error
+		if t, err = e.resolve(req, j.Report); err != nil {
+			return j, j.refuse(err)
+		}
+	}
+	if t != nil {
+		if err := accepts(t, j.Report); err != nil {
+			return j, j.refuse(err)
 		}
 		kind = t.Kind
 	}
-	return e.CheckKind(kind, in), nil
+	kp := validate.ForKind(j.Report, j.Source, kind)
+	if kp.Err() != nil {
+		return j, &Error{Kind: InputError, Problems: append(j.Warnings, kp...)}
+	}
+	j.Warnings = append(j.Warnings, kp...)
+	j.Template = t
+	if t == nil {
+		return j, nil
+	}
+	names := req.Formats
+	if len(names) == 0 {
+		names = t.Formats
+	}
+	for _, name := range names {
+		f, err := LookupFormat(name)
+		if err != nil {
+			return j, j.refuse(err)
+		}
+		j.Formats = append(j.Formats, f)
+	}
+	return j, nil
 }
 
-// CheckKind applies the rules of a kind of report: 总结, 计划 or 汇报材料.
-func (e *Engine) CheckKind(kind string, in *Input) diag.List {
-	return validate.ForKind(in.Report, in.Source, kind)
+// refuse returns err with the job's warnings before its own problems, so
+// that an error carries everything found about the input.
+func (j *Job) refuse(err error) error {
+	e := err.(*Error)
+	e.Problems = append(slices.Clone(j.Warnings), e.Problems...)
+	return e
 }
 
-// Template resolves the template for a report: key (from -t) when given,
-// else the input's report.template. It checks that the template accepts
-// the report's period.
-func (e *Engine) Template(key string, in *Input) (*catalog.Template, error) {
-	r := in.Report
+// resolve finds the template a request names: -t, else report.template.
+// None is an error when generating, and nil (a summary's rules) when
+// validating.
+func (e *Engine) resolve(req Request, r *model.Report) (*Template, error) {
+	key := req.Template
 	if key == "" {
 		key = r.Report.Template
 	}
 	if key == "" {
-		return nil, fmt.Errorf("没有指定报告模板。请用 -t 指定（如 -t 半年总结），或在输入文件里写 report.template")
+		if req.Check == ForValidate {
+			return nil, nil
+		}
+		return nil, newError(InputError, "没有指定报告模板。请用 -t 指定（如 -t 半年总结），或在输入文件里写 report.template", e.catalogProblems, nil)
 	}
-	t, err := e.Catalog.Lookup(key)
+	t, err := e.catalog.Lookup(key)
 	if err != nil {
-		return nil, err
-	}
-	if !t.Accepts(r.Period) {
-		return nil, fmt.Errorf("模板“%s”适用于%s的报告，而输入的期间是%s。请换用合适的模板（huibao templates list）",
-			t.Name, t.SpanNames(), periodLabel(r.Period))
-	}
-	if missing := t.Missing(r); len(missing) > 0 {
-		return nil, fmt.Errorf("模板“%s”要用到%s，输入里没有填写。请补充后再生成，或换用合适的模板（huibao templates list）",
-			t.Name, strings.Join(missing, "、"))
+		// A template named on the command line is the user's request; one
+		// named in the file is the data's.
+		kind := InputError
+		if req.Template != "" {
+			kind = UsageError
+		}
+		return nil, newError(kind, err.Error(), e.catalogProblems, err)
 	}
 	return t, nil
+}
+
+// accepts checks that the template is made for the report's period and
+// has the data it requires.
+func accepts(t *Template, r *model.Report) error {
+	if !t.Accepts(r.Period) {
+		return newError(InputError, fmt.Sprintf("模板“%s”适用于%s的报告，而输入的期间是%s。请换用合适的模板（huibao templates list）",
+			t.Name, t.SpanNames(), periodLabel(r.Period)), nil, nil)
+	}
+	if missing := t.Missing(r); len(missing) > 0 {
+		return newError(InputError, fmt.Sprintf("模板“%s”要用到%s，输入里没有填写。请补充后再生成，或换用合适的模板（huibao templates list）",
+			t.Name, strings.Join(missing, "、")), nil, nil)
+	}
+	return nil
 }
 
 func periodLabel(p model.Period) string {
@@ -156,129 +254,79 @@ type Output struct {
 	Data   []byte
 }
 
-// Render produces the report in the given formats (the template's declared
-// formats when none are given). Lint findings on the Markdown are returned
-// as problems whose file is the Markdown's name; any lint error is a defect
-// of the template, and no output should be written.
-func (e *Engine) Render(in *Input, t *catalog.Template, formats []string) ([]Output, diag.List, error) {
-	r := in.Report
-	if len(formats) == 0 {
-		formats = t.Formats
+// Result is what Render made of a job.
+type Result struct {
+	Stem     string // the file name shared by the outputs, without extension
+	Markdown []byte
+	Outputs  []Output
+	// Lint holds the findings on the Markdown, positioned in it (File is
+	// Stem + ".md"); when Render succeeds, only warnings.
+	Lint diag.List
+}
+
+// Render composes the report and writes it in the job's formats, in
+// memory. A template that fails to execute, or whose Markdown does not
+// pass the lint, is a TemplateError; then the result still holds the
+// Markdown and the lint findings, for templates check, but no outputs.
+func (e *Engine) Render(j *Job) (*Result, error) {
+	t, r := j.Template, j.Report
+	if t == nil {
+		return nil, newError(UsageError, "没有指定报告模板，无法生成报告", nil, nil)
 	}
-	j := &job{template: t, report: r, stem: compose.FileStem(t, r)}
 	md, lint, err := compose.Markdown(t, r)
 	if err != nil {
-		return nil, nil, err
+		return nil, newError(TemplateError, fmt.Sprintf("模板“%s”出错", t.Name), Problems(err), err)
 	}
-	j.markdown = md
+	res := &Result{Stem: compose.FileStem(t, r), Markdown: md, Lint: lint}
 	for _, p := range lint {
-		p.Pos.File = j.stem + ".md"
+		p.Pos.File = res.Stem + ".md"
 	}
 	if lint.Err() != nil {
-		return nil, lint, nil
+		return res, newError(TemplateError, fmt.Sprintf("模板“%s”的输出有 %d 处问题（见上）", t.Name, len(lint.Errors())), lint, nil)
 	}
-	var outs []Output
-	for _, name := range formats {
-		f, err := LookupFormat(name)
+	a := &Artefacts{Report: r, Kind: t.Kind, Markdown: md, Profile: e.profile(t), Resources: e.res, template: t}
+	for _, f := range j.Formats {
+		data, err := f.Write(a)
 		if err != nil {
-			return nil, lint, err
+			if _, ok := err.(*Error); !ok {
+				err = newError(TemplateError, fmt.Sprintf("模板“%s”出错", t.Name), Problems(err), err)
+			}
+			return res, err
 		}
-		data, err := f.render(e, j)
-		if err != nil {
-			return nil, lint, err
-		}
-		outs = append(outs, Output{Format: f, Name: j.stem + f.Ext, Data: data})
+		res.Outputs = append(res.Outputs, Output{Format: f, Name: res.Stem + f.Ext, Data: data})
 	}
-	return outs, lint, nil
+	return res, nil
 }
 
-// job carries one report through the writers, so that each artefact
-// (Markdown, its parsed form) is made once.
-type job struct {
-	template *catalog.Template
-	report   *model.Report
-	stem     string
-	markdown []byte
+// profile is the page layout of a template's reports: --layout's, else the
+// template's own.
+func (e *Engine) profile(t *Template) *layout.Profile {
+	name := t.Layout
+	if e.layout != "" {
+		name = e.layout
+	}
+	p, err := layout.Of(name)
+	if err != nil {
+		return layout.OfficialProfile() // the catalog refuses unknown layouts; New refuses unknown overrides
+	}
+	return p
 }
 
-// WriteAll writes outputs into dir atomically: every file is first written
-// to a temporary file in dir, and only when all are written are they renamed
-// into place. On failure nothing is left behind, and files from an earlier
-// run are untouched.
-func WriteAll(dir string, outs []Output) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("无法创建输出文件夹 %s：%v", dir, err)
-	}
-	// Refuse before writing anything if a target cannot be replaced, so that
-	// a failure does not leave some files new and others old.
-	for _, o := range outs {
-		if fi, err := os.Stat(filepath.Join(dir, o.Name)); err == nil && fi.IsDir() {
-			return nil, fmt.Errorf("无法写入 %s：同名的文件夹已经存在", filepath.Join(dir, o.Name))
-		}
-	}
-	var temps []string
-	cleanup := func() {
-		for _, t := range temps {
-			os.Remove(t)
-		}
-	}
-	for _, o := range outs {
-		f, err := os.CreateTemp(dir, ".huibao-*"+o.Format.Ext)
-		if err != nil {
-			cleanup()
-			return nil, fmt.Errorf("无法在 %s 写文件：%v", dir, err)
-		}
-		temps = append(temps, f.Name())
-		_, werr := f.Write(o.Data)
-		cerr := f.Close()
-		if werr != nil || cerr != nil {
-			cleanup()
-			return nil, fmt.Errorf("写文件 %s 失败：%v", filepath.Join(dir, o.Name), firstErr(werr, cerr))
-		}
-	}
-	var written []string
-	for i, o := range outs {
-		final := filepath.Join(dir, o.Name)
-		if err := os.Rename(temps[i], final); err != nil {
-			cleanup()
-			return written, fmt.Errorf("无法写入 %s：%v", final, err)
-		}
-		os.Chmod(final, 0o644)
-		temps[i] = ""
-		written = append(written, final)
-	}
-	return written, nil
+// FileStem is an output file name without extension, per the CLI contract:
+// <单位名>_<期间>_<报告名>, for files that are not a template's report (the
+// batch's 汇总表).
+func FileStem(org string, p model.Period, docName string) string {
+	return compose.Stem(org, zh.PeriodName(p), docName)
 }
 
-func firstErr(errs ...error) error {
-	for _, e := range errs {
-		if e != nil {
-			return e
-		}
-	}
-	return nil
-}
+// IsInput reports whether a file name is one Prepare reads (by extension).
+func IsInput(name string) bool { return load.KindOf(name) != load.Unknown }
 
-// ParseFormats splits a -f value ("md,pdf") into known format names.
-func ParseFormats(s string) ([]string, error) {
-	var out []string
-	for _, name := range strings.Split(s, ",") {
-		name = strings.ToLower(strings.TrimSpace(name))
-		if name == "" {
-			continue
-		}
-		if _, err := LookupFormat(name); err != nil {
-			return nil, err
-		}
-		if !slices.Contains(out, name) {
-			out = append(out, name)
-		}
-	}
-	return out, nil
-}
+// IsWorkbook reports whether a file name is an XLSX workbook.
+func IsWorkbook(name string) bool { return load.KindOf(name) == load.XLSX }
 
-// EmptyForm returns the blank XLSX 填报表, with one grey example row per
-// sheet that the loader ignores.
-func EmptyForm() ([]byte, error) {
-	return form.WriteForm(nil)
+// Decode reads a YAML file other than a report (batch.yaml) into v, with
+// the loader's strictness and positions.
+func Decode(name string, data []byte, v any) (*diag.SourceMap, diag.List) {
+	return load.Decode(name, data, v)
 }

@@ -35,20 +35,20 @@ func fixtures(t testing.TB) []string {
 // `go test ./engine -update` to rewrite, then review the diff.
 func TestGolden(t *testing.T) {
 	eng, _ := engine.New(engine.Options{TemplateDirs: []string{"../fixtures/templates"}})
-	if len(eng.CatalogProblems) > 0 {
-		t.Fatalf("templates have problems:\n%v", eng.CatalogProblems)
+	if len(eng.CatalogProblems()) > 0 {
+		t.Fatalf("templates have problems:\n%v", eng.CatalogProblems())
 	}
 	seen := map[string]bool{}
 	rendered := 0
 	var checked []string
 	for _, fx := range fixtures(t) {
-		r, probs := eng.Load(fx)
-		if probs.Err() != nil {
-			t.Errorf("%s: %v", fx, probs)
+		in, err := eng.Prepare(engine.Request{Path: fx, Check: engine.DataOnly})
+		if err != nil {
+			t.Errorf("%s: %v", fx, engine.Problems(err))
 			continue
 		}
-		for _, tmpl := range eng.Catalog.List() {
-			if !tmpl.Accepts(r.Period) || len(tmpl.Missing(r.Report)) > 0 {
+		for _, tmpl := range eng.Templates() {
+			if !tmpl.Accepts(in.Report.Period) || len(tmpl.Missing(in.Report)) > 0 {
 				continue
 			}
 			name := strings.TrimSuffix(filepath.Base(fx), filepath.Ext(fx)) + "." + tmpl.ID + ".md"
@@ -57,17 +57,14 @@ func TestGolden(t *testing.T) {
 			}
 			seen[name] = true
 			t.Run(name, func(t *testing.T) {
-				outs, lint, err := eng.Render(r, tmpl, []string{"md"})
-				if err != nil {
-					t.Fatal(err)
+				res := render(t, eng, engine.Request{Report: in.Report, Source: in.Source, Template: tmpl.ID, Formats: []string{"md"}})
+				if len(res.Lint) > 0 {
+					t.Errorf("lint:\n%v", res.Lint)
 				}
-				if len(lint) > 0 {
-					t.Errorf("lint:\n%v", lint)
+				if len(res.Outputs) != 1 {
+					t.Fatalf("outputs: %d", len(res.Outputs))
 				}
-				if len(outs) != 1 {
-					t.Fatalf("outputs: %d", len(outs))
-				}
-				got := outs[0].Data
+				got := res.Outputs[0].Data
 				golden := filepath.Join("testdata", "golden", name)
 				if *update {
 					os.MkdirAll(filepath.Dir(golden), 0o755)
@@ -154,19 +151,9 @@ func diff(want, got string) string {
 // TestSameInputSameOutput renders twice: the bytes must be identical.
 func TestSameInputSameOutput(t *testing.T) {
 	eng, _ := engine.New(engine.Options{})
-	r, probs := eng.Load("../fixtures/liubeiqiao-2024-h1.yaml")
-	if probs.Err() != nil {
-		t.Fatal(probs)
-	}
-	tmpl, err := eng.Template("半年总结", r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, _, err := eng.Render(r, tmpl, []string{"md"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _, _ := eng.Render(r, tmpl, []string{"md"})
+	req := engine.Request{Path: "../fixtures/liubeiqiao-2024-h1.yaml", Template: "半年总结", Formats: []string{"md"}}
+	a := render(t, eng, req).Outputs
+	b := render(t, eng, req).Outputs
 	if !bytes.Equal(a[0].Data, b[0].Data) {
 		t.Error("two renders differ")
 	}
@@ -212,33 +199,26 @@ func TestWorkbookPeer(t *testing.T) {
 	eng, _ := engine.New(engine.Options{})
 	dir := t.TempDir()
 	for _, fx := range fixtures(t) {
-		r, probs := eng.Load(fx)
-		if probs.Err() != nil {
-			t.Fatalf("%s: %v", fx, probs)
-		}
-		tmpl, err := eng.Template("", r)
-		if err != nil {
+		in, err := eng.Prepare(engine.Request{Path: fx, Formats: []string{"md"}})
+		if engine.Kind(err) == engine.InputError && in != nil && in.Report.Report.Template == "" {
 			continue // fixtures without a template of their own
 		}
-		want, _, err := eng.Render(r, tmpl, []string{"md"})
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("%s: %v", fx, engine.Problems(err))
 		}
-		book, err := form.WriteForm(r.Report)
+		want := render(t, eng, engine.Request{Path: fx, Formats: []string{"md"}}).Outputs
+		book, err := form.WriteForm(in.Report)
 		if err != nil {
 			t.Fatalf("%s: WriteForm: %v", fx, err)
 		}
 		path := filepath.Join(dir, filepath.Base(fx)+".xlsx")
 		os.WriteFile(path, book, 0o644)
-		r2, probs := eng.Load(path)
-		if len(probs) > 0 {
-			t.Errorf("%s as 填报表: %v", fx, probs)
+		in2, err := eng.Prepare(engine.Request{Path: path, Formats: []string{"md"}})
+		if err != nil || len(in2.Warnings) > 0 {
+			t.Errorf("%s as 填报表: %v %v", fx, err, in2.Warnings)
 			continue
 		}
-		got, _, err := eng.Render(r2, tmpl, []string{"md"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		got := render(t, eng, engine.Request{Path: path, Formats: []string{"md"}}).Outputs
 		if !bytes.Equal(got[0].Data, want[0].Data) {
 			t.Errorf("%s: the 填报表 gives a different report:\n%s", fx, diff(string(want[0].Data), string(got[0].Data)))
 		}
@@ -259,20 +239,13 @@ func TestTemplateImages(t *testing.T) {
 		"briefing":           "../fixtures/tongren-briefing-2024.yaml",
 		"h1-summary-h2-plan": "../fixtures/zhangqi-town-2024-h1.yaml",
 	}
-	for _, tmpl := range eng.Catalog.List() {
+	for _, tmpl := range eng.Templates() {
 		fx, ok := samples[tmpl.ID]
 		if !ok {
 			t.Errorf("no sample fixture for built-in template %s", tmpl.ID)
 			continue
 		}
-		in, probs := eng.Load(fx)
-		if probs.Err() != nil {
-			t.Fatal(probs)
-		}
-		outs, _, err := eng.Render(in, tmpl, []string{"pdf"})
-		if err != nil {
-			t.Fatalf("%s: %v", tmpl.ID, err)
-		}
+		outs := render(t, eng, engine.Request{Path: fx, Template: tmpl.ID, Formats: []string{"pdf"}}).Outputs
 		if *images == "" {
 			continue
 		}
@@ -293,15 +266,7 @@ func TestPandocDOCX(t *testing.T) {
 		t.Fatal("pandoc is needed (Debian package pandoc)")
 	}
 	eng, _ := engine.New(engine.Options{})
-	in, probs := eng.Load("../fixtures/shixinlu-street-2024.yaml")
-	if probs.Err() != nil {
-		t.Fatal(probs)
-	}
-	tmpl, _ := eng.Template("年度总结", in)
-	outs, _, err := eng.Render(in, tmpl, []string{"md"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	outs := render(t, eng, engine.Request{Path: "../fixtures/shixinlu-street-2024.yaml", Template: "年度总结", Formats: []string{"md"}}).Outputs
 	dir := t.TempDir()
 	md := filepath.Join(dir, "r.md")
 	docx := filepath.Join(dir, "r.docx")
@@ -357,4 +322,18 @@ func TestPandocDOCX(t *testing.T) {
 	if !strings.Contains(string(meta), "石新路街道总工会2024年工作总结") {
 		t.Errorf("DOCX title lost:\n%.300s", meta)
 	}
+}
+
+// render prepares and renders a request, failing the test on any error.
+func render(t testing.TB, eng *engine.Engine, req engine.Request) *engine.Result {
+	t.Helper()
+	j, err := eng.Prepare(req)
+	if err != nil {
+		t.Fatalf("%v\n%v", err, engine.Problems(err))
+	}
+	res, err := eng.Render(j)
+	if err != nil {
+		t.Fatalf("%v\n%v", err, engine.Problems(err))
+	}
+	return res
 }

@@ -2,48 +2,110 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 
+	"github.com/huibao/huibao/engine/catalog"
+	"github.com/huibao/huibao/engine/layout"
 	"github.com/huibao/huibao/engine/markdown"
+	"github.com/huibao/huibao/engine/model"
 	"github.com/huibao/huibao/engine/pdf"
 	"github.com/huibao/huibao/engine/xlsx"
 )
 
-// Format is an output format: one row of the table below. A new format is a
-// new package plus one row.
+// Format is an output format: one row of the table below. A new format is
+// a new package plus one row; the row's Write adapts the package's entry
+// point to the artefacts.
 type Format struct {
-	Name   string // as given to -f
+	Name   string // as given to -f and in manifests' formats
 	Ext    string
 	Binary bool
 	Desc   string // Chinese, for --help
-	render func(*Engine, *job) ([]byte, error)
+	// Write makes the file from the report's artefacts. It never sees the
+	// engine: what it may use is in Artefacts.
+	Write func(*Artefacts) ([]byte, error)
 }
 
 // formats is the table of output formats, in the order outputs are listed.
 var formats = []*Format{
-	{Name: "md", Ext: ".md", Desc: "Markdown（可用 pandoc 转为 Word）", render: func(_ *Engine, j *job) ([]byte, error) { return j.markdown, nil }},
-	{Name: "pdf", Ext: ".pdf", Binary: true, Desc: "公文版式 PDF", render: renderPDF},
-	{Name: "xlsx", Ext: ".xlsx", Binary: true, Desc: "Excel 附件（活动台账、统计表）", render: renderXLSX},
+	{Name: "md", Ext: ".md", Desc: "Markdown（可用 pandoc 转为 Word）",
+		Write: func(a *Artefacts) ([]byte, error) { return a.Markdown, nil }},
+	{Name: "pdf", Ext: ".pdf", Binary: true, Desc: "公文版式 PDF",
+		Write: func(a *Artefacts) ([]byte, error) {
+			fonts, err := a.Resources.Fonts()
+			if err != nil {
+				return nil, err
+			}
+			doc, err := a.Document()
+			if err != nil {
+				return nil, err
+			}
+			return pdf.Render(doc, pdf.Options{Fonts: fonts, Profile: a.Profile})
+		}},
+	{Name: "xlsx", Ext: ".xlsx", Binary: true, Desc: "Excel 附件（活动台账、统计表）",
+		Write: func(a *Artefacts) ([]byte, error) { return xlsx.Appendix(a.Report, xlsx.Options{}) }},
 }
 
-func renderPDF(e *Engine, j *job) ([]byte, error) {
-	fonts, err := e.fonts()
-	if err != nil {
-		return nil, err
-	}
-	doc, err := markdown.Parse(j.markdown)
-	if err != nil {
-		return nil, fmt.Errorf("模板“%s”生成的 Markdown 无法排版：%w", j.template.Name, err)
-	}
-	return pdf.Render(doc, pdf.Options{Fonts: fonts, Profile: e.profile})
+// Artefacts are what one report is made of, for the format writers: the
+// data, the finished Markdown, its parsed form (made on first use, once),
+// the page layout and the resources shared by every report of a run.
+type Artefacts struct {
+	Report   *model.Report // the input as validated
+	Kind     model.ReportKind
+	Markdown []byte
+	// Profile is the page layout: the template's, or --layout's.
+	Profile   *layout.Profile
+	Resources *Resources
+
+	template *catalog.Template
+	once     sync.Once
+	doc      *markdown.Document
+	docErr   error
 }
 
-func renderXLSX(_ *Engine, j *job) ([]byte, error) {
-	return xlsx.Appendix(j.report, xlsx.Options{})
+// Document parses the Markdown, once for all the formats that need it.
+func (a *Artefacts) Document() (*markdown.Document, error) {
+	a.once.Do(func() {
+		a.doc, a.docErr = markdown.Parse(a.Markdown)
+		if a.docErr != nil {
+			a.docErr = newError(TemplateError, fmt.Sprintf("模板“%s”生成的 Markdown 无法排版：%v", a.template.Name, a.docErr), nil, a.docErr)
+		}
+	})
+	return a.doc, a.docErr
+}
+
+// Resources are shared by every report an engine renders: loaded on first
+// use, once, and safe for concurrent use.
+type Resources struct {
+	fontConfig pdf.FontConfig
+	fontsOnce  sync.Once
+	fonts      *pdf.Fonts
+	fontsErr   error
+}
+
+// Fonts loads the PDF fonts the first time a report needs them.
+func (r *Resources) Fonts() (*pdf.Fonts, error) {
+	r.fontsOnce.Do(func() {
+		r.fonts, r.fontsErr = pdf.LoadFonts(r.fontConfig)
+		if r.fontsErr != nil {
+			r.fontsErr = newError(OutputError, r.fontsErr.Error(), nil, r.fontsErr)
+		}
+	})
+	return r.fonts, r.fontsErr
 }
 
 // Formats returns the output formats in table order.
 func Formats() []*Format { return formats }
+
+// FormatNames lists the formats' names in table order.
+func FormatNames() []string {
+	var names []string
+	for _, f := range formats {
+		names = append(names, f.Name)
+	}
+	return names
+}
 
 // LookupFormat finds a format by name.
 func LookupFormat(name string) (*Format, error) {
@@ -52,9 +114,23 @@ func LookupFormat(name string) (*Format, error) {
 			return f, nil
 		}
 	}
-	var names []string
-	for _, f := range formats {
-		names = append(names, f.Name)
+	return nil, newError(UsageError, fmt.Sprintf("不认识的输出格式“%s”，可选：%s", name, strings.Join(FormatNames(), "、")), nil, nil)
+}
+
+// ParseFormats splits a -f value ("md,pdf") into known format names.
+func ParseFormats(s string) ([]string, error) {
+	var out []string
+	for _, name := range strings.Split(s, ",") {
+		name = strings.ToLower(strings.TrimSpace(name))
+		if name == "" {
+			continue
+		}
+		if _, err := LookupFormat(name); err != nil {
+			return nil, err
+		}
+		if !slices.Contains(out, name) {
+			out = append(out, name)
+		}
 	}
-	return nil, fmt.Errorf("不认识的输出格式“%s”，可选：%s", name, strings.Join(names, "、"))
+	return out, nil
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -41,7 +40,7 @@ func (a *app) batchCmd() *cobra.Command {
 			}
 			fs, err := engine.ParseFormats(formats)
 			if err != nil {
-				return usageErr("%v", err)
+				return a.fail(err, "")
 			}
 			eng, err := a.engine()
 			if err != nil {
@@ -55,16 +54,8 @@ func (a *app) batchCmd() *cobra.Command {
 				Template: tmpl, Formats: fs, OutDir: out, Jobs: jobs,
 				Progress: pr.progress, Unit: func(u *batch.Unit) { pr.print(func() { a.unitResult(u) }) },
 			})
-			var ue *batch.UsageError
-			var ie *batch.InputError
-			switch {
-			case errors.As(err, &ue):
-				return usageErr("%s", ue.Msg)
-			case errors.As(err, &ie):
-				a.report(ie.Problems)
-				return inputErr(ie)
-			case err != nil:
-				return inputErr(err)
+			if err != nil {
+				return a.fail(err, "")
 			}
 			for _, ig := range b.Ignored {
 				a.report(diag.List{{Pos: diag.Pos{File: filepath.Join(b.Dir, ig.Name)}, Msg: ig.Why + "，已忽略", Severity: diag.Warning}})
@@ -76,7 +67,7 @@ func (a *app) batchCmd() *cobra.Command {
 			a.partResult("汇总报告", b.Rollup)
 			a.batchTotals(b)
 			if b.Failed() {
-				return silent
+				return silent(engine.InputError)
 			}
 			return nil
 		},

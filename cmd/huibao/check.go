@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/huibao/huibao/engine"
-	"github.com/huibao/huibao/engine/catalog"
 	"github.com/huibao/huibao/engine/diag"
 )
 
@@ -34,7 +33,7 @@ func (a *app) templatesCheckCmd() *cobra.Command {
 			if len(args) == 1 {
 				var err error
 				if place, only, err = engine.DirTemplates(args[0]); err != nil {
-					return usageErr("%v", err)
+					return a.fail(err, "")
 				}
 				a.templateDirs = append([]string{place}, a.templateDirs...)
 			}
@@ -49,20 +48,20 @@ func (a *app) templatesCheckCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			var ts []*catalog.Template
-			for _, t := range eng.Catalog.List() {
+			var ts []*engine.Template
+			for _, t := range eng.Templates() {
 				if only != "" && t.Dir == only || only == "" && (place == "" || t.Place == place) {
 					ts = append(ts, t)
 				}
 			}
 			var probs diag.List
-			for _, p := range eng.CatalogProblems {
+			for _, p := range eng.CatalogProblems() {
 				if place == "" || under(p.Pos.File, place) {
 					probs = append(probs, p)
 				}
 			}
 			if len(ts) == 0 && len(probs) == 0 {
-				return inputErr(fmt.Errorf("%s 里没有模板。每个模板一个文件夹，放 template.yaml 和 report.md.tmpl", args[0]))
+				return &exitError{kind: engine.TemplateError, msg: fmt.Sprintf("%s 里没有模板。每个模板一个文件夹，放 template.yaml 和 report.md.tmpl", args[0])}
 			}
 			res := eng.CheckTemplates(ts, engine.CheckOptions{Fixtures: fx})
 			for _, tc := range res.Templates {
@@ -84,7 +83,7 @@ func (a *app) templatesCheckCmd() *cobra.Command {
 				fmt.Fprintln(a.stderr, msg+"。")
 			}
 			if len(probs) > 0 {
-				return silent
+				return silent(engine.TemplateError)
 			}
 			return nil
 		},

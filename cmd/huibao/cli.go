@@ -4,52 +4,75 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/huibao/huibao/engine"
-	"github.com/huibao/huibao/engine/catalog"
 	"github.com/huibao/huibao/engine/diag"
-	"github.com/huibao/huibao/engine/pdf"
 )
 
-// Exit codes, as documented in the README.
-const (
-	exitOK    = 0 // success
-	exitInput = 1 // bad input, bad template, or a failed item in a batch
-	exitUsage = 2 // bad usage: unknown command, flag or argument
-)
-
-// exitError carries an exit code with an already-printed or printable error.
-type exitError struct {
-	code int
-	err  error // nil when the problems were already printed
+// exitCodes is the one table from kinds of error to exit codes; the README
+// shows it, and TestExitTable keeps the two the same.
+var exitCodes = []struct {
+	kind    engine.ErrorKind // 0: success
+	code    int
+	meaning string
+}{
+	{0, 0, "成功"},
+	{engine.InputError, 1, "输入有错（批量处理时：有单位未通过检查或没有生成）"},
+	{engine.TemplateError, 1, "模板有错"},
+	{engine.OutputError, 1, "无法写出结果：缺字体、无法写文件"},
+	{engine.UsageError, 2, "用法错误：没有这个命令或选项、参数个数不对、没有这个模板或输出格式"},
 }
 
-func (e *exitError) Error() string {
-	if e.err == nil {
-		return ""
+// exitCode is the code of a kind of error.
+func exitCode(k engine.ErrorKind) int {
+	for _, e := range exitCodes {
+		if e.kind == k {
+			return e.code
+		}
 	}
-	return e.err.Error()
+	return 1
 }
+
+// exitError ends a command: its kind decides the exit code, and msg, when
+// not empty, is printed as 错误：msg (the problems were printed already).
+type exitError struct {
+	kind engine.ErrorKind
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
 
 func usageErr(format string, a ...any) error {
-	return &exitError{code: exitUsage, err: fmt.Errorf(format, a...)}
+	return &exitError{kind: engine.UsageError, msg: fmt.Sprintf(format, a...)}
 }
 
-func inputErr(err error) error { return &exitError{code: exitInput, err: err} }
+// silent ends a command whose problems and summary have been printed.
+func silent(kind engine.ErrorKind) error { return &exitError{kind: kind} }
 
-// silent is an input failure whose problems have been printed already.
-var silent = &exitError{code: exitInput}
+// fail prints the problems of an engine error and returns the exit error
+// that prints its sentence, followed by what was not done because of it
+// (consequence, may be empty).
+func (a *app) fail(err error, consequence string) error {
+	a.report(engine.Problems(err))
+	var e *engine.Error
+	if !errors.As(err, &e) {
+		return &exitError{kind: engine.OutputError, msg: diag.OSError(err)}
+	}
+	msg := e.Msg
+	if msg != "" && consequence != "" {
+		msg += "，" + consequence
+	}
+	return &exitError{kind: e.Kind, msg: msg}
+}
 
 // app is the state shared by the commands of one run.
 type app struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	templateDirs   []string
-	fonts          pdf.FontConfig
+	fonts          engine.FontConfig
 	layout         string
 	eng            *engine.Engine
 }
@@ -59,10 +82,10 @@ type app struct {
 func (a *app) engine() (*engine.Engine, error) {
 	if a.eng == nil {
 		dirs := append([]string{}, a.templateDirs...)
-		dirs = append(dirs, catalog.EnvDirs(a.getenv("HUIBAO_TEMPLATES"))...)
-		eng, err := engine.New(engine.Options{TemplateDirs: dirs, Fonts: a.fonts, Layout: a.layout})
+		dirs = append(dirs, engine.EnvTemplateDirs(a.getenv("HUIBAO_TEMPLATES"))...)
+		eng, err := engine.New(engine.Options{TemplateDirs: dirs, Fonts: a.fonts, Layout: engine.Layout(a.layout)})
 		if err != nil {
-			return nil, usageErr("%v", err)
+			return nil, a.fail(err, "")
 		}
 		a.eng = eng
 	}
@@ -84,22 +107,22 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	root.SetErr(stderr)
 	err := root.Execute()
 	if err == nil {
-		return exitOK
+		return exitCode(0)
 	}
 	var ee *exitError
-	if errors.As(err, &ee) {
-		if ee.err != nil {
-			fmt.Fprintln(stderr, "错误："+ee.err.Error())
-		}
-		if ee.code == exitUsage {
-			fmt.Fprintln(stderr, "用 huibao --help 查看用法。")
-		}
-		return ee.code
+	if !errors.As(err, &ee) {
+		// Anything else comes from cobra's own argument and flag parsing.
+		fmt.Fprintln(stderr, "用法错误："+diag.Translate(diag.Cobra, err.Error()))
+		fmt.Fprintln(stderr, "用 huibao --help 查看用法。")
+		return exitCode(engine.UsageError)
 	}
-	// Anything else comes from cobra's own argument and flag parsing.
-	fmt.Fprintln(stderr, "用法错误："+translateCobra(err.Error()))
-	fmt.Fprintln(stderr, "用 huibao --help 查看用法。")
-	return exitUsage
+	if ee.msg != "" {
+		fmt.Fprintln(stderr, "错误："+ee.msg)
+	}
+	if ee.kind == engine.UsageError {
+		fmt.Fprintln(stderr, "用 huibao --help 查看用法。")
+	}
+	return exitCode(ee.kind)
 }
 
 func (a *app) rootCmd() *cobra.Command {
@@ -125,7 +148,7 @@ func (a *app) rootCmd() *cobra.Command {
 	root.PersistentFlags().BoolP("help", "h", false, "显示帮助")
 	root.PersistentFlags().StringArrayVar(&a.templateDirs, "templates", nil, "自定义模板`文件夹`（可重复；优先于环境变量 HUIBAO_TEMPLATES 和内置模板）")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageErr("%s", translateCobra(err.Error()))
+		return usageErr("%s", diag.Translate(diag.Cobra, err.Error()))
 	})
 	root.AddCommand(a.validateCmd(), a.generateCmd(), a.batchCmd(), a.initCmd(), a.templatesCmd())
 	var plain func(*cobra.Command)
@@ -157,32 +180,3 @@ const usageTemplate = `用法：{{if .Runnable}}
 
 用 "{{.CommandPath}} [命令] --help" 查看各命令的详细说明。{{end}}
 `
-
-var cobraMessages = []struct {
-	re  *regexp.Regexp
-	msg string
-}{
-	{regexp.MustCompile(`^unknown command "(.*?)" for "(.*?)"`), "没有“%s”这个命令（%s）"},
-	{regexp.MustCompile(`^unknown flag: (.*)$`), "没有 %s 这个选项"},
-	{regexp.MustCompile(`^unknown shorthand flag: '(.)' in (.*)$`), "没有 -%s 这个选项（%s）"},
-	{regexp.MustCompile(`^flag needs an argument: (.*)$`), "选项 %s 后面要写一个值"},
-	{regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)$`), "需要 %s 个参数，实际给了 %s 个"},
-	{regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)$`), "至少需要 %s 个参数，实际给了 %s 个"},
-	{regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`), "最多接受 %s 个参数，实际给了 %s 个"},
-	{regexp.MustCompile(`^invalid argument "(.*?)" for "(.*?)" flag: (.*)$`), "选项 %[2]s 的值“%[1]s”无效（%[3]s）"},
-}
-
-// translateCobra gives cobra's and pflag's English parse errors in Chinese.
-func translateCobra(msg string) string {
-	msg = strings.TrimSpace(msg)
-	for _, m := range cobraMessages {
-		if s := m.re.FindStringSubmatch(msg); s != nil {
-			args := make([]any, len(s)-1)
-			for i, x := range s[1:] {
-				args[i] = x
-			}
-			return fmt.Sprintf(m.msg, args...)
-		}
-	}
-	return msg
-}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -8,6 +9,19 @@ import (
 
 	"github.com/huibao/huibao/engine"
 )
+
+// refused prints why Prepare refused an input: its problems, then either
+// the count of errors ("X：发现 3 处错误，没有生成报告。") or the engine's
+// sentence.
+func (a *app) refused(input string, err error, consequence string) error {
+	var e *engine.Error
+	if errors.As(err, &e) && e.Msg == "" {
+		a.report(e.Problems)
+		fmt.Fprintf(a.stderr, "%s：发现 %d 处错误，%s。\n", input, len(e.Problems.Errors()), consequence)
+		return silent(e.Kind)
+	}
+	return a.fail(err, "")
+}
 
 func (a *app) generateCmd() *cobra.Command {
 	var tmpl, out, formats string
@@ -26,43 +40,25 @@ func (a *app) generateCmd() *cobra.Command {
 			}
 			fs, err := engine.ParseFormats(formats)
 			if err != nil {
-				return usageErr("%v", err)
+				return a.fail(err, "")
 			}
 			eng, err := a.engine()
 			if err != nil {
 				return err
 			}
-			r, probs := eng.Load(args[0])
-			a.report(probs)
-			if probs.Err() != nil {
-				fmt.Fprintf(a.stderr, "%s：发现 %d 处错误，没有生成报告。\n", args[0], len(probs.Errors()))
-				return silent
-			}
-			t, err := eng.Template(tmpl, r)
+			j, err := eng.Prepare(engine.Request{Path: args[0], Template: tmpl, Formats: fs})
 			if err != nil {
-				a.report(eng.CatalogProblems)
-				if tmpl != "" && strings.HasPrefix(err.Error(), "找不到模板") {
-					return usageErr("%v", err)
-				}
-				return inputErr(err)
+				return a.refused(args[0], err, "没有生成报告")
 			}
-			if probs := eng.Check(t, r); probs.Err() != nil {
-				a.report(probs)
-				fmt.Fprintf(a.stderr, "%s：发现 %d 处错误，没有生成报告。\n", args[0], len(probs.Errors()))
-				return silent
-			}
-			outs, lint, err := eng.Render(r, t, fs)
-			a.report(lint)
+			a.report(j.Warnings)
+			res, err := eng.Render(j)
 			if err != nil {
-				a.report(asProblems(err))
-				return inputErr(fmt.Errorf("模板“%s”出错，没有生成报告", t.Name))
+				return a.fail(err, "没有生成报告")
 			}
-			if lint.Err() != nil {
-				return inputErr(fmt.Errorf("模板“%s”的输出有 %d 处问题（见上），没有生成报告", t.Name, len(lint.Errors())))
-			}
-			written, err := engine.WriteAll(out, outs)
+			a.report(res.Lint)
+			written, err := engine.WriteAll(out, res.Outputs)
 			if err != nil {
-				return inputErr(err)
+				return a.fail(err, "")
 			}
 			for _, w := range written {
 				fmt.Fprintf(a.stdout, "已生成：%s\n", w)

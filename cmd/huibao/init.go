@@ -10,8 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/huibao/huibao/engine"
-	"github.com/huibao/huibao/engine/load"
-	"github.com/huibao/huibao/engine/model"
+	"github.com/huibao/huibao/engine/diag"
 )
 
 func (a *app) initCmd() *cobra.Command {
@@ -27,39 +26,27 @@ func (a *app) initCmd() *cobra.Command {
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := args[0]
-			var data []byte
-			var extra []engine.Output
-			switch load.KindOf(path) {
-			case load.YAML:
-				data = model.Example
-				extra = append(extra, engine.Output{Name: model.SchemaFile, Data: model.Schema, Format: &engine.Format{Ext: ".json"}})
-			case load.XLSX:
-				b, err := engine.EmptyForm()
-				if err != nil {
-					return inputErr(err)
-				}
-				data = b
-			default:
-				return usageErr("init 只能生成 .yaml 或 .xlsx 文件，收到的是“%s”", filepath.Ext(path))
+			outs, err := engine.Blank(path)
+			if err != nil {
+				return a.fail(err, "")
 			}
 			if _, err := os.Stat(path); err == nil && !force {
-				return inputErr(fmt.Errorf("%s 已经存在，没有覆盖。要覆盖请加 --force", path))
+				return &exitError{kind: engine.OutputError, msg: fmt.Sprintf("%s 已经存在，没有覆盖。要覆盖请加 --force", path)}
 			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return inputErr(err)
+				return &exitError{kind: engine.OutputError, msg: diag.OSError(err)}
 			}
-			dir, name := filepath.Split(path)
-			if dir == "" {
-				dir = "."
-			}
-			outs := []engine.Output{{Name: name, Data: data, Format: &engine.Format{Ext: filepath.Ext(name)}}}
-			for _, e := range extra {
-				if _, err := os.Stat(filepath.Join(dir, e.Name)); errors.Is(err, fs.ErrNotExist) || force {
-					outs = append(outs, e)
+			dir := filepath.Dir(path)
+			// The file asked for, then those that go with it (the YAML's
+			// schema), which an existing copy keeps unless --force.
+			keep := outs[:1]
+			for _, o := range outs[1:] {
+				if _, err := os.Stat(filepath.Join(dir, o.Name)); errors.Is(err, fs.ErrNotExist) || force {
+					keep = append(keep, o)
 				}
 			}
-			written, err := engine.WriteAll(dir, outs)
+			written, err := engine.WriteAll(dir, keep)
 			if err != nil {
-				return inputErr(err)
+				return a.fail(err, "")
 			}
 			for _, w := range written {
 				fmt.Fprintf(a.stdout, "已生成：%s\n", w)

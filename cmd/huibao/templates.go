@@ -8,8 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/huibao/huibao/engine"
-	"github.com/huibao/huibao/engine/catalog"
-	"github.com/huibao/huibao/engine/catalog/vet"
 )
 
 func (a *app) templatesCmd() *cobra.Command {
@@ -29,10 +27,10 @@ func (a *app) templatesCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			a.report(eng.CatalogProblems)
+			a.report(eng.CatalogProblems())
 			rows := [][]string{{"模板 id", "名称", "种类", "来源", "适用期间"}}
-			for _, t := range eng.Catalog.List() {
-				rows = append(rows, []string{t.ID, t.Name, t.Kind, t.Place, t.SpanNames()})
+			for _, t := range eng.Templates() {
+				rows = append(rows, []string{t.ID, t.Name, string(t.Kind), t.Place, t.SpanNames()})
 			}
 			writeTable(a.stdout, rows)
 			return nil
@@ -44,7 +42,7 @@ func (a *app) templatesCmd() *cobra.Command {
 		Example: "  huibao templates show 半年总结",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, t, err := a.lookupTemplate(args[0])
+			eng, t, err := a.lookupTemplate(args[0])
 			if err != nil {
 				return err
 			}
@@ -60,7 +58,7 @@ func (a *app) templatesCmd() *cobra.Command {
 				}
 				fmt.Fprintf(a.stdout, "必需数据：%s\n", strings.Join(reqs, "；"))
 			}
-			an := vet.Analyze(t)
+			an := eng.Analyze(t)
 			fmt.Fprintln(a.stdout, "用到的字段（[] 表示列表中的每一项）：")
 			for _, f := range an.Fields {
 				fmt.Fprintf(a.stdout, "  %s\n", f)
@@ -97,14 +95,14 @@ func (a *app) templatesCopyCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			for _, o := range eng.Catalog.List() {
+			for _, o := range eng.Templates() {
 				if o.Name == name || o.ID == filepath.Base(filepath.Clean(args[1])) {
 					return usageErr("已经有模板叫“%s”（%s，来源：%s）；请换一个名称或文件夹名", o.Name, o.ID, o.Place)
 				}
 			}
-			files, err := t.Copy(args[1], catalog.CopyOptions{Name: name, Shared: shared})
+			files, err := eng.CopyTemplate(t, args[1], name, shared)
 			if err != nil {
-				return usageErr("%v", err)
+				return a.fail(err, "")
 			}
 			fmt.Fprintf(a.stdout, "已把模板 %s（%s）复制到 %s：\n", t.ID, t.Name, args[1])
 			for _, f := range files {
@@ -122,15 +120,14 @@ func (a *app) templatesCopyCmd() *cobra.Command {
 // lookupTemplate finds a template by id or name for the templates
 // subcommands; a miss is a usage error, shown with the catalog's problems
 // (a broken template may be the one asked for).
-func (a *app) lookupTemplate(key string) (*engine.Engine, *catalog.Template, error) {
+func (a *app) lookupTemplate(key string) (*engine.Engine, *engine.Template, error) {
 	eng, err := a.engine()
 	if err != nil {
 		return nil, nil, err
 	}
-	t, err := eng.Catalog.Lookup(key)
+	t, err := eng.LookupTemplate(key)
 	if err != nil {
-		a.report(eng.CatalogProblems)
-		return nil, nil, usageErr("%v", err)
+		return nil, nil, a.fail(err, "")
 	}
 	return eng, t, nil
 }

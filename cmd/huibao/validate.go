@@ -1,9 +1,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"github.com/huibao/huibao/engine"
+	"github.com/huibao/huibao/engine/diag"
 )
 
 func (a *app) validateCmd() *cobra.Command {
@@ -17,22 +21,30 @@ func (a *app) validateCmd() *cobra.Command {
 		Example: "  huibao validate fixtures/liubeiqiao-2024-h1.yaml\n  huibao validate 填报表.xlsx",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			eng, err := a.engine()
+			if err != nil {
+				return err
+			}
 			failed := 0
 			for _, path := range args {
-				eng, err := a.engine()
-				if err != nil {
-					return err
-				}
-				in, probs := eng.Load(path)
-				if in != nil && probs.Err() == nil {
-					kp, err := eng.CheckFor(tmpl, in)
-					if err != nil {
-						return usageErr("%v", err)
+				j, err := eng.Prepare(engine.Request{Path: path, Template: tmpl, Check: engine.ForValidate})
+				var probs diag.List
+				msg := ""
+				if err == nil {
+					probs = j.Warnings
+				} else {
+					if engine.Kind(err) == engine.UsageError {
+						return a.fail(err, "")
 					}
-					probs = append(probs, kp...)
+					var e *engine.Error
+					errors.As(err, &e)
+					probs, msg = e.Problems, e.Msg
 				}
 				a.report(probs)
 				switch errs, warns := len(probs.Errors()), len(probs.Warnings()); {
+				case msg != "":
+					failed++
+					fmt.Fprintf(a.stderr, "%s：%s。\n", path, msg)
 				case errs > 0:
 					failed++
 					fmt.Fprintf(a.stderr, "%s：发现 %d 处错误，请修改后再生成报告。\n", path, errs)
@@ -43,7 +55,7 @@ func (a *app) validateCmd() *cobra.Command {
 				}
 			}
 			if failed > 0 {
-				return silent
+				return silent(engine.InputError)
 			}
 			return nil
 		},

@@ -21,6 +21,7 @@ package batch
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -32,12 +33,8 @@ import (
 	"github.com/huibao/huibao/engine"
 	"github.com/huibao/huibao/engine/batch/rollup"
 	"github.com/huibao/huibao/engine/batch/summary"
-	"github.com/huibao/huibao/engine/catalog"
-	"github.com/huibao/huibao/engine/compose"
 	"github.com/huibao/huibao/engine/diag"
-	"github.com/huibao/huibao/engine/load"
 	"github.com/huibao/huibao/engine/model"
-	"github.com/huibao/huibao/engine/validate"
 	"github.com/huibao/huibao/engine/zh"
 )
 
@@ -58,12 +55,11 @@ type Options struct {
 // Unit is one input of the batch and what became of it.
 type Unit struct {
 	Path     string
-	Name     string        // the union's name; the file's when unreadable
-	Input    *engine.Input // nil when the file could not be read
-	Template *catalog.Template
-	Problems diag.List // every problem found, warnings included, in order
-	Err      error     // a failure that is not a positioned problem
-	Written  []string  // the files written
+	Name     string      // the union's name; the file's when unreadable
+	Job      *engine.Job // nil when the file could not be read
+	Problems diag.List   // every problem found, warnings included, in order
+	Err      error       // a failure that is not a positioned problem
+	Written  []string    // the files written
 }
 
 // Failed reports whether the unit's report was not generated.
@@ -111,9 +107,9 @@ func (b *Batch) Failed() bool {
 }
 
 // Prepare reads the folder at path: its manifest and every input, each
-// loaded and checked against its template. Nothing is written. A
-// *UsageError means path is not something batch reads; an *InputError
-// means the batch as a whole cannot run.
+// prepared for its template by the engine. Nothing is written. The error,
+// an *engine.Error, is a UsageError when path is not something batch
+// reads and an InputError when the batch as a whole cannot run.
 func Prepare(eng *engine.Engine, path string, opts Options) (*Batch, error) {
 	dir, err := inputDir(path)
 	if err != nil {
@@ -123,14 +119,14 @@ func Prepare(eng *engine.Engine, path string, opts Options) (*Batch, error) {
 		opts.OutDir = "output"
 	}
 	if same(dir, opts.OutDir) {
-		return nil, &UsageError{fmt.Sprintf("输出文件夹不能就是输入文件夹 %s：生成的 .xlsx 文件下次会被当作填报表读入。请用 -o 另选一个文件夹", path)}
+		return nil, usageError(fmt.Sprintf("输出文件夹不能就是输入文件夹 %s：生成的 .xlsx 文件下次会被当作填报表读入。请用 -o 另选一个文件夹", path))
 	}
 	if opts.Jobs < 1 {
 		opts.Jobs = runtime.NumCPU()
 	}
 	if opts.Template != "" {
-		if _, err := eng.Catalog.Lookup(opts.Template); err != nil {
-			return nil, &UsageError{err.Error()}
+		if _, err := eng.LookupTemplate(opts.Template); err != nil {
+			return nil, err
 		}
 	}
 	b := &Batch{Dir: path, eng: eng, opts: opts}
@@ -141,24 +137,26 @@ func Prepare(eng *engine.Engine, path string, opts Options) (*Batch, error) {
 	if manifest != "" {
 		m, probs := readManifest(manifest)
 		if probs.Err() != nil {
-			return nil, &InputError{Msg: fmt.Sprintf("批量说明文件 %s 有错误，没有生成任何报告", manifest), Problems: probs}
+			return nil, inputError(fmt.Sprintf("批量说明文件 %s 有错误，没有生成任何报告", manifest), probs)
 		}
 		b.Manifest, b.Notes = m, probs
 		if key := m.Report.Template; key != "" && opts.Template == "" {
-			if _, err := eng.Catalog.Lookup(key); err != nil {
-				return nil, &InputError{Msg: fmt.Sprintf("批量说明文件 %s 有错误，没有生成任何报告", manifest),
-					Problems: diag.List{{Pos: m.Source.Pos("report.template"), Path: "report.template", Msg: err.Error()}}}
+			if _, err := eng.LookupTemplate(key); err != nil {
+				var e *engine.Error
+				errors.As(err, &e)
+				return nil, inputError(fmt.Sprintf("批量说明文件 %s 有错误，没有生成任何报告", manifest),
+					diag.List{{Pos: m.Source.Pos("report.template"), Path: "report.template", Msg: e.Msg}})
 			}
 		}
 	}
 	if len(files) == 0 {
-		return nil, &InputError{Msg: fmt.Sprintf("文件夹 %s 里没有输入文件。批量处理读取其中每个 .yaml、.yml、.json 或 .xlsx 文件，一个文件是一个单位", path)}
+		return nil, inputError(fmt.Sprintf("文件夹 %s 里没有输入文件。批量处理读取其中每个 .yaml、.yml、.json 或 .xlsx 文件，一个文件是一个单位", path), nil)
 	}
 	b.Units = make([]*Unit, len(files))
 	for i, f := range files {
 		b.Units[i] = &Unit{Path: f, Name: filepath.Base(f)}
 	}
-	parallel(opts.Jobs, len(b.Units), func(i int) { b.check(b.Units[i]) })
+	parallel(opts.Jobs, len(b.Units), func(i int) { b.check(b.Units[i]) }, nil)
 	if err := b.samePeriod(); err != nil {
 		return nil, err
 	}
@@ -171,16 +169,16 @@ func Prepare(eng *engine.Engine, path string, opts Options) (*Batch, error) {
 func inputDir(path string) (string, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return "", &UsageError{fmt.Sprintf("找不到文件夹 %s。请写放着各单位输入文件的文件夹", path)}
+		return "", usageError(fmt.Sprintf("找不到文件夹 %s。请写放着各单位输入文件的文件夹", path))
 	}
 	if fi.IsDir() {
 		return path, nil
 	}
-	if load.KindOf(path) == load.XLSX {
-		return "", &UsageError{fmt.Sprintf("%s 是一个工作簿。批量处理目前不能从一个工作簿里读出多个单位：一份填报表只装一个单位的数据。"+
-			"请把每个单位的填报表各存为一个 .xlsx 文件，放进同一个文件夹，再运行 huibao batch 文件夹；只有这一个单位时用 huibao generate %s", path, path)}
+	if engine.IsWorkbook(path) {
+		return "", usageError(fmt.Sprintf("%s 是一个工作簿。批量处理目前不能从一个工作簿里读出多个单位：一份填报表只装一个单位的数据。"+
+			"请把每个单位的填报表各存为一个 .xlsx 文件，放进同一个文件夹，再运行 huibao batch 文件夹；只有这一个单位时用 huibao generate %s", path, path))
 	}
-	return "", &UsageError{fmt.Sprintf("%s 不是文件夹。批量处理要一个文件夹，里面每个单位一份输入文件（.yaml、.yml、.json 或 .xlsx）；单个文件请用 huibao generate", path)}
+	return "", usageError(fmt.Sprintf("%s 不是文件夹。批量处理要一个文件夹，里面每个单位一份输入文件（.yaml、.yml、.json 或 .xlsx）；单个文件请用 huibao generate", path))
 }
 
 // same reports whether two paths name the same folder.
@@ -195,7 +193,7 @@ func same(a, b string) bool {
 func (b *Batch) scan(dir string) (inputs []string, manifest string, err error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, "", &UsageError{fmt.Sprintf("无法读取文件夹 %s：%v", dir, err)}
+		return nil, "", usageError(fmt.Sprintf("无法读取文件夹 %s：%v", dir, err))
 	}
 	for _, e := range entries {
 		name := e.Name()
@@ -214,7 +212,7 @@ func (b *Batch) scan(dir string) (inputs []string, manifest string, err error) {
 			}
 		case strings.HasPrefix(name, "~$"):
 			b.Ignored = append(b.Ignored, Ignored{name, "是 Excel 或 WPS 打开文件时留下的临时文件"})
-		case load.KindOf(name) == load.Unknown:
+		case !engine.IsInput(name):
 			b.Ignored = append(b.Ignored, Ignored{name, "不是输入文件（只读 .yaml、.yml、.json、.xlsx）"})
 		default:
 			inputs = append(inputs, filepath.Join(dir, name))
@@ -223,26 +221,24 @@ func (b *Batch) scan(dir string) (inputs []string, manifest string, err error) {
 	return inputs, manifest, nil
 }
 
-// check loads one input and checks it against its template.
+// check prepares one input for its template.
 func (b *Batch) check(u *Unit) {
-	in, probs := b.eng.Load(u.Path)
-	u.Input, u.Problems = in, probs
-	if in == nil {
-		return
+	j, err := b.eng.Prepare(engine.Request{Path: u.Path, Template: b.templateKey(), Formats: b.opts.Formats})
+	if j != nil {
+		u.Job, u.Problems = j, j.Warnings
+		if j.Report.Org.Name != "" {
+			u.Name = j.Report.Org.Name
+		}
 	}
-	if in.Org.Name != "" {
-		u.Name = in.Org.Name
-	}
-	if probs.Err() != nil {
-		return
-	}
-	t, err := b.eng.Template(b.templateKey(), in)
-	if err != nil {
+	var e *engine.Error
+	switch {
+	case err == nil:
+	case errors.As(err, &e) && e.Msg == "":
+		// Positioned problems of the data: they say it all.
+		u.Problems = e.Problems
+	default:
 		u.Err = err
-		return
 	}
-	u.Template = t
-	u.Problems = append(u.Problems, b.eng.Check(t, in)...)
 	u.Problems.Sort()
 }
 
@@ -285,7 +281,7 @@ func (b *Batch) samePeriod() error {
 	byKey := map[string][]*Unit{}
 	var keys []string
 	for _, u := range good {
-		k := periodKey(u.Input.Period)
+		k := periodKey(u.Job.Report.Period)
 		if _, ok := byKey[k]; !ok {
 			keys = append(keys, k)
 		}
@@ -298,7 +294,7 @@ func (b *Batch) samePeriod() error {
 		want = b.Manifest.Period
 		source = "批量说明文件 " + b.Manifest.Source.File + " 写的期间"
 	case len(keys) == 1:
-		b.Period = good[0].Input.Period
+		b.Period = good[0].Job.Report.Period
 		return nil
 	default:
 		slices.SortStableFunc(keys, func(x, y string) int { return cmp.Compare(len(byKey[y]), len(byKey[x])) })
@@ -309,25 +305,22 @@ func (b *Batch) samePeriod() error {
 				var files []string
 				for _, u := range byKey[k] {
 					files = append(files, u.Path)
-					probs.Add(u.Input.Source.Pos("period"), "period", fmt.Sprintf("期间是%s", periodLabel(u.Input.Period)), "")
+					probs.Add(u.Job.Source.Pos("period"), "period", fmt.Sprintf("期间是%s", periodLabel(u.Job.Report.Period)), "")
 				}
-				parts = append(parts, fmt.Sprintf("%s（%s）", periodLabel(byKey[k][0].Input.Period), strings.Join(files, "、")))
+				parts = append(parts, fmt.Sprintf("%s（%s）", periodLabel(byKey[k][0].Job.Report.Period), strings.Join(files, "、")))
 			}
 			probs.Sort()
-			return &InputError{
-				Msg: "各单位的期间不一致，看不出本批要汇总哪个期间：" + strings.Join(parts, "；") +
-					"。批量处理的各单位须是同一期间：请改正期间，或在批量说明文件 batch.yaml 里写 period 指明汇总的期间，没有生成任何报告",
-				Problems: probs,
-			}
+			return inputError("各单位的期间不一致，看不出本批要汇总哪个期间："+strings.Join(parts, "；")+
+				"。批量处理的各单位须是同一期间：请改正期间，或在批量说明文件 batch.yaml 里写 period 指明汇总的期间，没有生成任何报告", probs)
 		}
-		want = byKey[keys[0]][0].Input.Period
+		want = byKey[keys[0]][0].Job.Report.Period
 		source = fmt.Sprintf("本批其他 %d 个单位的期间", len(byKey[keys[0]]))
 	}
 	b.Period = want
 	for _, u := range good {
-		if periodKey(u.Input.Period) != periodKey(want) {
-			u.Problems.Add(u.Input.Source.Pos("period"), "period",
-				fmt.Sprintf("期间是%s，而%s是%s", periodLabel(u.Input.Period), source, periodLabel(want)),
+		if periodKey(u.Job.Report.Period) != periodKey(want) {
+			u.Problems.Add(u.Job.Source.Pos("period"), "period",
+				fmt.Sprintf("期间是%s，而%s是%s", periodLabel(u.Job.Report.Period), source, periodLabel(want)),
 				"批量处理的各单位须是同一期间：请改正期间，或把这个文件移出文件夹")
 		}
 	}
@@ -339,13 +332,13 @@ func (b *Batch) samePeriod() error {
 func (b *Batch) distinctNames() {
 	byName := map[string][]*Unit{}
 	for _, u := range b.Units {
-		if u.Input != nil && u.Input.Org.Name != "" {
-			byName[u.Input.Org.Name] = append(byName[u.Input.Org.Name], u)
+		if u.Job != nil && u.Job.Report.Org.Name != "" {
+			byName[u.Job.Report.Org.Name] = append(byName[u.Job.Report.Org.Name], u)
 		}
 	}
 	for _, u := range b.Units {
 		same := byName[u.Name]
-		if u.Input == nil || len(same) < 2 {
+		if u.Job == nil || len(same) < 2 {
 			continue
 		}
 		var others []string
@@ -354,7 +347,7 @@ func (b *Batch) distinctNames() {
 				others = append(others, o.Path)
 			}
 		}
-		u.Problems.Add(u.Input.Source.Pos("org.name"), "org.name",
+		u.Problems.Add(u.Job.Source.Pos("org.name"), "org.name",
 			fmt.Sprintf("单位名称“%s”与 %s 相同，两份报告会写到同一个文件，汇总时也会重复计算", u.Name, strings.Join(others, "、")),
 			"请改正单位名称，或把重复的文件移出文件夹")
 	}
@@ -365,7 +358,7 @@ func (b *Batch) goodUnits() []rollup.Unit {
 	var out []rollup.Unit
 	for _, u := range b.Units {
 		if !u.Failed() {
-			out = append(out, rollup.Unit{Report: u.Input.Report, Source: u.Input.Source})
+			out = append(out, rollup.Unit{Report: u.Job.Report, Source: u.Job.Source})
 		}
 	}
 	return out
@@ -395,7 +388,7 @@ func (b *Batch) renderUnits(roll *rollupJob) {
 	n := len(b.Units)
 	ready := make([]bool, n)
 	var todo []int
-	if roll.in != nil {
+	if roll.job != nil {
 		todo = append(todo, -1)
 	}
 	units := 0
@@ -417,30 +410,17 @@ func (b *Batch) renderUnits(roll *rollupJob) {
 		}
 	}
 	release()
-	jobs, done := make(chan int), make(chan int)
-	for range min(b.opts.Jobs, len(todo)) {
-		go func() {
-			for i := range jobs {
-				if i < 0 {
-					roll.render(b)
-				} else {
-					b.render(b.Units[i])
-				}
-				done <- i
-			}
-		}()
-	}
-	go func() {
-		for _, i := range todo {
-			jobs <- i
-		}
-		close(jobs)
-	}()
 	rendered := 0
-	for range todo {
-		i := <-done
+	parallel(b.opts.Jobs, len(todo), func(k int) {
+		if i := todo[k]; i < 0 {
+			roll.render(b)
+		} else {
+			b.render(b.Units[i])
+		}
+	}, func(k int) {
+		i := todo[k]
 		if i < 0 {
-			continue
+			return
 		}
 		ready[i] = true
 		rendered++
@@ -448,26 +428,29 @@ func (b *Batch) renderUnits(roll *rollupJob) {
 			b.opts.Progress(rendered, units)
 		}
 		release()
-	}
+	})
 }
 
 // render renders one unit and writes its files.
 func (b *Batch) render(u *Unit) {
-	outs, lint, err := b.eng.Render(u.Input, u.Template, b.opts.Formats)
-	u.Problems = append(u.Problems, lint...)
+	res, err := b.eng.Render(u.Job)
 	if err != nil {
-		if l, ok := diag.AsList(err); ok {
-			u.Problems = append(u.Problems, l...)
-			err = fmt.Errorf("模板“%s”出错，没有生成这个单位的报告", u.Template.Name)
-		}
-		u.Err = err
+		u.Problems = append(u.Problems, engine.Problems(err)...)
+		u.Err = withConsequence(err, "没有生成这个单位的报告")
 		return
 	}
-	if lint.Err() != nil {
-		u.Err = fmt.Errorf("模板“%s”的输出有 %d 处问题（见上），没有生成这个单位的报告", u.Template.Name, len(lint.Errors()))
-		return
+	u.Problems = append(u.Problems, res.Lint...)
+	u.Written, u.Err = engine.WriteAll(b.opts.OutDir, res.Outputs)
+}
+
+// withConsequence adds to an engine error's sentence what was not done
+// because of it: 模板“半年总结”出错，没有生成这个单位的报告.
+func withConsequence(err error, what string) error {
+	var e *engine.Error
+	if !errors.As(err, &e) || e.Msg == "" {
+		return err
 	}
-	u.Written, u.Err = engine.WriteAll(b.opts.OutDir, outs)
+	return &engine.Error{Kind: e.Kind, Msg: e.Msg + "，" + what, Err: err}
 }
 
 // issueDate is the 成文日期 of the 汇总表 and the roll-up: the manifest's,
@@ -478,8 +461,8 @@ func (b *Batch) issueDate() model.Date {
 	}
 	var d model.Date
 	for _, u := range b.Units {
-		if !u.Failed() && u.Input.IssueDate().After(d) {
-			d = u.Input.IssueDate()
+		if !u.Failed() && u.Job.Report.IssueDate().After(d) {
+			d = u.Job.Report.IssueDate()
 		}
 	}
 	return d
@@ -494,7 +477,7 @@ func (b *Batch) summary() *Part {
 		if u.Failed() {
 			row.Note = "未通过检查，未计入合计"
 		} else {
-			row.Report = u.Input.Report
+			row.Report = u.Job.Report
 			good++
 		}
 		rows = append(rows, row)
@@ -513,10 +496,9 @@ func (b *Batch) summary() *Part {
 		p.Err = err
 		return p
 	}
-	stem := compose.FileStem(&catalog.Template{Manifest: catalog.Manifest{DocName: "汇总表"}},
-		&model.Report{Org: model.Org{Name: owner}, Period: b.Period})
 	xlsx, _ := engine.LookupFormat("xlsx")
-	p.Written, p.Err = b.write([]engine.Output{{Format: xlsx, Name: stem + xlsx.Ext, Data: data}})
+	name := engine.FileStem(owner, b.Period, "汇总表") + xlsx.Ext
+	p.Written, p.Err = b.write([]engine.Output{{Format: xlsx, Name: name, Data: data}})
 	return p
 }
 
@@ -531,7 +513,7 @@ func (b *Batch) write(outs []engine.Output) ([]string, error) {
 	}
 	for _, o := range outs {
 		if taken[o.Name] {
-			return nil, fmt.Errorf("%s 已经是本批一个单位的报告，汇总的文件不能与它同名。请检查文件夹里是否放了汇总单位自己的输入文件", o.Name)
+			return nil, inputError(fmt.Sprintf("%s 已经是本批一个单位的报告，汇总的文件不能与它同名。请检查文件夹里是否放了汇总单位自己的输入文件", o.Name), nil)
 		}
 	}
 	return engine.WriteAll(b.opts.OutDir, outs)
@@ -541,12 +523,12 @@ func (b *Batch) write(outs []engine.Output) ([]string, error) {
 // units render, rendered on a worker, written after them.
 type rollupJob struct {
 	part *Part
-	in   *engine.Input     // nil when it cannot be made
-	t    *catalog.Template //
+	job  *engine.Job // nil when it cannot be made
 	outs []engine.Output
 }
 
-// prepareRollup computes and checks the parent union's report.
+// prepareRollup computes the parent union's report and prepares it like
+// any input, pointing its problems at the manifest where they come from.
 func (b *Batch) prepareRollup() *rollupJob {
 	j := &rollupJob{part: &Part{}}
 	p := j.part
@@ -570,8 +552,8 @@ func (b *Batch) prepareRollup() *rollupJob {
 	if key == "" {
 		var ids []string
 		for _, u := range b.Units {
-			if !slices.Contains(ids, u.Template.ID) {
-				ids = append(ids, u.Template.ID)
+			if !slices.Contains(ids, u.Job.Template.ID) {
+				ids = append(ids, u.Job.Template.ID)
 			}
 		}
 		if len(ids) > 1 {
@@ -580,24 +562,30 @@ func (b *Batch) prepareRollup() *rollupJob {
 		}
 		key = ids[0]
 	}
-	in := &engine.Input{Report: r}
-	t, err := b.eng.Template(key, in)
-	if err != nil {
+	job, err := b.eng.Prepare(engine.Request{Report: r, Template: key, Formats: b.opts.Formats})
+	var checks diag.List
+	if job != nil {
+		checks = job.Warnings
+	}
+	var e *engine.Error
+	switch {
+	case err == nil:
+	case errors.As(err, &e) && e.Msg == "":
+		checks = e.Problems
+	default:
 		p.Err = fmt.Errorf("没有生成汇总报告：%v", err)
 		return j
 	}
-	checks := validate.Report(r, nil)
-	checks = append(checks, b.eng.Check(t, in)...)
 	for _, c := range checks {
 		c.Pos = b.manifestPos(c.Path)
 	}
 	checks.Sort()
 	p.Problems = append(p.Problems, checks...)
-	if checks.Err() != nil {
+	if err != nil {
 		p.Err = fmt.Errorf("汇总出的数据未通过检查，没有生成汇总报告（原因见上）")
 		return j
 	}
-	j.in, j.t = in, t
+	j.job = job
 	return j
 }
 
@@ -607,25 +595,19 @@ func (b *Batch) unitsFailed(n int) error {
 
 // render renders the roll-up, keeping the outputs in memory.
 func (j *rollupJob) render(b *Batch) {
-	outs, lint, err := b.eng.Render(j.in, j.t, b.opts.Formats)
-	j.part.Problems = append(j.part.Problems, lint...)
-	switch {
-	case err != nil:
-		if l, ok := diag.AsList(err); ok {
-			j.part.Problems = append(j.part.Problems, l...)
-			err = fmt.Errorf("模板“%s”出错", j.t.Name)
-		}
+	res, err := b.eng.Render(j.job)
+	if err != nil {
+		j.part.Problems = append(j.part.Problems, engine.Problems(err)...)
 		j.part.Err = fmt.Errorf("没有生成汇总报告：%v", err)
-	case lint.Err() != nil:
-		j.part.Err = fmt.Errorf("模板“%s”用于汇总报告时输出有 %d 处问题（见上），没有生成汇总报告", j.t.Name, len(lint.Errors()))
-	default:
-		j.outs = outs
+		return
 	}
+	j.part.Problems = append(j.part.Problems, res.Lint...)
+	j.outs = res.Outputs
 }
 
 // finish writes the rendered roll-up if every unit was written too.
 func (j *rollupJob) finish(b *Batch) *Part {
-	if j.part.Err != nil || j.in == nil {
+	if j.part.Err != nil || j.job == nil {
 		return j.part
 	}
 	failed := 0
@@ -664,20 +646,34 @@ func parentPath(p string) string {
 	return p[:i]
 }
 
-// parallel calls f(0) … f(n-1) on up to jobs goroutines.
-func parallel(jobs, n int, f func(int)) {
+// parallel calls work(0) … work(n-1) on up to jobs goroutines: the one
+// worker pool of a batch. done, when set, is called on the caller's
+// goroutine as each item finishes, one at a time.
+func parallel(jobs, n int, work, done func(int)) {
+	if n == 0 {
+		return
+	}
+	next, finished := make(chan int), make(chan int)
 	var wg sync.WaitGroup
-	next := make(chan int)
 	for range min(jobs, n) {
 		wg.Go(func() {
 			for i := range next {
-				f(i)
+				work(i)
+				finished <- i
 			}
 		})
 	}
-	for i := range n {
-		next <- i
+	go func() {
+		for i := range n {
+			next <- i
+		}
+		close(next)
+	}()
+	for range n {
+		i := <-finished
+		if done != nil {
+			done(i)
+		}
 	}
-	close(next)
 	wg.Wait()
 }

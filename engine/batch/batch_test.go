@@ -313,7 +313,7 @@ func TestPeriods(t *testing.T) {
 	os.WriteFile(filepath.Join(tie, "baijiaxiang.yaml"), base, 0o644)
 	os.WriteFile(filepath.Join(tie, "liubeiqiao-h2.yaml"), h2, 0o644)
 	_, err = batch.Prepare(newEngine(t), tie, batch.Options{OutDir: t.TempDir()})
-	var ie *batch.InputError
+	var ie *engine.Error
 	wantMsg := "各单位的期间不一致，看不出本批要汇总哪个期间：2024年上半年（" + filepath.Join(tie, "baijiaxiang.yaml") +
 		"）；2024年下半年（" + filepath.Join(tie, "liubeiqiao-h2.yaml") + "）。"
 	if !errors.As(err, &ie) || !strings.HasPrefix(ie.Msg, wantMsg) || len(ie.Problems) != 2 {
@@ -395,7 +395,7 @@ func TestManifestProblems(t *testing.T) {
 	dir := copyFolder(t, street, map[string][2]string{"batch.yaml": {"  party:", "  patry:"}})
 	out := filepath.Join(t.TempDir(), "out")
 	_, err := batch.Prepare(newEngine(t), dir, batch.Options{OutDir: out})
-	var ie *batch.InputError
+	var ie *engine.Error
 	if !errors.As(err, &ie) || len(ie.Problems) != 1 || !strings.HasPrefix(ie.Problems[0].Error(), filepath.Join(dir, "batch.yaml")+":7:3: 字段 org.patry：") {
 		t.Fatalf("got %v %v", err, ie)
 	}
@@ -412,21 +412,21 @@ func TestUsage(t *testing.T) {
 		{street, street, "输出文件夹不能就是输入文件夹"},
 	} {
 		_, err := batch.Prepare(newEngine(t), c.path, batch.Options{OutDir: c.out})
-		var ue *batch.UsageError
-		if !errors.As(err, &ue) || !strings.Contains(ue.Msg, c.want) {
+		var ue *engine.Error
+		if !errors.As(err, &ue) || ue.Kind != engine.UsageError || !strings.Contains(ue.Msg, c.want) {
 			t.Errorf("%s: %v, want a usage error with %q", c.path, err, c.want)
 		}
 	}
 	_, err := batch.Prepare(newEngine(t), street, batch.Options{Template: "半年总节"})
-	var ue *batch.UsageError
-	if !errors.As(err, &ue) || !strings.Contains(ue.Msg, "找不到模板“半年总节”") {
+	var ue *engine.Error
+	if !errors.As(err, &ue) || ue.Kind != engine.UsageError || !strings.Contains(ue.Msg, "找不到模板“半年总节”") {
 		t.Errorf("-t 半年总节: %v", err)
 	}
 	empty := t.TempDir()
 	os.WriteFile(filepath.Join(empty, "readme.txt"), []byte("x"), 0o644)
 	_, err = batch.Prepare(newEngine(t), empty, batch.Options{})
-	var ie *batch.InputError
-	if !errors.As(err, &ie) || !strings.Contains(ie.Msg, "里没有输入文件") {
+	var ie *engine.Error
+	if !errors.As(err, &ie) || ie.Kind != engine.InputError || !strings.Contains(ie.Msg, "里没有输入文件") {
 		t.Errorf("empty folder: %v", err)
 	}
 }

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/huibao/huibao/engine"
 	"github.com/huibao/huibao/engine/diag"
-	"github.com/huibao/huibao/engine/load"
 	"github.com/huibao/huibao/engine/model"
 )
 
@@ -37,7 +37,7 @@ func readManifest(path string) (*Manifest, diag.List) {
 		return nil, probs
 	}
 	m := &Manifest{}
-	src, probs := load.Decode(path, data, m)
+	src, probs := engine.Decode(path, data, m)
 	if src == nil {
 		return nil, probs
 	}

@@ -23,24 +23,22 @@ import (
 
 	"github.com/huibao/huibao/engine/diag"
 	"github.com/huibao/huibao/engine/funcs"
+	"github.com/huibao/huibao/engine/layout"
 	"github.com/huibao/huibao/engine/load"
 	"github.com/huibao/huibao/engine/model"
 )
 
-// Kinds are the kinds of report a template may declare.
-var Kinds = []string{"总结", "计划", "汇报材料"}
-
 // Manifest is a template's template.yaml.
 type Manifest struct {
-	ID          string   `yaml:"id"`          // half-year-summary
-	Name        string   `yaml:"name"`        // 半年总结
-	Kind        string   `yaml:"kind"`        // one of Kinds
-	Description string   `yaml:"description"` // one Chinese sentence
-	DocName     string   `yaml:"doc_name"`    // 工作总结: the title's last words and the file name's report part
-	Spans       []string `yaml:"spans"`       // allowed period spans; "range" allows start/end periods
-	Formats     []string `yaml:"formats"`     // output formats: md, pdf, xlsx, docx
-	Layout      string   `yaml:"layout"`      // PDF layout profile: official (default) or compact
-	Fixtures    []string `yaml:"fixtures"`    // extra fixture files (relative to the template folder) for templates check
+	ID          string           `yaml:"id"`          // half-year-summary
+	Name        string           `yaml:"name"`        // 半年总结
+	Kind        model.ReportKind `yaml:"kind"`        // 总结, 计划 or 汇报材料
+	Description string           `yaml:"description"` // one Chinese sentence
+	DocName     string           `yaml:"doc_name"`    // 工作总结: the title's last words and the file name's report part
+	Spans       []string         `yaml:"spans"`       // allowed period spans; "range" allows start/end periods
+	Formats     []string         `yaml:"formats"`     // output formats: md, pdf, xlsx, docx
+	Layout      layout.Name      `yaml:"layout"`      // page layout: official (default) or compact
+	Fixtures    []string         `yaml:"fixtures"`    // extra fixture files (relative to the template folder) for templates check
 	// Requires lists the input lists a report of this kind cannot do
 	// without; "activities|indicators" means either. A plan without plans
 	// would be an empty shell, so the engine refuses instead.
@@ -122,8 +120,9 @@ type Partial struct {
 // Every template sees the shared partials (_partials/ of all places, earlier
 // places overriding later ones by file name), overridden in turn by its own
 // partials/ folder. Problems with individual templates (a bad manifest) are
-// returned as a list; the good templates are still usable.
-func New(places []Place) (*Catalog, diag.List) {
+// returned as a list; the good templates are still usable. formats are the
+// output formats the program can write: a manifest may declare only those.
+func New(places []Place, formats []string) (*Catalog, diag.List) {
 	c := &Catalog{byID: map[string]*Template{}}
 	var probs diag.List
 	shared := map[string]Partial{}
@@ -144,7 +143,7 @@ func New(places []Place) (*Catalog, diag.List) {
 			if _, err := fs.Stat(p.FS, path.Join(e.Name(), "template.yaml")); err != nil {
 				continue // not a template folder
 			}
-			t, tp := readTemplate(p, e.Name())
+			t, tp := readTemplate(p, e.Name(), formats)
 			probs = append(probs, tp...)
 			if t != nil {
 				c.byID[t.ID] = t
@@ -192,7 +191,7 @@ func shownName(p Place, name string) string {
 	return filepath.ToSlash(filepath.Join(p.Prefix, name))
 }
 
-func readTemplate(p Place, dir string) (*Template, diag.List) {
+func readTemplate(p Place, dir string, formats []string) (*Template, diag.List) {
 	manifestName := shownName(p, path.Join(dir, "template.yaml"))
 	data, err := fs.ReadFile(p.FS, path.Join(dir, "template.yaml"))
 	var probs diag.List
@@ -206,7 +205,7 @@ func readTemplate(p Place, dir string) (*Template, diag.List) {
 	if src == nil {
 		return nil, probs
 	}
-	probs = append(probs, checkManifest(&m, dir, src)...)
+	probs = append(probs, checkManifest(&m, dir, src, formats)...)
 	if probs.Err() != nil {
 		return nil, probs
 	}
@@ -234,7 +233,7 @@ func readTemplate(p Place, dir string) (*Template, diag.List) {
 	}, probs
 }
 
-func checkManifest(m *Manifest, dir string, src *diag.SourceMap) diag.List {
+func checkManifest(m *Manifest, dir string, src *diag.SourceMap, formats []string) diag.List {
 	var probs diag.List
 	req := func(field, val, example string) {
 		if val == "" {
@@ -243,13 +242,17 @@ func checkManifest(m *Manifest, dir string, src *diag.SourceMap) diag.List {
 	}
 	req("id", m.ID, "id: "+dir)
 	req("name", m.Name, "name: 半年总结")
-	req("kind", m.Kind, "kind: 总结")
+	req("kind", string(m.Kind), "kind: 总结")
 	req("doc_name", m.DocName, "doc_name: 工作总结")
 	if m.ID != "" && m.ID != dir {
 		probs.Add(src.Pos("id"), "id", fmt.Sprintf("模板 id“%s”与文件夹名“%s”不一致", m.ID, dir), "请让 id 与文件夹名相同")
 	}
-	if m.Kind != "" && !slices.Contains(Kinds, m.Kind) {
-		probs.Add(src.Pos("kind"), "kind", fmt.Sprintf("不认识的报告种类“%s”", m.Kind), "可选："+strings.Join(Kinds, "、"))
+	if m.Kind != "" && !m.Kind.Valid() {
+		var kinds []string
+		for _, k := range model.ReportKinds() {
+			kinds = append(kinds, string(k))
+		}
+		probs.Add(src.Pos("kind"), "kind", fmt.Sprintf("不认识的报告种类“%s”", m.Kind), "可选："+strings.Join(kinds, "、"))
 	}
 	for i, s := range m.Spans {
 		if s != "range" && !slices.Contains(model.Spans, s) {
@@ -270,13 +273,19 @@ func checkManifest(m *Manifest, dir string, src *diag.SourceMap) diag.List {
 			}
 		}
 	}
+	for i, f := range m.Formats {
+		if !slices.Contains(formats, f) {
+			path := fmt.Sprintf("formats[%d]", i+1)
+			probs.Add(src.Pos(path), path, fmt.Sprintf("不认识的输出格式“%s”", f), "可选："+strings.Join(formats, "、"))
+		}
+	}
 	if len(m.Formats) == 0 {
 		m.Formats = []string{"md", "pdf", "xlsx"}
 	}
 	if m.Layout == "" {
-		m.Layout = "official"
+		m.Layout = layout.Official
 	}
-	if m.Layout != "official" && m.Layout != "compact" {
+	if !m.Layout.Valid() {
 		probs.Add(src.Pos("layout"), "layout", fmt.Sprintf("不认识的版式“%s”", m.Layout), "可选：official（公文版式）、compact（紧凑版式）")
 	}
 	return probs
@@ -344,7 +353,7 @@ func (t *Template) Missing(r *model.Report) []string {
 	}
 	// A category is met by the work done in it (activities, indicators),
 	// or, for a plan, by the plans made for it.
-	if t.Kind == "计划" {
+	if t.Kind == model.KindPlan {
 		for _, p := range r.Plans {
 			have[p.Category] = true
 		}
@@ -378,7 +387,7 @@ func (t *Template) requirableName(req string) string {
 	if n, ok := requirable[req]; ok {
 		return n
 	}
-	if t.Kind == "计划" {
+	if t.Kind == model.KindPlan {
 		return "“" + req + "”类的工作计划"
 	}
 	return "“" + req + "”类的活动或工作指标"

@@ -38,7 +38,7 @@ func TestLookupOrder(t *testing.T) {
 		"_partials/unused.tmpl":                   `{{ define "unused" }}{{ end }}`,
 		"notes/readme.txt":                        "not a template",
 	})
-	c, probs := New([]Place{user, builtin})
+	c, probs := New([]Place{user, builtin}, testFormats)
 	if len(probs) > 0 {
 		t.Fatalf("problems: %v", probs)
 	}
@@ -83,7 +83,7 @@ func TestManifestProblems(t *testing.T) {
 		"a/report.md.tmpl": "x",
 		"c/template.yaml":  manifest("c", "丙"),
 	})
-	_, probs := New([]Place{p})
+	_, probs := New([]Place{p}, testFormats)
 	var got []string
 	for _, pr := range probs {
 		got = append(got, pr.Error())
@@ -113,7 +113,7 @@ func TestTemplateErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p := place("t", map[string]string{"x/template.yaml": manifest("x", "乙"), "x/report.md.tmpl": tt.src})
-		c, _ := New([]Place{p})
+		c, _ := New([]Place{p}, testFormats)
 		tm, err := c.Lookup("x")
 		if err != nil {
 			t.Fatal(err)
@@ -215,4 +215,28 @@ func methodNames() []string {
 		out = append(out, e[strings.LastIndex(e, ".")+1:])
 	}
 	return out
+}
+
+// testFormats are the output formats the tests' catalogs know, as the
+// engine's format table passes them.
+var testFormats = []string{"md", "pdf", "xlsx"}
+
+// TestManifestFormats: a manifest may declare only the formats the program
+// can write, so a template asking for docx fails until a docx writer exists.
+func TestManifestFormats(t *testing.T) {
+	p := place("t", map[string]string{
+		"d/template.yaml":  "id: d\nname: 丁\nkind: 总结\ndoc_name: x\nformats: [md, docx]\n",
+		"d/report.md.tmpl": "x",
+	})
+	c, probs := New([]Place{p}, testFormats)
+	want := "t/d/template.yaml:5:15: 字段 formats[2]：不认识的输出格式“docx”。可选：md、pdf、xlsx。"
+	if len(probs) != 1 || probs[0].Error() != want {
+		t.Errorf("got %v\nwant %s", probs, want)
+	}
+	if len(c.List()) != 0 {
+		t.Error("a template declaring an unknown format is usable")
+	}
+	if _, probs := New([]Place{p}, append(testFormats, "docx")); len(probs) != 0 {
+		t.Errorf("with a docx writer: %v", probs)
+	}
 }

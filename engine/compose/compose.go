@@ -41,7 +41,7 @@ func Title(t *catalog.Template, r *model.Report) string {
 // 年度总结 and next year's 年度工作计划), that is the next period, so the
 // plan is not titled with the year just ended.
 func PlannedPeriod(t *catalog.Template, r *model.Report) model.Period {
-	if t.Kind != "计划" || !r.Period.Start.IsZero() {
+	if t.Kind != model.KindPlan || !r.Period.Start.IsZero() {
 		return r.Period
 	}
 	last, dated := r.Period.Last(), 0
@@ -64,7 +64,13 @@ func PlannedPeriod(t *catalog.Template, r *model.Report) model.Period {
 // <单位名>_<期间>_<报告名>, e.g. 柳背桥社区工会_2024年上半年_工作总结.
 // Characters that file systems refuse are replaced by "_".
 func FileStem(t *catalog.Template, r *model.Report) string {
-	return safeName(r.Org.Name) + "_" + safeName(zh.PeriodName(PlannedPeriod(t, r))) + "_" + safeName(t.DocName)
+	return Stem(r.Org.Name, zh.PeriodName(PlannedPeriod(t, r)), t.DocName)
+}
+
+// Stem joins the three parts of an output file name, replacing characters
+// that file systems refuse by "_".
+func Stem(org, period, docName string) string {
+	return safeName(org) + "_" + safeName(period) + "_" + safeName(docName)
 }
 
 func safeName(s string) string {

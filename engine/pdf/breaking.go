@@ -4,8 +4,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/huibao/huibao/engine/pdf/font"
 	"github.com/rivo/uniseg"
+
+	"github.com/huibao/huibao/engine/pdf/font"
 )
 
 // Break classes of the position after a glyph.

@@ -14,7 +14,7 @@
 //
 //	fonts, err := pdf.LoadFonts(pdf.FontConfig{}) // once per process; empty fields → system search
 //	doc, err := markdown.Parse(src)
-//	out, err := pdf.Render(doc, pdf.Options{Fonts: fonts}) // profile from doc.Meta.Profile unless Options.Profile
+//	out, err := pdf.Render(doc, pdf.Options{Fonts: fonts, Profile: layout.OfficialProfile()})
 //
 // Layout alone gives a *Document whose Draw replays it on any Canvas, such as
 // a Recorder for golden tests.

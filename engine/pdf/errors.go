@@ -6,13 +6,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// UnknownProfileError is a layout profile name that does not exist.
-type UnknownProfileError struct{ Name string }
-
-func (e *UnknownProfileError) Error() string {
-	return fmt.Sprintf("未知的版式“%s”：可用 official（公文版式，默认）或 compact（紧凑版式）", e.Name)
-}
-
 // UnsupportedNodeError is Markdown the PDF writer has no rendering for. It is
 // an error, never dropped content.
 type UnsupportedNodeError struct {

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/huibao/huibao/engine/layout"
+
 	"github.com/huibao/huibao/engine/markdown"
 	"github.com/huibao/huibao/engine/pdf/font"
 )
@@ -94,7 +96,7 @@ func golden(t *testing.T, path, got string) {
 	}
 }
 
-func render(t testing.TB, doc *markdown.Document, p *Profile) []byte {
+func render(t testing.TB, doc *markdown.Document, p *layout.Profile) []byte {
 	t.Helper()
 	out, err := Render(doc, Options{Fonts: testFonts(t), Profile: p})
 	if err != nil {

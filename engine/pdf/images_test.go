@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/huibao/huibao/engine/layout"
 )
 
 var images = flag.String("images", "", "write page images of the fixtures to this folder (go test ./engine/pdf -run TestPageImages -images ../../docs/images)")
@@ -27,8 +29,11 @@ func TestPageImages(t *testing.T) {
 	}
 	for _, s := range shots {
 		doc := parseFile(t, fixture(s.fixture))
-		doc.Meta.Profile = s.profile
-		out, err := Render(doc, Options{Fonts: testFonts(t)})
+		p, err := layout.Of(layout.Name(s.profile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := Render(doc, Options{Fonts: testFonts(t), Profile: p})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,18 +7,22 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/huibao/huibao/engine/layout"
 	"github.com/huibao/huibao/engine/markdown"
 	"github.com/huibao/huibao/engine/pdf/font"
 	"github.com/huibao/huibao/engine/zh"
-	"github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
 )
 
 // Options control Layout and Render.
 type Options struct {
 	Fonts *font.Set // required; load once per process with LoadFonts
-	// Profile overrides the document's own (Meta.Profile); nil keeps it.
-	Profile *Profile
+	// Profile is the page layout; nil is the official one. The engine
+	// passes the template's (or --layout's): the Markdown's metadata does
+	// not choose it.
+	Profile *layout.Profile
 }
 
 type opKind uint8
@@ -42,7 +46,7 @@ type op struct {
 // Document is a report laid out on pages, ready to draw.
 type Document struct {
 	Meta    markdown.Meta
-	Profile *Profile
+	Profile *layout.Profile
 	pages   [][]op
 }
 
@@ -106,7 +110,7 @@ type ctx struct {
 }
 
 type layouter struct {
-	p       *Profile
+	p       *layout.Profile
 	fonts   *font.Set
 	md      *markdown.Document
 	pages   [][]op
@@ -127,10 +131,7 @@ func Layout(doc *markdown.Document, opt Options) (*Document, error) {
 	}
 	p := opt.Profile
 	if p == nil {
-		var err error
-		if p, err = ProfileByName(doc.Meta.Profile); err != nil {
-			return nil, err
-		}
+		p = layout.OfficialProfile()
 	}
 	l := &layouter{p: p, fonts: opt.Fonts, md: doc, glyphs: make([]glyph, 0, 512)}
 	l.newPage()

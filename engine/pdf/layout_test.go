@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/huibao/huibao/engine/layout"
+
 	"github.com/huibao/huibao/engine/markdown"
 	"github.com/huibao/huibao/engine/pdf/font"
 )
@@ -17,11 +19,11 @@ import (
 func TestGolden(t *testing.T) {
 	cases := []struct {
 		fixture string
-		profile *Profile
+		profile *layout.Profile
 		golden  string
 	}{
 		{"liubeiqiao-h1", nil, "testdata/liubeiqiao-h1.official.golden"},
-		{"liubeiqiao-h1", Compact(), "testdata/liubeiqiao-h1.compact.golden"},
+		{"liubeiqiao-h1", layout.CompactProfile(), "testdata/liubeiqiao-h1.compact.golden"},
 		{"qiaotou-h1-long", nil, "testdata/qiaotou-h1-long.official.golden"},
 	}
 	for _, c := range cases {
@@ -39,7 +41,7 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func layoutString(t *testing.T, md string, p *Profile) (*Document, string) {
+func layoutString(t *testing.T, md string, p *layout.Profile) (*Document, string) {
 	t.Helper()
 	doc, err := markdown.Parse([]byte(md))
 	if err != nil {
@@ -59,7 +61,7 @@ func layoutString(t *testing.T, md string, p *Profile) (*Document, string) {
 // TestGrid checks the GB/T 9704 grid: a page of plain ideographs holds
 // exactly 22 lines of 28 characters, at the type area's edges and pitch.
 func TestGrid(t *testing.T) {
-	for _, p := range []*Profile{Official(), Compact()} {
+	for _, p := range []*layout.Profile{layout.OfficialProfile(), layout.CompactProfile()} {
 		para := strings.Repeat("汇", 2*p.Cols*p.Rows)
 		_, rec := layoutString(t, para+"\n", p)
 		var lines []string
@@ -142,9 +144,6 @@ func TestUnsupported(t *testing.T) {
 	if _, err := Layout(doc, Options{}); err == nil || err.Error() != "没有加载字体：请先调用 pdf.LoadFonts" {
 		t.Errorf("err = %v", err)
 	}
-	if _, err := ProfileByName("fancy"); err == nil || err.Error() != "未知的版式“fancy”：可用 official（公文版式，默认）或 compact（紧凑版式）" {
-		t.Errorf("err = %v", err)
-	}
 }
 
 // TestSignature follows GB/T 9704-2012 7.3.5.2: the union right-indented two
@@ -152,7 +151,7 @@ func TestUnsupported(t *testing.T) {
 // union's, unless the date would then pass the union's right edge: then the
 // date is right-indented two characters and the union moves left.
 func TestSignature(t *testing.T) {
-	p := Official()
+	p := layout.OfficialProfile()
 	ch := p.Pitch()
 	edge := p.Left + p.AreaW - 2*ch
 	cases := []struct {

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/huibao/huibao/engine/layout"
 )
 
 // pdfinfoFields parses `pdfinfo` output into a map.
@@ -74,7 +76,7 @@ func TestPDFReaders(t *testing.T) {
 
 			text := run(t, "pdftotext", "-layout", path, "-")
 			checkText(t, doc.Meta.Title, text, c.fixture)
-			checkBBox(t, path, Official())
+			checkBBox(t, path, layout.OfficialProfile())
 			if c.fixture == "qiaotou-h1-long" {
 				// The 120-row table runs over several pages, its header on each.
 				if n := strings.Count(text, "活动名称"); n < 4 {
@@ -156,7 +158,7 @@ var pageRE = regexp.MustCompile(`(?s)<page width="[\d.]+" height="([\d.]+)">(.*?
 // reader's box, half a character past the edge), and the line pitch. Top and
 // pitch are taken from words one em high (the 宋 and 楷 faces); the 黑体's
 // box is taller (ascender 1.04 em) and starts 2.6 pt higher on the same baseline.
-func checkBBox(t *testing.T, path string, p *Profile) {
+func checkBBox(t *testing.T, path string, p *layout.Profile) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "bbox.html")
 	run(t, "pdftotext", "-bbox", path, out)
@@ -225,7 +227,7 @@ func checkNumbersRight(t *testing.T, path string, nums []string) {
 			t.Errorf("number %s ends at %.1f (found %v), want %.1f like %s", n, x, ok, want, nums[0])
 		}
 	}
-	if p := Official(); want < p.Left+p.AreaW-14 || want > p.Left+p.AreaW {
+	if p := layout.OfficialProfile(); want < p.Left+p.AreaW-14 || want > p.Left+p.AreaW {
 		t.Errorf("numbers end at %.1f, want just inside the table's right rule %.1f", want, p.Left+p.AreaW)
 	}
 }
@@ -253,7 +255,7 @@ func TestLayoutCheckScript(t *testing.T) {
 	// Top: a page that opens with a 一、 heading in Droid Sans Fallback
 	// reports that face's taller box (ascender 1.04 em), 2.6 pt above the
 	// baseline grid the ink sits on; GB/T 9704 allows 37 ± 1 mm.
-	if math.Abs(left-79.4) > 0.3 || top < 37*mm-1*mm || top > 104.9+0.3 {
+	if math.Abs(left-79.4) > 0.3 || top < 36*72/25.4 || top > 104.9+0.3 {
 		t.Errorf("checker: %s", res)
 	}
 	// The checker counts a compressed closing mark at a line end at its full
@@ -269,13 +271,12 @@ func TestLayoutCheckScript(t *testing.T) {
 // TestCompactProfile measures the compact profile's type area.
 func TestCompactProfile(t *testing.T) {
 	doc := parseFile(t, fixture("liubeiqiao-h1"))
-	doc.Meta.Profile = "compact"
-	out, err := Render(doc, Options{Fonts: testFonts(t)})
+	out, err := Render(doc, Options{Fonts: testFonts(t), Profile: layout.CompactProfile()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	path := writeTemp(t, "compact.pdf", out)
-	p := Compact()
+	p := layout.CompactProfile()
 	checkBBox(t, path, p)
 	if n := pdfinfoFields(t, path)["Pages"]; n != "2" {
 		t.Errorf("compact pages = %s, want 2", n)

@@ -3,9 +3,11 @@ package pdf
 import (
 	"fmt"
 
+	"github.com/signintech/gopdf"
+
+	"github.com/huibao/huibao/engine/layout"
 	"github.com/huibao/huibao/engine/markdown"
 	"github.com/huibao/huibao/engine/pdf/font"
-	"github.com/signintech/gopdf"
 )
 
 // FontConfig names font files by role; see font.Config.
@@ -51,7 +53,7 @@ type gopdfCanvas struct {
 	size  float64
 }
 
-func newGopdfCanvas(fonts *font.Set, p *Profile) *gopdfCanvas {
+func newGopdfCanvas(fonts *font.Set, p *layout.Profile) *gopdfCanvas {
 	gp := &gopdf.GoPdf{}
 	gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: p.PageW, H: p.PageH}, Unit: gopdf.UnitPT})
 	// gopdf makes a zlib writer per page and per font (about 0.8 MB each

@@ -3,8 +3,9 @@ package pdf
 import (
 	"math"
 
-	"github.com/huibao/huibao/engine/pdf/font"
 	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/huibao/huibao/engine/pdf/font"
 )
 
 // cell is a measured table cell.

@@ -14,7 +14,6 @@ package validate_test
 import (
 	"errors"
 	"flag"
-	"github.com/huibao/huibao/engine"
 	"io/fs"
 	"maps"
 	"os"
@@ -24,6 +23,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/huibao/huibao/engine"
 
 	"github.com/huibao/huibao/engine/diag"
 	"github.com/huibao/huibao/engine/load"
@@ -78,18 +79,23 @@ func check(path string) (*model.Report, diag.List) {
 	if err != nil {
 		panic(err)
 	}
-	in, probs := eng.Load(path)
-	if in == nil {
-		return nil, probs
+	j, err := eng.Prepare(engine.Request{Path: path, Check: engine.ForValidate})
+	var r *model.Report
+	if j != nil {
+		r = j.Report
 	}
-	if probs.Err() == nil {
-		kp, err := eng.CheckFor("", in)
-		if err != nil {
-			panic(err) // every template a fixture names is built in
-		}
-		probs = append(probs, kp...)
+	if err == nil {
+		return r, j.Warnings
 	}
-	return in.Report, probs
+	var e *engine.Error
+	if !errors.As(err, &e) || e.Kind == engine.UsageError {
+		panic(err) // every template a fixture names is built in
+	}
+	probs := e.Problems
+	if e.Msg != "" {
+		probs = append(probs, &diag.Problem{Pos: diag.Pos{File: path}, Msg: e.Msg})
+	}
+	return r, probs
 }
 
 // render gives problems one per line, as the CLI prints them to stderr.

@@ -204,9 +204,9 @@ func (c *checker) reportInfo(periodOK bool) {
 // makes (总结, 计划, 汇报材料): a summary or briefing reports membership and
 // is dated after its period begins; a plan may be issued before its period
 // and need not quote membership figures.
-func ForKind(r *model.Report, src *diag.SourceMap, kind string) diag.List {
+func ForKind(r *model.Report, src *diag.SourceMap, kind model.ReportKind) diag.List {
 	c := &checker{src: src, r: r}
-	if kind != "计划" {
+	if kind != model.KindPlan {
 		if !c.has("membership", r.Membership != (model.Membership{})) {
 			c.add("membership", "缺少会员情况（membership）", "总结和汇报材料要写会员情况：members（在册会员）、dues_paying（缴费会员）、dues_collected（收缴会费，元）")
 		}

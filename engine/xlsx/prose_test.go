@@ -26,18 +26,15 @@ func TestSameFiguresAsProse(t *testing.T) {
 	}
 	for _, name := range []string{"liubeiqiao-2024-h1.yaml", "liubeiqiao-2024-h2.yaml", "shixinlu-street-2024.yaml", "tianyun-2024-h1.yaml"} {
 		t.Run(name, func(t *testing.T) {
-			in, probs := e.Load(filepath.Join("../../fixtures", name))
-			if probs.Err() != nil {
-				t.Fatal(probs)
+			j, err := e.Prepare(engine.Request{Path: filepath.Join("../../fixtures", name), Formats: []string{"md", "xlsx"}})
+			if err != nil {
+				t.Fatal(engine.Problems(err))
 			}
-			tmpl, err := e.Template("", in)
+			res, err := e.Render(j)
 			if err != nil {
 				t.Fatal(err)
 			}
-			outs, _, err := e.Render(in, tmpl, []string{"md", "xlsx"})
-			if err != nil {
-				t.Fatal(err)
-			}
+			outs := res.Outputs
 			var md string
 			var book []byte
 			for _, o := range outs {
@@ -61,7 +58,7 @@ func TestSameFiguresAsProse(t *testing.T) {
 				}
 				return d
 			}
-			r := in.Report
+			r := j.Report
 			m := r.Membership
 			members, dues := num(xlsx.SheetMembership, "B3"), num(xlsx.SheetMembership, "B5")
 			if !members.Equal(decimal.NewFromInt(int64(m.Members))) || !dues.Equal(m.DuesCollected) {

@@ -85,7 +85,7 @@ func TestStatic(t *testing.T) {
 	for _, path := range cases {
 		t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) {
 			comment, files := readTxtar(t, path)
-			c, probs := catalog.New([]catalog.Place{casePlace(files)})
+			c, probs := catalog.New([]catalog.Place{casePlace(files)}, []string{"md", "pdf", "xlsx"})
 			if len(probs) > 0 {
 				t.Fatalf("catalog: %v", probs)
 			}
@@ -121,7 +121,7 @@ func TestStatic(t *testing.T) {
 
 // TestBuiltinsClean: the static check finds nothing in the built-in templates.
 func TestBuiltinsClean(t *testing.T) {
-	c, probs := catalog.New([]catalog.Place{{Name: catalog.Builtin, FS: templates.FS, Prefix: "templates"}})
+	c, probs := catalog.New([]catalog.Place{{Name: catalog.Builtin, FS: templates.FS, Prefix: "templates"}}, []string{"md", "pdf", "xlsx"})
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}

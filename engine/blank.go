@@ -1,0 +1,32 @@
+package engine
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/huibao/huibao/engine/form"
+	"github.com/huibao/huibao/engine/load"
+	"github.com/huibao/huibao/engine/model"
+)
+
+// Blank returns what huibao init writes for a file name, by its
+// extension: for .yaml the commented example and, beside it, the JSON
+// Schema it names; for .xlsx the empty 填报表. The first output is the
+// file asked for; the others go into the same folder.
+func Blank(name string) ([]Output, error) {
+	base := filepath.Base(name)
+	switch load.KindOf(name) {
+	case load.YAML:
+		return []Output{
+			{Name: base, Data: model.Example, Format: &Format{Ext: filepath.Ext(base)}},
+			{Name: model.SchemaFile, Data: model.Schema, Format: &Format{Ext: ".json"}},
+		}, nil
+	case load.XLSX:
+		b, err := form.WriteForm(nil)
+		if err != nil {
+			return nil, newError(OutputError, "无法生成填报表："+err.Error(), nil, err)
+		}
+		return []Output{{Name: base, Data: b, Format: &Format{Ext: ".xlsx"}}}, nil
+	}
+	return nil, newError(UsageError, fmt.Sprintf("init 只能生成 .yaml 或 .xlsx 文件，收到的是“%s”", filepath.Ext(name)), nil, nil)
+}
