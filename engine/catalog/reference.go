@@ -2,10 +2,7 @@ package catalog
 
 import (
 	"fmt"
-	"reflect"
 	"strings"
-
-	"github.com/shopspring/decimal"
 
 	"github.com/huibao/huibao/engine/model"
 )
@@ -21,63 +18,39 @@ type FieldDoc struct {
 }
 
 // Fields lists every input field a template can read, in the order of the
-// input format, from the model's types and labels, so the reference in the
+// input format, from the model's field table, so the reference in the
 // authoring guide cannot drift from the code.
 func Fields() []FieldDoc {
 	var out []FieldDoc
-	var walk func(t reflect.Type, expr, yaml string)
-	walk = func(t reflect.Type, expr, yaml string) {
-		for i := range t.NumField() {
-			f := t.Field(i)
-			tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-			if !f.IsExported() || tag == "" || tag == "-" {
-				continue
-			}
-			e, y := expr+"."+f.Name, strings.TrimPrefix(yaml+"."+tag, ".")
-			ft := f.Type
-			kind := ""
-			switch {
-			case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.String:
-				kind = "文字列表"
-			case ft.Kind() == reflect.Slice:
-				kind = "列表，每项如下"
-			case ft.Kind() == reflect.Pointer:
-				kind = kindOf(ft.Elem()) + "，可能为空（先用 with 判断）"
-			default:
-				kind = kindOf(ft)
-			}
-			out = append(out, FieldDoc{Expr: e, Label: model.Label(y), Kind: kind, path: y})
-			for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
-				if ft.Kind() == reflect.Slice {
-					e += "[]"
-				}
-				ft = ft.Elem()
-			}
-			if ft.Kind() == reflect.Struct && ft.PkgPath() == modelPkg && hasYAMLFields(ft) && ft != reflect.TypeFor[model.Date]() {
-				walk(ft, e, y)
-			}
+	for _, f := range model.Fields() {
+		kind := kindName(f.Kind)
+		if f.Nilable {
+			kind += "，可能为空（先用 with 判断）"
 		}
+		out = append(out, FieldDoc{Expr: f.Expr, Label: f.Label, Kind: kind, path: f.Path})
 	}
-	walk(typReport, "", "")
 	return out
 }
 
-func kindOf(t reflect.Type) string {
-	switch t {
-	case reflect.TypeFor[decimal.Decimal]():
+// kindName says what a field holds, as a template sees it.
+func kindName(k model.Kind) string {
+	switch k {
+	case model.KindGroup:
+		return "一组字段"
+	case model.KindList:
+		return "列表，每项如下"
+	case model.KindTextList:
+		return "文字列表"
+	case model.KindText, model.KindSpan:
+		return "文字"
+	case model.KindVersion, model.KindWhole, model.KindYear:
+		return "整数"
+	case model.KindDecimal, model.KindMoney:
 		return "数值（精确小数）"
-	case reflect.TypeFor[model.Date]():
+	case model.KindDate, model.KindMonth:
 		return "日期"
 	}
-	switch t.Kind() {
-	case reflect.String:
-		return "文字"
-	case reflect.Int:
-		return "整数"
-	case reflect.Struct:
-		return "一组字段"
-	}
-	return t.String()
+	panic(fmt.Sprintf("catalog: no name for field kind %d", k))
 }
 
 // Methods are the data helpers reached through the dot, with a Chinese
@@ -99,7 +72,7 @@ var Methods = []struct{ Expr, Doc string }{
 	{".Period.YearOf", "期间所在的年份"},
 	{".Period.Next", "下一个期间：上半年的下一个是下半年，全年的下一个是明年"},
 	{".Activities[].Span", "活动是否跨日（填了不同的结束日期）"},
-	{".Indicators[].HasPrevious", "指标是否填了去年同期数"},
+	{".Indicators[].HasPrevious", "指标是否填了上年同期数"},
 	{".Plans[].Deadline.IsZero", "日期是否没有填（任何日期字段都可以这样判断）"},
 	{".Plans[].Deadline.HasDay", "日期是否具体到日（只填到月时为假，可写“6月底前”）"},
 }

@@ -216,7 +216,7 @@ func TestEmptyForm(t *testing.T) {
 			t.Errorf("会员情况!%s: no input message", ref)
 			continue
 		}
-		if p := *dvs[i].Prompt; ref[0] == 'C' && (!strings.Contains(p, "去年") || strings.Contains(p, "本期")) {
+		if p := *dvs[i].Prompt; ref[0] == 'C' && (!strings.Contains(p, "上年同期") || strings.Contains(p, "本期")) {
 			t.Errorf("会员情况!%s (上年同期) says %q", ref, p)
 		}
 	}

@@ -236,25 +236,25 @@ func (rd *reader) value(fd field, path string, pos diag.Pos, raw string) (any, b
 	}
 	var msg, hint string
 	var v any
-	switch fd.kind {
-	case kText:
+	switch k := fd.kind; {
+	case k == model.KindText:
 		return s, true
-	case kSpan:
+	case k == model.KindSpan:
 		return parseSpan(s), true
-	case kInt:
+	case k == model.KindYear:
+		v, msg = parseYear(s)
+		hint = fd.label + "写成四位数字，如 2024"
+	case isWhole(k):
 		v, msg = parseInt(s, rd.stored(pos, s))
 		hint = fd.label + "只填整数，不带单位，如 " + fd.example
-	case kDecimal:
+	case isNumber(k):
 		v, msg = parseDecimal(s, rd.stored(pos, s))
 		hint = fd.label + "只填数字，不带单位，如 " + fd.example
-	case kYear:
-		v, msg = parseYear(s)
-		hint = "年度写成四位数字，如 2024"
-	case kDate:
+	case isDate(k):
 		v, msg = parseDate(s, rd.period, rd.date1904)
 		hint = dateHint
-		if fd.name == "deadline" {
-			hint += "；完成时限可以只写到月，如 2024年12月"
+		if k == model.KindMonth {
+			hint += "；" + fd.label + "可以只写到月，如 2024年12月"
 		}
 	}
 	if msg != "" {
@@ -276,13 +276,13 @@ func (rd *reader) stored(pos diag.Pos, s string) bool {
 	return err == nil && (t == excelize.CellTypeUnset || t == excelize.CellTypeNumber)
 }
 
-func zero(k kind) any {
-	switch k {
-	case kInt, kYear:
+func zero(k model.Kind) any {
+	switch {
+	case isWhole(k):
 		return 0
-	case kDecimal:
+	case isNumber(k):
 		return decimal.Zero
-	case kDate:
+	case isDate(k):
 		return model.Date{}
 	}
 	return ""
@@ -297,7 +297,6 @@ func (rd *reader) basic(r *model.Report, sheet string) {
 	rows, wide := rd.grid(sheet)
 	rd.across(sheet, wide, 1, []int{kvLabel, kvValue}, []string{"项目", "内容"})
 	seen := map[string]int{}
-	vals := map[string]any{}
 	for i, row := range rows {
 		label := normal(at(rows, i, kvLabel))
 		if label == "" || label == "项目" && i == 0 {
@@ -312,47 +311,30 @@ func (rd *reader) basic(r *model.Report, sheet string) {
 			continue
 		}
 		fd := fields[j]
-		if prev, dup := seen[fd.name]; dup {
-			rd.probs.Add(rd.pos(sheet, kvLabel, i), fd.name, fmt.Sprintf("项目“%s”出现了两次（另一处在第%d行）", fd.label, prev+1), "请只保留一行")
+		if prev, dup := seen[fd.path]; dup {
+			rd.probs.Add(rd.pos(sheet, kvLabel, i), fd.path, fmt.Sprintf("项目“%s”出现了两次（另一处在第%d行）", fd.label, prev+1), "请只保留一行")
 			continue
 		}
-		seen[fd.name] = i
+		seen[fd.path] = i
 		// The period comes first in the sheet but is needed by dates above
 		// it too: read values now, dates after the period is known.
-		if fd.kind == kDate {
+		if isDate(fd.kind) {
 			continue
 		}
-		if v, ok := rd.value(fd, fd.name, rd.pos(sheet, kvValue, i), at(rows, i, kvValue)); ok {
-			vals[fd.name] = v
+		if v, ok := rd.value(fd, fd.path, rd.pos(sheet, kvValue, i), at(rows, i, kvValue)); ok {
+			fd.of.Set(r, v)
 		}
 	}
-	r.Version = intOf(vals["version"])
-	r.Org.Name = strOf(vals["org.name"])
-	r.Org.Type = strOf(vals["org.type"])
-	r.Org.Parent = strOf(vals["org.parent"])
-	r.Org.Party = strOf(vals["org.party"])
-	r.Org.Leader = model.Person{Title: strOf(vals["org.leader.title"]), Name: strOf(vals["org.leader.name"])}
-	r.Period.Year = intOf(vals["period.year"])
-	r.Period.Span = strOf(vals["period.span"])
-	r.Report.Template = strOf(vals["report.template"])
-	r.Report.Title = strOf(vals["report.title"])
-	// Start and end first: they are the period that year-less dates fall in.
-	for _, name := range []string{"period.start", "period.end", "report.date"} {
-		i, ok := seen[name]
-		if !ok {
+	// In layout order, start and end first: they are the period that
+	// year-less dates fall in.
+	for _, fd := range fields {
+		i, ok := seen[fd.path]
+		if !ok || !isDate(fd.kind) {
 			continue
 		}
-		fd := fields[slices.IndexFunc(fields, func(fd field) bool { return fd.name == name })]
 		rd.period = r.Period
-		if v, ok := rd.value(fd, fd.name, rd.pos(sheet, kvValue, i), at(rows, i, kvValue)); ok {
-			switch name {
-			case "period.start":
-				r.Period.Start = v.(model.Date)
-			case "period.end":
-				r.Period.End = v.(model.Date)
-			case "report.date":
-				r.Report.Date = v.(model.Date)
-			}
+		if v, ok := rd.value(fd, fd.path, rd.pos(sheet, kvValue, i), at(rows, i, kvValue)); ok {
+			fd.of.Set(r, v)
 		}
 	}
 	rd.period = r.Period
@@ -376,29 +358,6 @@ func labelList(fields []field) []string {
 	return out
 }
 
-func intOf(v any) int {
-	n, _ := v.(int)
-	return n
-}
-
-func strOf(v any) string {
-	s, _ := v.(string)
-	return s
-}
-
-func decOf(v any) decimal.Decimal {
-	d, ok := v.(decimal.Decimal)
-	if !ok {
-		return decimal.Zero
-	}
-	return d
-}
-
-func dateOf(v any) model.Date {
-	d, _ := v.(model.Date)
-	return d
-}
-
 // membership reads 会员情况: a label in column A, 本期 in B, 上年同期 in C.
 func (rd *reader) membership(r *model.Report, sheet string) {
 	rd.sm.Set("membership", rd.sheetPos(sheet))
@@ -406,7 +365,6 @@ func (rd *reader) membership(r *model.Report, sheet string) {
 	rows, wide := rd.grid(sheet)
 	rd.across(sheet, wide, 1, []int{kvLabel, kvValue, kvPrevious}, []string{"项目", "本期", "上年同期"})
 	seen := map[string]int{}
-	cur, prev := map[string]any{}, map[string]any{}
 	for i := range rows {
 		label := normal(at(rows, i, kvLabel))
 		if label == "" || label == "项目" && i == 0 {
@@ -421,36 +379,28 @@ func (rd *reader) membership(r *model.Report, sheet string) {
 			continue
 		}
 		fd := fields[j]
-		if p, dup := seen[fd.name]; dup {
-			rd.probs.Add(rd.pos(sheet, kvLabel, i), "membership."+fd.name, fmt.Sprintf("项目“%s”出现了两次（另一处在第%d行）", fd.label, p+1), "请只保留一行")
+		if p, dup := seen[fd.path]; dup {
+			rd.probs.Add(rd.pos(sheet, kvLabel, i), fd.path, fmt.Sprintf("项目“%s”出现了两次（另一处在第%d行）", fd.label, p+1), "请只保留一行")
 			continue
 		}
-		seen[fd.name] = i
-		if v, ok := rd.value(fd, "membership."+fd.name, rd.pos(sheet, kvValue, i), at(rows, i, kvValue)); ok {
-			cur[fd.name] = v
+		seen[fd.path] = i
+		if v, ok := rd.value(fd, fd.path, rd.pos(sheet, kvValue, i), at(rows, i, kvValue)); ok {
+			fd.of.Set(r, v)
 		}
 		raw := at(rows, i, kvPrevious)
-		if fd.noPrev {
+		pfd, hasPrev := previous(fd)
+		if !hasPrev {
 			if clean(raw) != "" {
 				rd.probs.Add(rd.pos(sheet, kvPrevious, i), "membership.previous", fd.label+"不填上年同期", "请清空这一格")
 			}
 			continue
 		}
-		path := "membership.previous." + fd.name
-		if v, ok := rd.value(fd, path, rd.pos(sheet, kvPrevious, i), raw); ok {
-			prev[fd.name] = v
+		// Setting a value makes membership.previous.
+		if v, ok := rd.value(pfd, pfd.path, rd.pos(sheet, kvPrevious, i), raw); ok {
+			pfd.of.Set(r, v)
 			if !rd.sm.Has("membership.previous") {
-				rd.sm.Set("membership.previous", rd.sm.Pos(path))
+				rd.sm.Set("membership.previous", rd.sm.Pos(pfd.path))
 			}
-		}
-	}
-	r.Membership = model.Membership{
-		Members: intOf(cur["members"]), DuesPaying: intOf(cur["dues_paying"]),
-		DuesCollected: decOf(cur["dues_collected"]), NewMembers: intOf(cur["new_members"]),
-	}
-	if len(prev) > 0 {
-		r.Membership.Previous = &model.MembershipBase{
-			Members: intOf(prev["members"]), DuesPaying: intOf(prev["dues_paying"]), DuesCollected: decOf(prev["dues_collected"]),
 		}
 	}
 }
@@ -460,6 +410,7 @@ func (rd *reader) membership(r *model.Report, sheet string) {
 // header is skipped while it still holds the grey example.
 func (rd *reader) table(r *model.Report, t table, sheet string) {
 	rd.sm.Set(t.path, rd.sheetPos(sheet))
+	list := t.list()
 	rows, wide := rd.grid(sheet)
 	header, cols := rd.header(t, sheet, rows)
 	if header < 0 {
@@ -479,20 +430,23 @@ func (rd *reader) table(r *model.Report, t table, sheet string) {
 		path := fmt.Sprintf("%s[%d]", t.path, items)
 		first := slices.IndexFunc(rows[i], func(c string) bool { return clean(c) != "" })
 		rd.sm.Set(path, rd.pos(sheet, first, i))
-		vals := make([]any, len(t.fields)) // nil for an empty cell
+		item := list.NewItem()
 		for j, fd := range t.fields {
 			if cols[j] < 0 {
 				continue
 			}
-			p := path
-			if fd.name != "" {
-				p += "." + fd.name
-			}
-			if v, ok := rd.value(fd, p, rd.pos(sheet, cols[j], i), at(rows, i, cols[j])); ok {
-				vals[j] = v
+			// activities[3].date; problems[3] for a sentence of its own
+			p := path + strings.TrimPrefix(fd.path, t.path)
+			v, ok := rd.value(fd, p, rd.pos(sheet, cols[j], i), at(rows, i, cols[j]))
+			switch {
+			case !ok:
+			case list.Kind == model.KindTextList:
+				*item.(*string) = v.(string)
+			default:
+				fd.of.Set(item, v)
 			}
 		}
-		addItem(r, t.path, vals)
+		list.Append(r, item)
 	}
 }
 
@@ -570,39 +524,15 @@ func sameAsExample(fd field, raw string) bool {
 	if fd.example == "" || raw == "" {
 		return fd.example == "" && raw == ""
 	}
-	switch fd.kind {
-	case kInt, kDecimal, kYear:
+	switch {
+	case isNumber(fd.kind):
 		d, msg := parseDecimal(raw, true)
 		return msg == "" && d.Equal(decimal.RequireFromString(fd.example))
-	case kDate:
+	case isDate(fd.kind):
 		p := model.Period{Year: 2024, Span: "year"}
 		d, msg := parseDate(raw, p, false)
 		e, _ := parseDate(fd.example, p, false)
 		return msg == "" && d == e
 	}
 	return raw == fd.example
-}
-
-// addItem appends one table row, its values in the order of the table's
-// fields (nil for an empty cell), to the report.
-func addItem(r *model.Report, path string, v []any) {
-	switch path {
-	case "org.overview":
-		r.Org.Overview = append(r.Org.Overview, model.Measure{Name: strOf(v[0]), Value: decOf(v[1]), Unit: strOf(v[2])})
-	case "indicators":
-		ind := model.Indicator{Name: strOf(v[0]), Value: decOf(v[1]), Unit: strOf(v[2]), Category: strOf(v[4])}
-		if d, ok := v[3].(decimal.Decimal); ok {
-			ind.Previous = &d
-		}
-		r.Indicators = append(r.Indicators, ind)
-	case "activities":
-		r.Activities = append(r.Activities, model.Activity{
-			Date: dateOf(v[0]), EndDate: dateOf(v[1]), Title: strOf(v[2]), Category: strOf(v[3]), Location: strOf(v[4]),
-			Participants: intOf(v[5]), Cost: decOf(v[6]), Content: strOf(v[7]), Result: strOf(v[8]), Organizer: strOf(v[9]),
-		})
-	case "problems":
-		r.Problems = append(r.Problems, strOf(v[0]))
-	case "plans":
-		r.Plans = append(r.Plans, model.Plan{Category: strOf(v[0]), Item: strOf(v[1]), Target: strOf(v[2]), Deadline: dateOf(v[3])})
-	}
 }

@@ -144,13 +144,12 @@ func (w *writer) style(name string) int {
 }
 
 func kindStyle(fd field) string {
-	if fd.money {
+	switch {
+	case fd.kind == model.KindMoney:
 		return "money"
-	}
-	switch fd.kind {
-	case kDate:
+	case isDate(fd.kind):
 		return "date"
-	case kInt, kDecimal, kYear:
+	case isNumber(fd.kind):
 		return "number"
 	}
 	return "text"
@@ -166,8 +165,8 @@ func (w *writer) sheet(name string) error {
 	return err
 }
 
-// set writes a typed value; v is what the field holds in the model.
-func (w *writer) set(sheet, cell string, k kind, v any) error {
+// set writes a typed value, as cellValue gives it.
+func (w *writer) set(sheet, cell string, v any) error {
 	f := w.f
 	switch v := v.(type) {
 	case string:
@@ -179,11 +178,6 @@ func (w *writer) set(sheet, cell string, k kind, v any) error {
 		return f.SetCellInt(sheet, cell, int64(v))
 	case decimal.Decimal:
 		return setDecimal(f, sheet, cell, v)
-	case *decimal.Decimal:
-		if v == nil {
-			return nil
-		}
-		return setDecimal(f, sheet, cell, *v)
 	case model.Date:
 		switch {
 		case v.IsZero():
@@ -213,13 +207,13 @@ func exampleValue(fd field) any {
 	if fd.example == "" {
 		return ""
 	}
-	switch fd.kind {
-	case kInt, kYear:
+	switch {
+	case isWhole(fd.kind):
 		n, _ := strconv.Atoi(fd.example)
 		return n
-	case kDecimal:
+	case isNumber(fd.kind):
 		return decimal.RequireFromString(fd.example)
-	case kDate:
+	case isDate(fd.kind):
 		d, msg := parseDate(fd.example, model.Period{Year: 2024, Span: "year"}, false)
 		if msg != "" {
 			panic("form: bad example date " + fd.example)
@@ -327,15 +321,15 @@ func (w *writer) basic() error {
 		var v any = ""
 		switch {
 		case w.r != nil:
-			v = basicValue(w.r, fd.name)
-		case fd.name == "version":
+			v = cellValue(fd, w.r)
+		case fd.kind == model.KindVersion:
 			v = model.Version
 		}
-		if err := w.set(sheet, cell, fd.kind, v); err != nil {
+		if err := w.set(sheet, cell, v); err != nil {
 			return err
 		}
 		hint := fd.prompt
-		if fd.example != "" && fd.name != "version" {
+		if fd.example != "" && fd.kind != model.KindVersion {
 			hint = "例：" + fd.example + "。" + hint
 		}
 		if err := w.hint(sheet, "C"+row, hint); err != nil {
@@ -348,42 +342,21 @@ func (w *writer) basic() error {
 	return w.printSetup(sheet, false)
 }
 
-// basicValue is the model's value of a 基本信息 field, typed for writing.
-func basicValue(r *model.Report, name string) any {
-	switch name {
-	case "version":
-		return r.Version
-	case "org.name":
-		return r.Org.Name
-	case "org.type":
-		return r.Org.Type
-	case "org.parent":
-		return r.Org.Parent
-	case "org.party":
-		return r.Org.Party
-	case "org.leader.title":
-		return r.Org.Leader.Title
-	case "org.leader.name":
-		return r.Org.Leader.Name
-	case "period.year":
-		if r.Period.Year == 0 {
-			return ""
-		}
-		return r.Period.Year
-	case "period.span":
-		return spanName(r.Period.Span)
-	case "period.start":
-		return r.Period.Start
-	case "period.end":
-		return r.Period.End
-	case "report.template":
-		return r.Report.Template
-	case "report.date":
-		return r.Report.Date
-	case "report.title":
-		return r.Report.Title
+// cellValue is what a cell of the field shows for holder (the report, or a
+// list item): the model's value, typed for set; "" for an empty cell.
+func cellValue(fd field, holder any) any {
+	v, ok := fd.of.Get(holder)
+	switch {
+	case !ok:
+		return ""
+	case fd.kind == model.KindSpan:
+		return spanName(fmt.Sprint(v))
+	case fd.kind == model.KindYear && v == 0:
+		return ""
+	case fd.blankZero && v.(decimal.Decimal).IsZero():
+		return ""
 	}
-	panic("form: unknown field " + name)
+	return v
 }
 
 // membership writes 会员情况: 项目 | 本期 | 上年同期 | 说明.
@@ -405,22 +378,20 @@ func (w *writer) membership() error {
 		if err := f.SetCellStyle(sheet, cur, cur, w.style("data:"+kindStyle(fd))); err != nil {
 			return err
 		}
+		pfd, hasPrev := previous(fd)
 		prevStyle := w.style("data:" + kindStyle(fd))
-		if fd.noPrev {
+		if !hasPrev {
 			prevStyle = w.style("none")
 		}
 		if err := f.SetCellStyle(sheet, prev, prev, prevStyle); err != nil {
 			return err
 		}
 		if w.r != nil {
-			m := w.r.Membership
-			values := map[string]any{"members": m.Members, "dues_paying": m.DuesPaying, "dues_collected": m.DuesCollected, "new_members": m.NewMembers}
-			if err := w.set(sheet, cur, fd.kind, values[fd.name]); err != nil {
+			if err := w.set(sheet, cur, cellValue(fd, w.r)); err != nil {
 				return err
 			}
-			if p := m.Previous; p != nil && !fd.noPrev {
-				prevs := map[string]any{"members": p.Members, "dues_paying": p.DuesPaying, "dues_collected": p.DuesCollected}
-				if err := w.set(sheet, prev, fd.kind, prevs[fd.name]); err != nil {
+			if hasPrev {
+				if err := w.set(sheet, prev, cellValue(pfd, w.r)); err != nil {
 					return err
 				}
 			}
@@ -431,9 +402,7 @@ func (w *writer) membership() error {
 		if err := w.validate(sheet, cur, fd); err != nil {
 			return err
 		}
-		if !fd.noPrev {
-			pfd := fd
-			pfd.prompt = fd.prev
+		if hasPrev {
 			if err := w.validate(sheet, prev, pfd); err != nil {
 				return err
 			}
@@ -504,7 +473,7 @@ func (w *writer) table(t table) error {
 			return err
 		}
 		example := col + "2"
-		if err := w.set(t.sheet, example, fd.kind, exampleValue(fd)); err != nil {
+		if err := w.set(t.sheet, example, exampleValue(fd)); err != nil {
 			return err
 		}
 		if err := f.SetCellStyle(t.sheet, example, example, w.style("example:"+kindStyle(fd))); err != nil {
@@ -536,9 +505,9 @@ func (w *writer) table(t table) error {
 	}
 	if w.r != nil {
 		for i, values := range rowsOf(w.r, t) {
-			for j, fd := range t.fields {
+			for j, v := range values {
 				col, _ := excelize.ColumnNumberToName(j + 1)
-				if err := w.set(t.sheet, col+strconv.Itoa(dataFirstRow+i), fd.kind, values[j]); err != nil {
+				if err := w.set(t.sheet, col+strconv.Itoa(dataFirstRow+i), v); err != nil {
 					return err
 				}
 			}
@@ -554,7 +523,7 @@ func (w *writer) table(t table) error {
 func (w *writer) fitRow(t table, row int, values []any) error {
 	lines := 1
 	for j, fd := range t.fields {
-		if text, ok := values[j].(string); ok && fd.kind == kText {
+		if text, ok := values[j].(string); ok && fd.kind == model.KindText {
 			lines = max(lines, book.Lines(text, fd.width))
 		}
 	}
@@ -568,31 +537,17 @@ func (w *writer) fitRow(t table, row int, values []any) error {
 // order of the table's fields.
 func rowsOf(r *model.Report, t table) [][]any {
 	var out [][]any
-	switch t.path {
-	case "org.overview":
-		for _, m := range r.Org.Overview {
-			out = append(out, []any{m.Name, m.Value, m.Unit})
-		}
-	case "indicators":
-		for _, ind := range r.Indicators {
-			out = append(out, []any{ind.Name, ind.Value, ind.Unit, ind.Previous, ind.Category})
-		}
-	case "activities":
-		for _, a := range r.Activities {
-			var cost any = a.Cost
-			if a.Cost.IsZero() {
-				cost = "" // optional: an empty cell reads as 0 too
+	list := t.list()
+	for _, item := range list.Items(r) {
+		values := make([]any, len(t.fields))
+		for j, fd := range t.fields {
+			if list.Kind == model.KindTextList {
+				values[j] = *item.(*string) // a sentence a row
+				continue
 			}
-			out = append(out, []any{a.Date, a.EndDate, a.Title, a.Category, a.Location, a.Participants, cost, a.Content, a.Result, a.Organizer})
+			values[j] = cellValue(fd, item)
 		}
-	case "problems":
-		for _, p := range r.Problems {
-			out = append(out, []any{p})
-		}
-	case "plans":
-		for _, p := range r.Plans {
-			out = append(out, []any{p.Category, p.Item, p.Target, p.Deadline})
-		}
+		out = append(out, values)
 	}
 	return out
 }
@@ -604,25 +559,25 @@ func (w *writer) validate(sheet, sqref string, fd field) error {
 	dv.Sqref = sqref
 	switch {
 	case fd.list != nil:
-		if err := dv.SetDropList(fd.list()); err != nil {
+		if err := dv.SetDropList(fd.list); err != nil {
 			return err
 		}
 		if fd.strict {
 			dv.SetError(excelize.DataValidationErrorStyleStop, "请从列表选择", fd.label+"只能从下拉列表中选择。")
 		}
-	case fd.kind == kDate:
+	case isDate(fd.kind):
 		// A warning, not a stop: 2024.3.30 is text to Excel but a date to huibao.
 		if err := dv.SetRange(minSerial, book.Serial(model.Date{Year: 2999, Month: 12, Day: 31}),
 			excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween); err != nil {
 			return err
 		}
 		dv.SetError(excelize.DataValidationErrorStyleWarning, "日期", "这里应填日期，如 2024-03-30。确定要这样填吗？")
-	case fd.kind == kInt || fd.kind == kYear:
+	case isWhole(fd.kind):
 		if err := dv.SetRange(0, 1_000_000_000, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween); err != nil {
 			return err
 		}
 		dv.SetError(excelize.DataValidationErrorStyleStop, "请填整数", fd.label+"只填整数，不带单位。")
-	case fd.kind == kDecimal:
+	case isNumber(fd.kind):
 		if err := dv.SetRange(-1e15, 1e15, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err != nil {
 			return err
 		}

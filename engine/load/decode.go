@@ -351,19 +351,11 @@ func dateProblem(s string) string {
 	return fmt.Sprintf("“%s”不是日期，或写法不对", s)
 }
 
-// intExample is a plausible value for an integer field, for hints.
+// intExample is a plausible value for an integer field, for hints: the
+// field table's example.
 func intExample(path string) string {
-	switch last := path[strings.LastIndexAny(path, ".")+1:]; last {
-	case "year":
-		return "2024"
-	case "participants":
-		return "20"
-	case "dues_paying":
-		return "139"
-	case "new_members":
-		return "12"
-	case "version":
-		return "1"
+	if f, ok := model.LookupField(path); ok && f.Example != "" {
+		return f.Example
 	}
 	return "152"
 }

@@ -1,6 +1,11 @@
 // Package model defines huibao's input data, version 1: what a cadre enters
 // about a union's half-year, and the closed vocabularies (categories, units,
 // spans, union types) that reports are written from.
+//
+// Fields is the one table of the input's fields — path, Chinese label, kind,
+// required or not, vocabulary — built from these types; the loader's
+// messages, the 填报表, the JSON Schema (input.schema.json, generated from it
+// by the package's tests) and the template author's reference all read it.
 package model
 
 import "github.com/shopspring/decimal"

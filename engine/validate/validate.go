@@ -154,23 +154,23 @@ func (c *checker) period() bool {
 			return false
 		}
 		if ok && p.Year != 0 && p.Start.Year != p.Year {
-			c.add("period.year", fmt.Sprintf("年份 %d 与开始日期 %s 不一致", p.Year, p.Start), "写了 start/end 时可以不写 year")
+			c.add("period.year", fmt.Sprintf("年度 %d 与开始日期 %s 不一致", p.Year, p.Start), "写了 start/end 时可以不写 year")
 			return false
 		}
 		return ok
 	}
 	ok := true
-	if !c.require("period.year", p.Year != 0, "年份", "year: 2024") {
+	if !c.require("period.year", p.Year != 0, "年度", "year: 2024") {
 		ok = false
-	} else if p.Year < 2000 || p.Year > 2100 {
-		c.add("period.year", fmt.Sprintf("年份 %d 不合理", p.Year), "请写四位数的年份，如 2024")
+	} else if p.Year < model.MinYear || p.Year > model.MaxYear {
+		c.add("period.year", fmt.Sprintf("年度 %d 不合理", p.Year), "年度写成四位数字，如 2024")
 		ok = false
 	}
-	if !c.require("period.span", p.Span != "", "期间类型", "span: H1（上半年）") {
+	if !c.require("period.span", p.Span != "", "期间", "span: H1（上半年）") {
 		return false
 	}
 	if !slices.Contains(model.Spans, p.Span) {
-		c.add("period.span", fmt.Sprintf("期间类型“%s”无效", p.Span), spanHint(p.Span))
+		c.add("period.span", fmt.Sprintf("期间“%s”无效", p.Span), spanHint(p.Span))
 		return false
 	}
 	return ok
@@ -208,7 +208,7 @@ func ForKind(r *model.Report, src *diag.SourceMap, kind model.ReportKind) diag.L
 	c := &checker{src: src, r: r}
 	if kind != model.KindPlan {
 		if !c.has("membership", r.Membership != (model.Membership{})) {
-			c.add("membership", "缺少会员情况（membership）", "总结和汇报材料要写会员情况：members（在册会员）、dues_paying（缴费会员）、dues_collected（收缴会费，元）")
+			c.add("membership", "缺少会员情况（membership）", "总结和汇报材料要写会员情况：members（在册会员）、dues_paying（缴费会员）、dues_collected（会费收缴，元）")
 		}
 		if d, first := r.Report.Date, r.Period.First(); !d.IsZero() && d.HasDay() && d.Before(first) {
 			c.add("report.date", fmt.Sprintf("成文日期 %s 早于期间开始 %s", d, first), "总结的成文日期通常在期间结束之后几天，如 2024-07-05")
@@ -222,7 +222,7 @@ func (c *checker) membership() {
 	m := c.r.Membership
 	c.require("membership.members", c.has("membership.members", m.Members != 0), "在册会员人数", "members: 152")
 	c.require("membership.dues_paying", c.has("membership.dues_paying", m.DuesPaying != 0), "缴费会员人数", "dues_paying: 139")
-	c.require("membership.dues_collected", c.has("membership.dues_collected", !m.DuesCollected.IsZero()), "收缴会费金额（元）", "dues_collected: 4509.50")
+	c.require("membership.dues_collected", c.has("membership.dues_collected", !m.DuesCollected.IsZero()), "会费收缴金额（元）", "dues_collected: 4509.50")
 	c.counts("membership", map[string]int{"members": m.Members, "dues_paying": m.DuesPaying, "new_members": m.NewMembers})
 	c.money("membership.dues_collected", m.DuesCollected)
 	if m.Members < 0 || m.DuesPaying < 0 || m.NewMembers < 0 {
@@ -238,11 +238,11 @@ func (c *checker) membership() {
 		c.compare("membership.new_members", fmt.Sprintf("新发展会员 %d 人多于在册会员 %d 人", m.NewMembers, m.Members), "新会员已计入在册会员，不能多于在册会员", "membership.members")
 	}
 	if p := m.Previous; p != nil {
-		c.require("membership.previous.members", c.has("membership.previous.members", p.Members != 0), "去年同期在册会员人数", "members: 140")
+		c.require("membership.previous.members", c.has("membership.previous.members", p.Members != 0), "上年同期在册会员人数", "members: 140")
 		c.counts("membership.previous", map[string]int{"members": p.Members, "dues_paying": p.DuesPaying})
 		c.money("membership.previous.dues_collected", p.DuesCollected)
 		if p.DuesPaying > p.Members && !c.src.Invalid("membership.previous.members") {
-			c.add("membership.previous.dues_paying", fmt.Sprintf("去年同期缴费会员 %d 人多于在册会员 %d 人", p.DuesPaying, p.Members), "请核对去年同期的两个数")
+			c.add("membership.previous.dues_paying", fmt.Sprintf("上年同期缴费会员 %d 人多于在册会员 %d 人", p.DuesPaying, p.Members), "请核对上年同期的两个数")
 		}
 	}
 }
@@ -322,7 +322,7 @@ func (c *checker) indicators() {
 		p := fmt.Sprintf("indicators[%d]", i+1)
 		if c.require(p+".name", ind.Name != "", "指标名称", "name: 推荐就业") {
 			if j, dup := seen[ind.Name]; dup {
-				c.add(p+".name", fmt.Sprintf("指标“%s”重复（第%d项已有）", ind.Name, j), "同一指标只写一次；去年同期的数写在 previous 里")
+				c.add(p+".name", fmt.Sprintf("指标“%s”重复（第%d项已有）", ind.Name, j), "同一指标只写一次；上年同期的数写在 previous 里")
 			}
 			seen[ind.Name] = i + 1
 		}
@@ -332,7 +332,7 @@ func (c *checker) indicators() {
 		if ind.Previous != nil {
 			c.nonNegative(p+".previous", *ind.Previous)
 			if u, ok := model.LookupUnit(ind.Unit); ok && u.Whole() && !ind.Previous.IsInteger() {
-				c.add(p+".previous", fmt.Sprintf("以“%s”计的数应为整数，实际是 %s", ind.Unit, typed(*ind.Previous)), "请核对去年同期的数")
+				c.add(p+".previous", fmt.Sprintf("以“%s”计的数应为整数，实际是 %s", ind.Unit, typed(*ind.Previous)), "请核对上年同期的数")
 			}
 		}
 		c.category(p+".category", ind.Category, false)

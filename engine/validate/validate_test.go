@@ -36,7 +36,7 @@ func TestValidate(t *testing.T) {
 		{"no org name", func(r *model.Report) { r.Org.Name = "" }, []string{"org.name：缺少单位名称"}},
 		{"unusual org type warns", func(r *model.Report) { r.Org.Type = "社区公会" }, []string{"提醒：字段 org.type：单位类型“社区公会”不在常见类型中"}},
 		{"leader half", func(r *model.Report) { r.Org.Leader = model.Person{Title: "工会主席"} }, []string{"org.leader.name：缺少负责人姓名"}},
-		{"bad span", func(r *model.Report) { r.Period.Span = "上半年" }, []string{"period.span：期间类型“上半年”无效。“上半年”请写成 H1"}},
+		{"bad span", func(r *model.Report) { r.Period.Span = "上半年" }, []string{"period.span：期间“上半年”无效。“上半年”请写成 H1"}},
 		{"span and dates", func(r *model.Report) { r.Period.Start = d(2024, 1, 1) }, []string{"period.span：期间既写了 span 又写了 start/end"}},
 		{"end before start", func(r *model.Report) {
 			r.Period = model.Period{Start: d(2024, 6, 1), End: d(2024, 3, 1)}
@@ -62,7 +62,7 @@ func TestValidate(t *testing.T) {
 		{"new members > members", func(r *model.Report) { r.Membership.NewMembers = 200 }, []string{"membership.new_members：新发展会员 200 人多于在册会员 152 人"}},
 		{"previous dues paying", func(r *model.Report) {
 			r.Membership.Previous = &model.MembershipBase{Members: 10, DuesPaying: 11}
-		}, []string{"membership.previous.dues_paying：去年同期缴费会员 11 人多于在册会员 10 人"}},
+		}, []string{"membership.previous.dues_paying：上年同期缴费会员 11 人多于在册会员 10 人"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
