@@ -14,7 +14,6 @@ type FieldDoc struct {
 	Expr  string // .Activities[].Title
 	Label string // 活动名称
 	Kind  string // 文字, 整数, 数值, 日期, 列表, …
-	path  string // activities.title, as the input writes it
 }
 
 // Fields lists every input field a template can read, in the order of the
@@ -27,7 +26,7 @@ func Fields() []FieldDoc {
 		if f.Nilable {
 			kind += "，可能为空（先用 with 判断）"
 		}
-		out = append(out, FieldDoc{Expr: f.Expr, Label: f.Label, Kind: kind, path: f.Path})
+		out = append(out, FieldDoc{Expr: f.Expr, Label: f.Label, Kind: kind})
 	}
 	return out
 }

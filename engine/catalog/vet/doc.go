@@ -42,5 +42,6 @@
 // parse.go parses the files and positions parse errors; types.go is what
 // the checker knows of a value; signatures.go of a function; walk.go walks
 // a template body; calls.go checks calls; fields.go checks field access
-// and holds the one walk of the model; trace.go traces output.
+// and places the input's types by engine/model's field table; trace.go
+// traces output.
 package vet

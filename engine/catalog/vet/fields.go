@@ -3,7 +3,7 @@ package vet
 // Fields: reading .Name on a value by text/template's rules (a method, a
 // struct field, a map key), warning where optional data is read without a
 // with, recording the input fields and data helpers a template uses, and
-// the one walk of the model that names them.
+// where the input's types sit, read from engine/model's field table.
 
 import (
 	"fmt"
@@ -266,57 +266,30 @@ type inputTypes struct {
 // change while the program runs.
 var inputModel = sync.OnceValue(walkModel)
 
-// walkModel is the checker's one walk of the input's types: depth first
-// from model.Report in the order of the input format, over every exported
-// field with a yaml name, into the sections (structs of the model with
-// fields of their own; model.Date is a value, not a section). The fields
-// are numbered in the order met; a struct type met in several places is
-// placed at the shallowest, the earliest among equals, as a breadth-first
-// walk would find it. When engine/model has a field table, this reads it
-// instead of the types.
+// walkModel reads the input's shape from engine/model's field table (the
+// module's one walk of the model): the field paths in the order of the input
+// format, and where each section (a group of fields, or the items of a
+// list) sits. A struct type met in several places is placed at the
+// shallowest, the earliest among equals.
 func walkModel() inputTypes {
 	in := inputTypes{sections: map[reflect.Type]section{typReport: {}}, order: map[string]int{}}
 	depth := map[reflect.Type]int{typReport: 0}
-	open := map[reflect.Type]bool{} // on the current path: a recursive type is walked once
-	var walk func(t reflect.Type, at section, d int)
-	walk = func(t reflect.Type, at section, d int) {
-		open[t] = true
-		defer delete(open, t)
-		for i := range t.NumField() {
-			f := t.Field(i)
-			tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-			if !f.IsExported() || tag == "" || tag == "-" {
-				continue
+	for i, f := range model.Fields() {
+		in.order[f.Path] = i
+		if f.Kind != model.KindGroup && f.Kind != model.KindList {
+			continue
+		}
+		t, place := f.Type, section{yaml: f.Path, expr: f.Expr}
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			if t.Kind() == reflect.Slice {
+				place.expr += "[]"
 			}
-			place := section{yaml: strings.TrimPrefix(at.yaml+"."+tag, "."), expr: at.expr + "." + f.Name}
-			in.order[place.yaml] = len(in.order)
-			ft := f.Type
-			for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
-				if ft.Kind() == reflect.Slice {
-					place.expr += "[]"
-				}
-				ft = ft.Elem()
-			}
-			if ft.Kind() != reflect.Struct || ft.PkgPath() != modelPkg || !hasYAMLFields(ft) || open[ft] {
-				continue
-			}
-			if dd, seen := depth[ft]; !seen || d+1 < dd {
-				depth[ft], in.sections[ft] = d+1, place
-			}
-			walk(ft, place, d+1)
+			t = t.Elem()
+		}
+		d := strings.Count(f.Path, ".") + 1
+		if dd, seen := depth[t]; !seen || d < dd {
+			depth[t], in.sections[t] = d, place
 		}
 	}
-	walk(typReport, section{}, 0)
 	return in
-}
-
-// hasYAMLFields tells a section of the input (a struct with fields of its
-// own) from a value that is a struct in Go, such as model.Date.
-func hasYAMLFields(t reflect.Type) bool {
-	for i := range t.NumField() {
-		if t.Field(i).Tag.Get("yaml") != "" {
-			return true
-		}
-	}
-	return false
 }
