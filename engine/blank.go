@@ -24,7 +24,7 @@ func Blank(name string) ([]Output, error) {
 	case load.XLSX:
 		b, err := form.WriteForm(nil)
 		if err != nil {
-			return nil, newError(OutputError, "无法生成填报表："+err.Error(), nil, err)
+			return nil, newError(OutputError, "无法生成填报表。这是程序的问题，请报告给维护者", nil, err)
 		}
 		return []Output{{Name: base, Data: b, Format: &Format{Ext: ".xlsx"}}}, nil
 	}

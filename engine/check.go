@@ -182,12 +182,6 @@ func (e *Engine) renderProblems(t *catalog.Template, in NamedInput) (exec, findi
 			q.Pos = vet.ExecPos(t, p.Pos)
 			q.Path = p.Msg
 			q.Msg = fmt.Sprintf("模板 %s %s时出错：%s", t.ID, in.using(), strings.TrimSuffix(p.Msg, "。"))
-			for _, x := range execMessages {
-				if strings.Contains(q.Msg, x.english) {
-					q.Msg = strings.Replace(q.Msg, x.english, x.chinese, 1)
-					q.Hint = x.hint
-				}
-			}
 			out = append(out, &q)
 		}
 		return out, nil
@@ -222,14 +216,6 @@ func (in NamedInput) using() string {
 	return "用" + in.Name + "生成"
 }
 
-// execMessages are errors from inside text/template's functions that
-// would reach authors in English. They would serve generate as well from
-// catalog's templateMessages (errors.go); until they move there, templates
-// check translates them here.
-var execMessages = []struct{ english, chinese, hint string }{
-	{"reflect: slice index out of range", "列表里没有这一项（列表是空的或不够长）", "取列表的某一项前先判断，如 {{ with .Problems }}{{ index . 0 }}{{ end }}"},
-	{"index out of range", "列表里没有这一项（列表是空的或不够长）", "取列表的某一项前先判断，如 {{ with .Problems }}{{ index . 0 }}{{ end }}"},
-}
 
 // quoted finds the first “…” of a lint message: the text it is about.
 var quoted = regexp.MustCompile(`“([^”]+)”`)

@@ -289,7 +289,9 @@ func (e *Engine) Render(j *Job) (*Result, error) {
 		data, err := f.Write(a)
 		if err != nil {
 			if _, ok := err.(*Error); !ok {
-				err = newError(TemplateError, fmt.Sprintf("模板“%s”出错", t.Name), Problems(err), err)
+				// A writer's own failure: the program's, not the cadre's;
+				// its English cause is kept for a developer, not printed.
+				err = newError(OutputError, fmt.Sprintf("生成 %s 文件时出错。这是程序的问题，请把输入文件发给维护者", f.Name), nil, err)
 			}
 			return res, err
 		}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/huibao/huibao/engine/markdown"
 	"github.com/huibao/huibao/engine/model"
 	"github.com/huibao/huibao/engine/pdf"
+	"github.com/huibao/huibao/engine/pdf/font"
 	"github.com/huibao/huibao/engine/xlsx"
 )
 
@@ -41,7 +43,8 @@ var formats = []*Format{
 			if err != nil {
 				return nil, err
 			}
-			return pdf.Render(doc, pdf.Options{Fonts: fonts, Profile: a.Profile})
+			out, err := pdf.Render(doc, pdf.Options{Fonts: fonts, Profile: a.Profile})
+			return out, a.pdfError(err)
 		}},
 	{Name: "xlsx", Ext: ".xlsx", Binary: true, Desc: "Excel 附件（活动台账、统计表）",
 		Write: func(a *Artefacts) ([]byte, error) { return xlsx.Appendix(a.Report, xlsx.Options{}) }},
@@ -73,6 +76,23 @@ func (a *Artefacts) Document() (*markdown.Document, error) {
 		}
 	})
 	return a.doc, a.docErr
+}
+
+// pdfError classifies the PDF writer's errors: a character no installed
+// font has is the data's; Markdown the writer cannot set (an image, HTML)
+// is the template's; anything else is the program's.
+func (a *Artefacts) pdfError(err error) error {
+	var glyph *font.MissingGlyphError
+	var node *pdf.UnsupportedNodeError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &glyph):
+		return newError(InputError, err.Error(), nil, err)
+	case errors.As(err, &node):
+		return newError(TemplateError, fmt.Sprintf("模板“%s”出错", a.template.Name), Problems(err), err)
+	}
+	return err
 }
 
 // Resources are shared by every report an engine renders: loaded on first

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/huibao/huibao/engine/diag"
 )
 
 // WriteAll writes outputs into dir atomically: every file is first written
@@ -20,7 +22,7 @@ func WriteAll(dir string, outs []Output) ([]string, error) {
 
 func writeAll(dir string, outs []Output) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("无法创建输出文件夹 %s：%v", dir, err)
+		return nil, fmt.Errorf("无法创建输出文件夹 %s：%s", dir, diag.OSReason(err))
 	}
 	// Refuse before writing anything if a target cannot be replaced, so that
 	// a failure does not leave some files new and others old.
@@ -39,14 +41,14 @@ func writeAll(dir string, outs []Output) ([]string, error) {
 		f, err := os.CreateTemp(dir, ".huibao-*"+o.Format.Ext)
 		if err != nil {
 			cleanup()
-			return nil, fmt.Errorf("无法在 %s 写文件：%v", dir, err)
+			return nil, fmt.Errorf("无法在 %s 写文件：%s", dir, diag.OSReason(err))
 		}
 		temps = append(temps, f.Name())
 		_, werr := f.Write(o.Data)
 		cerr := f.Close()
 		if werr != nil || cerr != nil {
 			cleanup()
-			return nil, fmt.Errorf("写文件 %s 失败：%v", filepath.Join(dir, o.Name), firstErr(werr, cerr))
+			return nil, fmt.Errorf("写文件 %s 失败：%s", filepath.Join(dir, o.Name), diag.OSReason(firstErr(werr, cerr)))
 		}
 	}
 	var written []string
@@ -54,7 +56,7 @@ func writeAll(dir string, outs []Output) ([]string, error) {
 		final := filepath.Join(dir, o.Name)
 		if err := os.Rename(temps[i], final); err != nil {
 			cleanup()
-			return written, fmt.Errorf("无法写入 %s：%v", final, err)
+			return written, fmt.Errorf("无法写入 %s：%s", final, diag.OSReason(err))
 		}
 		os.Chmod(final, 0o644)
 		temps[i] = ""

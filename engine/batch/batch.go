@@ -193,7 +193,7 @@ func same(a, b string) bool {
 func (b *Batch) scan(dir string) (inputs []string, manifest string, err error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, "", usageError(fmt.Sprintf("无法读取文件夹 %s：%v", dir, err))
+		return nil, "", usageError(fmt.Sprintf("无法读取文件夹 %s：%s", dir, diag.OSReason(err)))
 	}
 	for _, e := range entries {
 		name := e.Name()
@@ -493,7 +493,7 @@ func (b *Batch) summary() *Part {
 	title := b.parent.Name + periodLabel(b.Period) + "各单位工作情况汇总表"
 	data, err := summary.Workbook(rows, summary.Options{Title: title, Org: b.parent.Name, Date: b.issueDate()})
 	if err != nil {
-		p.Err = err
+		p.Err = &engine.Error{Kind: engine.OutputError, Msg: "无法生成汇总表。这是程序的问题，请把输入文件夹发给维护者", Err: err}
 		return p
 	}
 	xlsx, _ := engine.LookupFormat("xlsx")

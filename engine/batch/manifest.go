@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"fmt"
 	"os"
 
 	"github.com/huibao/huibao/engine"
@@ -33,7 +32,7 @@ func readManifest(path string) (*Manifest, diag.List) {
 	var probs diag.List
 	data, err := os.ReadFile(path)
 	if err != nil {
-		probs.Add(diag.Pos{File: path}, "", fmt.Sprintf("无法读取批量说明文件：%v", err), "")
+		probs.Add(diag.Pos{File: path}, "", "无法读取批量说明文件："+diag.OSReason(err), "")
 		return nil, probs
 	}
 	m := &Manifest{}

@@ -133,7 +133,7 @@ func New(places []Place, formats []string) (*Catalog, diag.List) {
 		maps.Copy(shared, sp)
 		entries, err := fs.ReadDir(p.FS, ".")
 		if err != nil {
-			probs.Add(diag.Pos{File: p.Name}, "", "无法读取模板文件夹："+err.Error(), "请检查 --templates 或 HUIBAO_TEMPLATES 给出的路径")
+			probs.Add(diag.Pos{File: p.Name}, "", "无法读取模板文件夹："+diag.OSReason(err), "请检查 --templates 或 HUIBAO_TEMPLATES 给出的路径")
 			continue
 		}
 		for _, e := range entries {
@@ -176,7 +176,7 @@ func readPartials(p Place, dir string) (map[string]Partial, diag.List) {
 		name := shownName(p, path.Join(dir, e.Name()))
 		b, err := fs.ReadFile(p.FS, path.Join(dir, e.Name()))
 		if err != nil {
-			probs.Add(diag.Pos{File: name}, "", "无法读取："+err.Error(), "")
+			probs.Add(diag.Pos{File: name}, "", "无法读取："+diag.OSReason(err), "")
 			continue
 		}
 		out[e.Name()] = Partial{Name: name, Text: string(b)}
@@ -196,7 +196,7 @@ func readTemplate(p Place, dir string, formats []string) (*Template, diag.List) 
 	data, err := fs.ReadFile(p.FS, path.Join(dir, "template.yaml"))
 	var probs diag.List
 	if err != nil {
-		probs.Add(diag.Pos{File: manifestName}, "", "无法读取模板说明："+err.Error(), "")
+		probs.Add(diag.Pos{File: manifestName}, "", "无法读取模板说明："+diag.OSReason(err), "")
 		return nil, probs
 	}
 	var m Manifest

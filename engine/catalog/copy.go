@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/huibao/huibao/engine/diag"
 )
 
 // idPattern is what a template id may be: it is also a folder name and is
@@ -42,7 +44,7 @@ func (t *Template) Copy(dir string, opts CopyOptions) ([]string, error) {
 	}
 	manifest, err := fs.ReadFile(t.fsys, path.Join(t.root, "template.yaml"))
 	if err != nil {
-		return nil, fmt.Errorf("无法读取 %s：%v", t.Dir, err)
+		return nil, fmt.Errorf("无法读取 %s：%s", t.Dir, diag.OSReason(err))
 	}
 	files := map[string]string{
 		"template.yaml":  rewriteManifest(string(manifest), t, id, opts.Name),
@@ -56,11 +58,11 @@ func (t *Template) Copy(dir string, opts CopyOptions) ([]string, error) {
 
 	parent := filepath.Dir(filepath.Clean(dir))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("无法创建文件夹 %s：%v", parent, err)
+		return nil, fmt.Errorf("无法创建文件夹 %s：%s", parent, diag.OSReason(err))
 	}
 	tmp, err := os.MkdirTemp(parent, "."+id+"-")
 	if err != nil {
-		return nil, fmt.Errorf("无法在 %s 里写文件：%v", parent, err)
+		return nil, fmt.Errorf("无法在 %s 里写文件：%s", parent, diag.OSReason(err))
 	}
 	names := slices.Sorted(maps.Keys(files))
 	for _, name := range names {
@@ -71,7 +73,7 @@ func (t *Template) Copy(dir string, opts CopyOptions) ([]string, error) {
 		}
 		if err != nil {
 			os.RemoveAll(tmp)
-			return nil, fmt.Errorf("无法写入 %s：%v", filepath.Join(dir, name), err)
+			return nil, fmt.Errorf("无法写入 %s：%s", filepath.Join(dir, name), diag.OSReason(err))
 		}
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
@@ -80,7 +82,7 @@ func (t *Template) Copy(dir string, opts CopyOptions) ([]string, error) {
 	}
 	if err := os.Rename(tmp, dir); err != nil {
 		os.RemoveAll(tmp)
-		return nil, fmt.Errorf("无法创建 %s：%v", dir, err)
+		return nil, fmt.Errorf("无法创建 %s：%s", dir, diag.OSReason(err))
 	}
 	return names, nil
 }

@@ -92,29 +92,10 @@ func syntaxProblem(name string, err error) *diag.Problem {
 	return p
 }
 
-// explainSyntax gives the Chinese reading of the parser's common messages;
-// the original stays in brackets so nothing is hidden.
+// explainSyntax gives the Chinese reading of the parser's message.
 func explainSyntax(msg string) (string, string) {
-	known := []struct{ sub, msg, hint string }{
-		{"'Tab' that cannot start any token", "这里有制表符（Tab）", "缩进只能用空格，不能用 Tab 键"},
-		{"cannot start any token", "这里有不能出现在开头的字符", "值以 @、`、%、* 等符号开头时请给整个值加上引号"},
-		{"mapping value is not allowed", "这一行多了一个冒号，或缩进不对", "值里含有“: ”时请给整个值加上引号；同一层的字段要对齐"},
-		{"could not find expected ':'", "缺少冒号", "每个字段写成“名称: 值”，冒号后面要有一个空格"},
-		{"did not find expected key", "缩进不一致", "同一层的字段要左对齐，子字段比上一层多缩进两个空格"},
-		{"unexpected key name", "缩进不一致或缺少冒号", "同一层的字段要左对齐，每个字段写成“名称: 值”"},
-		{"found unknown escape character", "引号里有不认识的转义字符（\\）", "去掉反斜杠，或改用单引号"},
-		{"could not find end character of double-quoted text", "双引号没有配对", "检查这一行的引号是否成对"},
-		{"could not find end character of single-quoted text", "单引号没有配对", "检查这一行的引号是否成对"},
-		{"sequence end token ']' not found", "方括号没有配对", "检查“[”是否有对应的“]”"},
-		{"could not find flow mapping end token '}'", "花括号没有配对", "检查“{”是否有对应的“}”"},
-		{"tab character cannot use as a map key directly", "这里有制表符（Tab）", "缩进只能用空格，不能用 Tab 键"},
-	}
-	for _, k := range known {
-		if strings.Contains(msg, k.sub) {
-			return fmt.Sprintf("格式错误：%s（%s）", k.msg, msg), k.hint
-		}
-	}
-	return fmt.Sprintf("格式错误（%s）", msg), "请对照 huibao init 生成的样例检查这一行的写法"
+	text, hint, _ := diag.Explain(diag.YAML, msg)
+	return "格式错误：" + text, hint
 }
 
 type decoder struct {

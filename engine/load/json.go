@@ -63,19 +63,11 @@ func offsetPos(text []byte, off int64) (line, col int) {
 
 func explainJSON(msg string, text []byte, off int64) (string, string) {
 	prev := lastNonSpace(text[:max(0, min(int(off)-1, len(text)))])
-	switch {
-	case (strings.Contains(msg, "looking for beginning of object key string") || strings.Contains(msg, "looking for beginning of value")) && prev == ',':
-		return fmt.Sprintf("JSON 格式错误：最后一项后面多了逗号（%s）", msg), "JSON 里列表和对象的最后一项后面不能有逗号，请删去这个逗号"
-	case strings.Contains(msg, "looking for beginning of object key string"):
-		return fmt.Sprintf("JSON 格式错误：字段名要用双引号括起来（%s）", msg), "例如 \"name\": \"柳背桥社区工会\""
-	case strings.Contains(msg, "after object key:value pair"), strings.Contains(msg, "after array element"):
-		return fmt.Sprintf("JSON 格式错误：两项之间缺少逗号（%s）", msg), "相邻的两项之间用英文逗号隔开"
-	case strings.Contains(msg, "unexpected end of JSON input"):
-		return "JSON 格式错误：文件意外结束", "检查 { 和 }、[ 和 ] 是否成对"
-	case strings.Contains(msg, "in string literal"):
-		return fmt.Sprintf("JSON 格式错误：字符串里有不允许的字符（%s）", msg), "换行要写成 \\n，双引号要写成 \\\""
+	if (strings.Contains(msg, "looking for beginning of object key string") || strings.Contains(msg, "looking for beginning of value")) && prev == ',' {
+		return "JSON 格式错误：最后一项后面多了逗号", "JSON 里列表和对象的最后一项后面不能有逗号，请删去这个逗号"
 	}
-	return fmt.Sprintf("JSON 格式错误（%s）", msg), "请用 VS Code 等编辑器检查这一处的写法"
+	m, hint, _ := diag.Explain(diag.JSON, msg)
+	return "JSON 格式错误：" + m, hint
 }
 
 func lastNonSpace(b []byte) byte {

@@ -88,5 +88,5 @@ func readError(err error) string {
 	if errors.As(err, &pe) && pe.Err != nil && strings.Contains(pe.Err.Error(), "directory") {
 		return "这是一个文件夹，不是文件"
 	}
-	return "无法读取文件：" + err.Error()
+	return "无法读取文件：" + diag.OSReason(err)
 }

@@ -101,7 +101,7 @@ func TestDecodeProblems(t *testing.T) {
 		{"alias", base + "x: &a 1\n",
 			[]string{"a.yaml:5:1: 字段 x：顶层没有“x”这个字段。这一级可写的字段有：version、org、period、report、membership、indicators、activities、problems、plans。"}},
 		{"tab", base + "problems:\n\t- x\n",
-			[]string{"a.yaml:6:1: 格式错误：这里有制表符（Tab）（found character 'Tab' that cannot start any token）。缩进只能用空格，不能用 Tab 键。"}},
+			[]string{"a.yaml:6:1: 格式错误：这里有制表符（Tab）。缩进只能用空格，不能用 Tab 键。"}},
 		{"two documents", base + "---\nversion: 1\n",
 			[]string{"a.yaml:6:1: 文件里有不止一份数据（出现了第二个“---”分隔的文档）。一个文件只写一份数据。"}},
 		{"comments only", "# 只有注释\n", []string{"a.yaml: 文件里只有注释，没有数据。可以用 huibao init 生成一份带说明的样例来填写。"}},

@@ -246,31 +246,8 @@ func parseProblem(f *srcFile, err error) *diag.Problem {
 
 // explainParse gives a parse error message in Chinese.
 func explainParse(msg string) (string, string) {
-	switch {
-	case strings.HasPrefix(msg, "unterminated quoted string"), strings.HasPrefix(msg, "unterminated raw quoted string"):
-		return "引号没有闭合", "文字要写在一对英文双引号里，如 \"人\""
-	case strings.HasPrefix(msg, "unterminated character constant"):
-		return "单引号没有闭合", "模板里的文字用英文双引号，如 \"人\""
-	case msg == "unclosed left paren":
-		return "左括号没有对应的右括号", "检查这一处的 ( )"
-	case msg == "unexpected right paren":
-		return "多余的右括号", "检查这一处的 ( )"
-	case msg == "unclosed comment", msg == "comment ends before closing delimiter":
-		return "注释没有闭合", "注释写成 {{/* … */}}"
-	case strings.HasPrefix(msg, "missing value for"):
-		return "{{ }} 里没有内容", "写上要输出的字段或函数，或删去这对 {{ }}"
-	case strings.HasPrefix(msg, "bad number syntax"):
-		return "数字写法不对：" + strings.TrimPrefix(msg, "bad number syntax: "), "数字写成 152、4509.5"
-	case strings.HasPrefix(msg, "multiple definition of template"):
-		return "子模板" + strings.TrimPrefix(msg, "multiple definition of template ") + "定义了两次", "同一名称的 {{ define }} 只能写一次"
-	}
-	if m := unexpectedRe.FindStringSubmatch(msg); m != nil {
-		if m[1] == `"}"` {
-			return "这里只有一个 }", "{{ }} 要用两个 } 结束：}}"
-		}
-		return fmt.Sprintf("语法错误：这里不应出现 %s", m[1]), "检查这一处的 {{ }} 写法"
-	}
-	return catalog.ExplainTemplate(msg)
+	text, hint, _ := diag.Explain(diag.TemplateParse, msg)
+	return text, hint
 }
 
 // tokenOf extracts the token a parse error names: "}" in `unexpected "}"

@@ -16,7 +16,6 @@ import (
 	"io/fs"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -313,16 +312,28 @@ func Open(data []byte) (*excelize.File, error) {
 	if !bytes.HasPrefix(data, []byte("PK")) {
 		return nil, ErrNotWorkbook
 	}
+	// The unpacked size is checked here, from the zip's directory, rather
+	// than left to excelize, whose refusal is only an English message.
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, ErrNotWorkbook
+	}
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+	}
+	if total > MaxUnzipSize {
+		return nil, fmt.Errorf("%w：解压后超过 %d MB", ErrTooLarge, MaxUnzipSize>>20)
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		RawCellValue:      true,
 		UnzipSizeLimit:    MaxUnzipSize,
 		UnzipXMLSizeLimit: MaxXMLSize,
 	})
 	if err != nil {
-		if strings.Contains(err.Error(), "unzip size exceeds") {
-			return nil, fmt.Errorf("%w：解压后超过 %d MB", ErrTooLarge, MaxUnzipSize>>20)
-		}
-		return nil, fmt.Errorf("%w（%v）", ErrNotWorkbook, err)
+		// A zip whose directory understates its parts, or not an Office
+		// file: either way not a workbook huibao can read.
+		return nil, ErrNotWorkbook
 	}
 	return f, nil
 }
