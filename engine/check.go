@@ -216,7 +216,6 @@ func (in NamedInput) using() string {
 	return "用" + in.Name + "生成"
 }
 
-
 // quoted finds the first “…” of a lint message: the text it is about.
 var quoted = regexp.MustCompile(`“([^”]+)”`)
 
