@@ -18,8 +18,8 @@ func Blank(name string) ([]Output, error) {
 	switch load.KindOf(name) {
 	case load.YAML:
 		return []Output{
-			{Name: base, Data: model.Example, Format: &Format{Ext: filepath.Ext(base)}},
-			{Name: model.SchemaFile, Data: model.Schema, Format: &Format{Ext: ".json"}},
+			{Name: base, Data: model.Example(), Format: &Format{Ext: filepath.Ext(base)}},
+			{Name: model.SchemaFile, Data: model.Schema(), Format: &Format{Ext: ".json"}},
 		}, nil
 	case load.XLSX:
 		b, err := form.WriteForm(nil)

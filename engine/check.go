@@ -278,13 +278,13 @@ var minimalItems = []struct {
 	add        func(r *model.Report)
 }{
 	{"activities", "一项活动", func(r *model.Report) {
-		r.Activities = []model.Activity{{Date: r.Period.First(), Title: "工会组长培训", Category: model.Categories[0]}}
+		r.Activities = []model.Activity{{Date: r.Period.First(), Title: "工会组长培训", Category: model.Categories()[0]}}
 	}},
 	{"indicators", "一项工作指标", func(r *model.Report) {
 		r.Indicators = []model.Indicator{{Name: "推荐就业", Value: decimal.NewFromInt(5), Unit: "人次"}}
 	}},
 	{"plans", "一项工作计划", func(r *model.Report) {
-		r.Plans = []model.Plan{{Category: model.Categories[0], Item: "继续做好建会工作"}}
+		r.Plans = []model.Plan{{Category: model.Categories()[0], Item: "继续做好建会工作"}}
 	}},
 	{"problems", "一条存在的问题", func(r *model.Report) {
 		r.Problems = []string{"会员参与社区建设不够"}
@@ -324,7 +324,7 @@ func MinimalInputs(t *catalog.Template) []NamedInput {
 			r := &model.Report{
 				Version: model.Version,
 				Org:     model.Org{Name: "某某社区工会", Type: "社区工会"},
-				Period:  model.Period{Year: 2024, Span: span},
+				Period:  model.Period{Year: 2024, Span: model.Span(span)},
 			}
 			if span == "range" {
 				r.Period = model.Period{Start: model.Date{Year: 2024, Month: 1, Day: 1}, End: model.Date{Year: 2024, Month: 6, Day: 30}}

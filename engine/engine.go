@@ -242,7 +242,7 @@ func accepts(t *Template, r *model.Report) error {
 
 func periodLabel(p model.Period) string {
 	if p.Span != "" {
-		return model.SpanNames[p.Span]
+		return p.Span.Name()
 	}
 	return fmt.Sprintf("%s至%s", p.First(), p.Last())
 }

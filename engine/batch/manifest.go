@@ -46,7 +46,7 @@ func readManifest(path string) (*Manifest, diag.List) {
 			"请写 name，例如 org: {name: 石新路街道总工会, type: 街道总工会}")
 	}
 	if p := m.Period; p != (model.Period{}) {
-		if _, ok := model.SpanNames[p.Span]; p.Start.IsZero() && (!ok || p.Year == 0) {
+		if p.Start.IsZero() && (!p.Span.Valid() || p.Year == 0) {
 			probs.Add(src.Pos("period"), "period", "批量处理的期间写得不完整",
 				"请写成 period: {year: 2024, span: H1}（span 为 H1、H2、year、Q1～Q4），或者不写，按各单位的期间汇总")
 		}

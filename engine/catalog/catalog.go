@@ -255,7 +255,7 @@ func checkManifest(m *Manifest, dir string, src *diag.SourceMap, formats []strin
 		probs.Add(src.Pos("kind"), "kind", fmt.Sprintf("不认识的报告种类“%s”", m.Kind), "可选："+strings.Join(kinds, "、"))
 	}
 	for i, s := range m.Spans {
-		if s != "range" && !slices.Contains(model.Spans, s) {
+		if s != "range" && !model.Span(s).Valid() {
 			probs.Add(src.Pos(fmt.Sprintf("spans[%d]", i+1)), fmt.Sprintf("spans[%d]", i+1), fmt.Sprintf("不认识的期间类型“%s”", s),
 				"可选：H1、H2、year、Q1、Q2、Q3、Q4、range（按起止日期）")
 		}
@@ -266,7 +266,7 @@ func checkManifest(m *Manifest, dir string, src *diag.SourceMap, formats []strin
 			if _, ok := requirable[alt]; !ok && model.CategoryIndex(alt) < 0 {
 				path := fmt.Sprintf("requires[%d]", i+1)
 				hint := "可选：activities、indicators、plans、problems、org.overview，或一个工作类别（如 女职工工作），用 | 表示“其一即可”"
-				if s := diag.Suggest(alt, append(slices.Sorted(maps.Keys(requirable)), model.Categories...)); s != "" {
+				if s := diag.Suggest(alt, append(slices.Sorted(maps.Keys(requirable)), model.Categories()...)); s != "" {
 					hint = fmt.Sprintf("是不是“%s”？", s) + hint
 				}
 				probs.Add(src.Pos(path), path, fmt.Sprintf("不认识的必需数据“%s”", alt), hint)
@@ -338,7 +338,7 @@ func (t *Template) Accepts(p model.Period) bool {
 	if p.Span == "" {
 		return slices.Contains(t.Spans, "range")
 	}
-	return slices.Contains(t.Spans, p.Span)
+	return slices.Contains(t.Spans, string(p.Span))
 }
 
 // Missing returns, in Chinese, the required data the report lacks
@@ -401,7 +401,7 @@ func (t *Template) SpanNames() string {
 			out = append(out, "起止日期")
 			continue
 		}
-		out = append(out, model.SpanNames[s])
+		out = append(out, model.Span(s).Name())
 	}
 	return strings.Join(out, "、")
 }

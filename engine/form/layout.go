@@ -99,9 +99,9 @@ func previous(fd field) (field, bool) {
 
 // spanList is the dropdown of 期间: the spans by their Chinese names.
 func spanList() []string {
-	out := make([]string, 0, len(model.Spans))
-	for _, s := range model.Spans {
-		out = append(out, model.SpanNames[s])
+	var out []string
+	for _, s := range model.Spans() {
+		out = append(out, s.Name())
 	}
 	return out
 }

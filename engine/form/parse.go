@@ -264,27 +264,28 @@ func atoi(s string) int {
 // common variants (一季度, 全年度) or the codes of the YAML input (H1 …).
 // Anything else is kept as typed, for validation to report with the list of
 // spans.
-func parseSpan(raw string) string {
+func parseSpan(raw string) model.Span {
 	s := narrow(clean(raw))
-	for code, name := range model.SpanNames {
-		if s == name || strings.EqualFold(s, code) {
-			return code
+	for _, span := range model.Spans() {
+		if s == span.Name() || strings.EqualFold(s, string(span)) {
+			return span
 		}
 	}
-	variants := map[string]string{
-		"年度": "year", "全年度": "year", "一季度": "Q1", "二季度": "Q2", "三季度": "Q3", "四季度": "Q4",
-		"上半年度": "H1", "下半年度": "H2",
+	variants := map[string]model.Span{
+		"年度": model.Year, "全年度": model.Year, "一季度": model.Q1, "二季度": model.Q2, "三季度": model.Q3, "四季度": model.Q4,
+		"上半年度": model.H1, "下半年度": model.H2,
 	}
-	if code, ok := variants[s]; ok {
-		return code
+	if span, ok := variants[s]; ok {
+		return span
 	}
-	return s
+	return model.Span(s)
 }
 
-// spanName is the Chinese name the 填报表 shows for a span code.
-func spanName(code string) string {
-	if n, ok := model.SpanNames[code]; ok {
+// spanName is the Chinese name the 填报表 shows for a span, or its code as
+// typed when it is not one.
+func spanName(span model.Span) string {
+	if n := span.Name(); n != "" {
 		return n
 	}
-	return code
+	return string(span)
 }

@@ -160,7 +160,7 @@ func TestParseInt(t *testing.T) {
 }
 
 func TestParseSpan(t *testing.T) {
-	for raw, want := range map[string]string{
+	for raw, want := range map[string]model.Span{
 		"上半年": "H1", "下半年": "H2", "全年": "year", "第一季度": "Q1", "第四季度": "Q4",
 		"H1": "H1", "h2": "H2", "YEAR": "year", "q3": "Q3", " 上半年 ": "H1",
 		"一季度": "Q1", "全年度": "year", "上半年度": "H1",
@@ -170,7 +170,7 @@ func TestParseSpan(t *testing.T) {
 			t.Errorf("parseSpan(%q) = %q, want %q", raw, got, want)
 		}
 	}
-	for _, code := range model.Spans {
+	for _, code := range model.Spans() {
 		if got := parseSpan(spanName(code)); got != code {
 			t.Errorf("span %s does not survive its Chinese name %s", code, spanName(code))
 		}

@@ -529,7 +529,7 @@ func sameAsExample(fd field, raw string) bool {
 		d, msg := parseDecimal(raw, true)
 		return msg == "" && d.Equal(decimal.RequireFromString(fd.example))
 	case isDate(fd.kind):
-		p := model.Period{Year: 2024, Span: "year"}
+		p := model.Period{Year: 2024, Span: model.Year}
 		d, msg := parseDate(raw, p, false)
 		e, _ := parseDate(fd.example, p, false)
 		return msg == "" && d == e

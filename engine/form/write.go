@@ -214,7 +214,7 @@ func exampleValue(fd field) any {
 	case isNumber(fd.kind):
 		return decimal.RequireFromString(fd.example)
 	case isDate(fd.kind):
-		d, msg := parseDate(fd.example, model.Period{Year: 2024, Span: "year"}, false)
+		d, msg := parseDate(fd.example, model.Period{Year: 2024, Span: model.Year}, false)
 		if msg != "" {
 			panic("form: bad example date " + fd.example)
 		}
@@ -289,7 +289,7 @@ func guideText() []string {
 		"【日期和数字】",
 		"日期可以写成 2024-03-30、2024.3.30、2024/3/30 或 2024年3月30日；只写 3月30日 时，年份取基本信息里的年度。完成时限可以只写到月，如 2024年12月。",
 		"数字只填数字，不要带单位（写 152，不写 152人）；全角数字也能识别。金额以元为单位，可以带两位小数，如 4509.50。",
-		"类别共有：" + strings.Join(model.Categories, "、") + "。",
+		"类别共有：" + strings.Join(model.Categories(), "、") + "。",
 		"单位共有：" + strings.Join(model.UnitNames(), "、") + "。",
 		"",
 		"【检查和生成】",
@@ -350,7 +350,7 @@ func cellValue(fd field, holder any) any {
 	case !ok:
 		return ""
 	case fd.kind == model.KindSpan:
-		return spanName(fmt.Sprint(v))
+		return spanName(v.(model.Span))
 	case fd.kind == model.KindYear && v == 0:
 		return ""
 	case fd.blankZero && v.(decimal.Decimal).IsZero():

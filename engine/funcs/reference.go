@@ -69,7 +69,7 @@ func Reference() string {
 	}
 	for _, k := range kinds {
 		var names []string
-		for _, u := range model.Units {
+		for _, u := range model.Units() {
 			if u.Kind == k.kind {
 				names = append(names, u.Name)
 			}

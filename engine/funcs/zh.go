@@ -318,7 +318,7 @@ func period(v any) (model.Period, error) {
 	case string:
 		y, span, ok := strings.Cut(strings.TrimSpace(x), "-")
 		n, err := strconv.Atoi(y)
-		if _, known := model.SpanNames[span]; ok && known && err == nil && n >= 1900 && n <= 2999 {
+		if span := model.Span(span); ok && span.Valid() && err == nil && n >= 1900 && n <= 2999 {
 			return model.Period{Year: n, Span: span}, nil
 		}
 	}
@@ -341,6 +341,8 @@ func texts(args []any) ([]string, error) {
 		switch x := a.(type) {
 		case string:
 			out = append(out, x)
+		case model.Span: // .Period.Span, a text before it had a type
+			out = append(out, string(x))
 		default:
 			return nil, badArg(a, "文字")
 		}
@@ -526,8 +528,13 @@ func (ZH) Period(p any) (string, error) {
 
 // SpanName gives the bare span name: 上半年, 全年.
 func (ZH) SpanName(p any) (string, error) {
-	if s, ok := p.(string); ok {
-		if name := zh.SpanName(s); name != "" {
+	switch s := p.(type) {
+	case string:
+		if name := model.Span(s).Name(); name != "" {
+			return name, nil
+		}
+	case model.Span: // .Period.Span
+		if name := s.Name(); name != "" {
 			return name, nil
 		}
 	}
@@ -535,10 +542,10 @@ func (ZH) SpanName(p any) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if !x.Start.IsZero() || zh.SpanName(x.Span) == "" {
+	if !x.Start.IsZero() || !x.Span.Valid() {
 		return "", fmt.Errorf("期间 %s 不是上半年、下半年、全年或季度，没有简称；请用 zh.Period", quote(p))
 	}
-	return zh.SpanName(x.Span), nil
+	return x.Span.Name(), nil
 }
 
 // PeriodRange writes the first to the last day of a period.

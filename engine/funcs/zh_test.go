@@ -58,6 +58,8 @@ func TestZHWithData(t *testing.T) {
 		{`{{ zh.DateIn (index .Activities 0).Date .Period.Year }}`, "3月30日"},
 		{`{{ .Org.Name }}{{ zh.Period .Period }}工作总结`, "柳背桥社区工会2024年上半年工作总结"},
 		{`{{ zh.SpanName .Period }}|{{ zh.PeriodRange . }}`, "上半年|2024年1月1日至6月30日"},
+		// The span is a model.Span: it compares with a literal and prints as its code.
+		{`{{ if eq .Period.Span "H1" }}上{{ end }}{{ if .Period.IsSpan "H2" }}下{{ end }}|{{ .Period.Span }}|{{ zh.SpanName .Period.Span }}|{{ printf "%s" .Period.Span }}|{{ zh.Join .Period.Span "全年" }}`, "上|H1|上半年|H1|H1和全年"},
 		{`{{ zh.Date .IssueDate }}|{{ zh.DateCN .IssueDate }}`, "2024年7月5日|二〇二四年七月五日"},
 		{`{{ zh.Percent .Membership.DuesRate }}`, "91.4%"},
 		{`{{ zh.Total "人" .TotalParticipants }}`, "共计45人"},

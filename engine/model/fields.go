@@ -83,13 +83,17 @@ const (
 func (v Vocab) Values() []string {
 	switch v {
 	case VocabOrgTypes:
-		return OrgTypes
+		return OrgTypes()
 	case VocabUnits:
 		return UnitNames()
 	case VocabCategories:
-		return Categories
+		return Categories()
 	case VocabSpans:
-		return Spans
+		var out []string
+		for _, s := range Spans() {
+			out = append(out, string(s))
+		}
+		return out
 	}
 	return nil
 }
@@ -125,7 +129,7 @@ var specs = map[string]spec{
 	"org.overview.unit":                  {label: "单位", doc: "单位", required: true, vocab: VocabUnits, example: "平方公里"},
 	"period":                             {label: "报告期间", doc: "报告期间：写 year 和 span，或写 start 和 end", required: true},
 	"period.year":                        {label: "年度", doc: "年度", kind: KindYear, choice: 1, example: "2024"},
-	"period.span":                        {label: "期间", doc: "H1 上半年、H2 下半年、year 全年、Q1～Q4 季度", kind: KindSpan, choice: 1, vocab: VocabSpans, example: "H1"},
+	"period.span":                        {label: "期间", doc: "H1 上半年、H2 下半年、year 全年、Q1～Q4 季度", choice: 1, vocab: VocabSpans, example: "H1"},
 	"period.start":                       {label: "开始日期", doc: "日期，写成 2024-03-30", choice: 2, example: "2024-03-01"},
 	"period.end":                         {label: "结束日期", doc: "日期，写成 2024-03-30", choice: 2, example: "2024-05-31"},
 	"report":                             {label: "报告信息", doc: "报告本身的信息"},
@@ -170,6 +174,7 @@ var (
 	typeReport  = reflect.TypeFor[Report]()
 	typeDate    = reflect.TypeFor[Date]()
 	typeDecimal = reflect.TypeFor[decimal.Decimal]()
+	typeSpan    = reflect.TypeFor[Span]()
 )
 
 // table is the field table, built once by one walk of the types.
@@ -268,6 +273,8 @@ func kindOf(t reflect.Type) Kind {
 		return KindDate
 	case t == typeDecimal:
 		return KindDecimal
+	case t == typeSpan:
+		return KindSpan
 	case t.Kind() == reflect.String:
 		return KindText
 	case t.Kind() == reflect.Int:
@@ -291,8 +298,6 @@ func compatible(typ, spec Kind) bool {
 		return typ == KindDecimal
 	case KindMonth:
 		return typ == KindDate
-	case KindSpan:
-		return typ == KindText
 	}
 	return typ == spec
 }
@@ -324,8 +329,8 @@ func (f Field) Get(holder any) (v any, ok bool) {
 
 // Set stores v in the field of holder (as for Get), allocating the pointers
 // on the way: setting membership.previous.members makes membership.previous.
-// v is converted to the field's type (a string to a Span); a value of
-// another kind panics, as a programming error.
+// v is converted to the field's type (a string to a Span); a value that
+// does not convert panics, as a programming error.
 func (f Field) Set(holder any, v any) {
 	x := f.at(holder)
 	for _, i := range f.index {

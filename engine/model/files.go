@@ -1,18 +1,24 @@
 package model
 
-import _ "embed"
+import (
+	_ "embed"
+	"slices"
+)
 
 // SchemaFile is the name the JSON Schema is written under next to an input
 // made by huibao init, so that the example's first line finds it.
 const SchemaFile = "huibao-input.schema.json"
 
-// Schema is the JSON Schema of input format version 1, for editors (VS
-// Code's YAML extension, WPS) to complete and check input files.
-//
 //go:embed input.schema.json
-var Schema []byte
+var schema []byte
 
-// Example is the commented YAML example huibao init writes.
-//
 //go:embed example.yaml
-var Example []byte
+var example []byte
+
+// Schema returns the JSON Schema of input format version 1, for editors
+// (VS Code's YAML extension, WPS) to complete and check input files. It is
+// generated from the field table by the package's tests.
+func Schema() []byte { return slices.Clone(schema) }
+
+// Example returns the commented YAML example huibao init writes.
+func Example() []byte { return slices.Clone(example) }

@@ -65,6 +65,27 @@ func TestPeriod(t *testing.T) {
 	}
 }
 
+func TestSpan(t *testing.T) {
+	for span, want := range map[Span]string{H1: "上半年", H2: "下半年", Year: "全年", Q1: "第一季度", Q3: "第三季度", "x": ""} {
+		if got := span.Name(); got != want {
+			t.Errorf("%s.Name() = %q, want %q", span, got, want)
+		}
+		if span.Valid() != (want != "") {
+			t.Errorf("%s.Valid() = %v", span, span.Valid())
+		}
+	}
+	if got := Spans(); len(got) != 7 || got[0] != H1 || got[2] != Year || got[6] != Q4 {
+		t.Errorf("Spans() = %v", got)
+	}
+	Spans()[0] = "x"
+	Categories()[0] = "x"
+	Units()[0].Name = "x"
+	OrgTypes()[0] = "x"
+	if Spans()[0] != H1 || Categories()[0] != "组织建设" || Units()[0].Name != "人" || OrgTypes()[0] != "社区工会" {
+		t.Error("a vocabulary handed out its own slice")
+	}
+}
+
 func TestGroups(t *testing.T) {
 	r := &Report{
 		Activities: []Activity{

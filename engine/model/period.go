@@ -1,27 +1,75 @@
 package model
 
-// Spans a period may name. Order matters for display only.
-var Spans = []string{"H1", "H2", "year", "Q1", "Q2", "Q3", "Q4"}
+import "slices"
 
-// SpanNames gives the Chinese name of each span, as used in titles.
-var SpanNames = map[string]string{
-	"H1": "上半年", "H2": "下半年", "year": "全年",
-	"Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度",
+// Span is a named part of a year a period may cover: H1, year, Q3. The
+// input writes the code; reports name it in Chinese (Name).
+type Span string
+
+// The spans, in display order.
+const (
+	H1   Span = "H1"
+	H2   Span = "H2"
+	Year Span = "year"
+	Q1   Span = "Q1"
+	Q2   Span = "Q2"
+	Q3   Span = "Q3"
+	Q4   Span = "Q4"
+)
+
+// spans is every span in display order, with its Chinese name (as titles
+// use it) and its first and last month.
+var spans = []spanInfo{
+	{H1, "上半年", 1, 6}, {H2, "下半年", 7, 12}, {Year, "全年", 1, 12},
+	{Q1, "第一季度", 1, 3}, {Q2, "第二季度", 4, 6}, {Q3, "第三季度", 7, 9}, {Q4, "第四季度", 10, 12},
+}
+
+type spanInfo struct {
+	span        Span
+	name        string
+	first, last int
+}
+
+// Spans lists the spans a period may name, in display order.
+func Spans() []Span {
+	out := make([]Span, len(spans))
+	for i, s := range spans {
+		out[i] = s.span
+	}
+	return out
+}
+
+func spanIndex(s Span) int {
+	return slices.IndexFunc(spans, func(x spanInfo) bool { return x.span == s })
+}
+
+// Valid reports whether s is one of the spans.
+func (s Span) Valid() bool { return spanIndex(s) >= 0 }
+
+// Name gives the Chinese name of the span, as titles use it: 上半年, 全年,
+// 第一季度; "" for a span that is not one.
+func (s Span) Name() string {
+	if i := spanIndex(s); i >= 0 {
+		return spans[i].name
+	}
+	return ""
+}
+
+// months returns the span's first and last month.
+func (s Span) months() (first, last int, ok bool) {
+	if i := spanIndex(s); i >= 0 {
+		return spans[i].first, spans[i].last, true
+	}
+	return 0, 0, false
 }
 
 // Period is the time a report covers: a named span of a year, or explicit
 // start and end dates.
 type Period struct {
-	Year  int    `yaml:"year"`
-	Span  string `yaml:"span"`
-	Start Date   `yaml:"start"`
-	End   Date   `yaml:"end"`
-}
-
-// spanMonths maps a span to its first and last month.
-var spanMonths = map[string][2]int{
-	"H1": {1, 6}, "H2": {7, 12}, "year": {1, 12},
-	"Q1": {1, 3}, "Q2": {4, 6}, "Q3": {7, 9}, "Q4": {10, 12},
+	Year  int  `yaml:"year"`
+	Span  Span `yaml:"span"`
+	Start Date `yaml:"start"`
+	End   Date `yaml:"end"`
 }
 
 // First returns the first day of the period.
@@ -29,11 +77,11 @@ func (p Period) First() Date {
 	if !p.Start.IsZero() {
 		return p.Start
 	}
-	m, ok := spanMonths[p.Span]
+	first, _, ok := p.Span.months()
 	if !ok {
 		return Date{Year: p.Year, Month: 1, Day: 1}
 	}
-	return Date{p.Year, m[0], 1}
+	return Date{p.Year, first, 1}
 }
 
 // Last returns the last day of the period.
@@ -44,11 +92,11 @@ func (p Period) Last() Date {
 		}
 		return p.End
 	}
-	m, ok := spanMonths[p.Span]
+	_, last, ok := p.Span.months()
 	if !ok {
 		return Date{p.Year, 12, 31}
 	}
-	return Date{p.Year, m[1], DaysIn(p.Year, m[1])}
+	return Date{p.Year, last, DaysIn(p.Year, last)}
 }
 
 // Contains reports whether d falls within the period.
@@ -57,7 +105,7 @@ func (p Period) Contains(d Date) bool {
 }
 
 // IsSpan reports whether the period is the named span (H1, year, …).
-func (p Period) IsSpan(span string) bool { return p.Start.IsZero() && p.Span == span }
+func (p Period) IsSpan(span Span) bool { return p.Start.IsZero() && p.Span == span }
 
 // YearOf returns the year the period belongs to (its start's year when given by dates).
 func (p Period) YearOf() int {
@@ -72,20 +120,20 @@ func (p Period) YearOf() int {
 // and is returned as a zero Period.
 func (p Period) Next() Period {
 	switch p.Span {
-	case "H1":
-		return Period{Year: p.Year, Span: "H2"}
-	case "H2":
-		return Period{Year: p.Year + 1, Span: "H1"}
-	case "year":
-		return Period{Year: p.Year + 1, Span: "year"}
-	case "Q1":
-		return Period{Year: p.Year, Span: "Q2"}
-	case "Q2":
-		return Period{Year: p.Year, Span: "Q3"}
-	case "Q3":
-		return Period{Year: p.Year, Span: "Q4"}
-	case "Q4":
-		return Period{Year: p.Year + 1, Span: "Q1"}
+	case H1:
+		return Period{Year: p.Year, Span: H2}
+	case H2:
+		return Period{Year: p.Year + 1, Span: H1}
+	case Year:
+		return Period{Year: p.Year + 1, Span: Year}
+	case Q1:
+		return Period{Year: p.Year, Span: Q2}
+	case Q2:
+		return Period{Year: p.Year, Span: Q3}
+	case Q3:
+		return Period{Year: p.Year, Span: Q4}
+	case Q4:
+		return Period{Year: p.Year + 1, Span: Q1}
 	}
 	return Period{}
 }

@@ -54,7 +54,7 @@ func (r *Report) Uncategorized() []Indicator {
 
 func (r *Report) groups(acts, plans bool) []Group {
 	var out []Group
-	for _, c := range Categories {
+	for _, c := range categories {
 		g := Group{Category: c}
 		if acts {
 			for _, a := range r.Activities {

@@ -32,7 +32,7 @@ func TestSchemaGenerated(t *testing.T) {
 		}
 		return
 	}
-	if !bytes.Equal(got, model.Schema) {
+	if !bytes.Equal(got, model.Schema()) {
 		t.Errorf("input.schema.json is not what the field table makes of it; run go test ./engine/model -run Schema -update and review the diff")
 	}
 }
@@ -185,12 +185,12 @@ func (o obj) MarshalJSON() ([]byte, error) {
 // vocabularies, as editors see them.
 func TestSchemaVocabularies(t *testing.T) {
 	var schema map[string]any
-	if err := json.Unmarshal(model.Schema, &schema); err != nil {
+	if err := json.Unmarshal(model.Schema(), &schema); err != nil {
 		t.Fatal(err)
 	}
 	props := schema["properties"].(map[string]any)
 	acts := props["activities"].(map[string]any)["items"].(map[string]any)["properties"].(map[string]any)
-	if got := enum(acts["category"]); !slices.Equal(got, model.Categories) {
+	if got := enum(acts["category"]); !slices.Equal(got, model.Categories()) {
 		t.Errorf("category enum %v != model.Categories", got)
 	}
 	inds := props["indicators"].(map[string]any)["items"].(map[string]any)["properties"].(map[string]any)
@@ -212,7 +212,7 @@ func enum(v any) []string {
 // validator: both must accept them.
 func TestExampleAndFixturesAgainstSchema(t *testing.T) {
 	c := jsonschema.NewCompiler()
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(model.Schema))
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(model.Schema()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +223,7 @@ func TestExampleAndFixturesAgainstSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := map[string][]byte{"example.yaml": model.Example}
+	files := map[string][]byte{"example.yaml": model.Example()}
 	paths, _ := filepath.Glob("../../fixtures/*.yaml")
 	jsons, _ := filepath.Glob("../../fixtures/*.json")
 	for _, p := range append(paths, jsons...) {
@@ -264,7 +264,7 @@ func TestExampleAndFixturesAgainstSchema(t *testing.T) {
 // TestSchemaRejects checks that the schema catches what editors should flag.
 func TestSchemaRejects(t *testing.T) {
 	c := jsonschema.NewCompiler()
-	doc, _ := jsonschema.UnmarshalJSON(bytes.NewReader(model.Schema))
+	doc, _ := jsonschema.UnmarshalJSON(bytes.NewReader(model.Schema()))
 	c.AddResource("s.json", doc)
 	sch, err := c.Compile("s.json")
 	if err != nil {
@@ -289,7 +289,7 @@ func TestSchemaRejects(t *testing.T) {
 // key in a comment of its section; and that it shows nothing else.
 func TestExampleCoversFields(t *testing.T) {
 	var data any
-	if err := yaml.Unmarshal(model.Example, &data); err != nil {
+	if err := yaml.Unmarshal(model.Example(), &data); err != nil {
 		t.Fatal(err)
 	}
 	shown := map[string]bool{}
@@ -322,7 +322,7 @@ func TestExampleCoversFields(t *testing.T) {
 	commented := map[string]bool{}
 	section := ""
 	key := regexp.MustCompile(`([a-z_]+): `)
-	for i, line := range strings.Split(string(model.Example), "\n") {
+	for i, line := range strings.Split(string(model.Example()), "\n") {
 		if i == 0 {
 			continue // the editor's modeline
 		}

@@ -5,22 +5,30 @@ import (
 	"strings"
 )
 
-// Categories is the closed list of activity and plan categories. Its order
+// categories is the closed list of activity and plan categories. Its order
 // is the order of sections in reports; extend it with care, since templates
 // and the 填报表's dropdowns follow it.
-var Categories = []string{
+var categories = []string{
 	"组织建设", "学习培训", "维权服务", "帮扶救助", "就业服务", "文体活动",
 	"劳动竞赛", "女职工工作", "共建共治", "安全生产", "自身建设",
 }
 
-// CategoryIndex returns the position of c in Categories, or -1.
-func CategoryIndex(c string) int { return slices.Index(Categories, c) }
+// Categories lists the activity and plan categories in canonical order: the
+// order of sections in reports.
+func Categories() []string { return slices.Clone(categories) }
 
-// OrgTypes lists the kinds of union huibao writes for.
-var OrgTypes = []string{
+// CategoryIndex returns the position of c in Categories, or -1.
+func CategoryIndex(c string) int { return slices.Index(categories, c) }
+
+// orgTypes lists the kinds of union huibao writes for.
+var orgTypes = []string{
 	"社区工会", "社区工会联合会", "街道工会", "街道总工会", "镇工会", "乡镇工会",
 	"企业工会", "机关工会", "事业单位工会", "行业工会", "区域工会联合会", "楼宇工会",
 }
+
+// OrgTypes lists the kinds of union huibao writes for; another type is
+// allowed, with a warning.
+func OrgTypes() []string { return slices.Clone(orgTypes) }
 
 // UnitKind groups units by how they are written and summed.
 type UnitKind int
@@ -38,10 +46,10 @@ type Unit struct {
 	Kind UnitKind
 }
 
-// Units is the closed list of units indicators, overview facts and plans may
+// units is the closed list of units indicators, overview facts and plans may
 // use. A unit not listed here is a validation error, because a typo in a unit
 // ("人次次") would be printed into every sentence quoting the figure.
-var Units = []Unit{
+var units = []Unit{
 	{"人", Count}, {"人次", Count}, {"名", Count}, {"户", Count}, {"家", Count},
 	{"个", Count}, {"次", Count}, {"期", Count}, {"件", Count}, {"项", Count},
 	{"场", Count}, {"份", Count}, {"本", Count}, {"册", Count}, {"条", Count},
@@ -63,19 +71,22 @@ func (u Unit) Whole() bool {
 	return u.Kind == Count && !strings.HasPrefix(u.Name, "万")
 }
 
+// Units lists the units figures may carry, in table order.
+func Units() []Unit { return slices.Clone(units) }
+
 // LookupUnit finds a unit by name.
 func LookupUnit(name string) (Unit, bool) {
-	i := slices.IndexFunc(Units, func(u Unit) bool { return u.Name == name })
+	i := slices.IndexFunc(units, func(u Unit) bool { return u.Name == name })
 	if i < 0 {
 		return Unit{}, false
 	}
-	return Units[i], true
+	return units[i], true
 }
 
 // UnitNames lists the unit names in table order.
 func UnitNames() []string {
-	out := make([]string, len(Units))
-	for i, u := range Units {
+	out := make([]string, len(units))
+	for i, u := range units {
 		out[i] = u.Name
 	}
 	return out

@@ -189,7 +189,7 @@ func TestFixturesLarge(t *testing.T) {
 	if n := len(r.Indicators); n < 25 {
 		t.Errorf("%s has %d indicators, want ≥ 25", f, n)
 	}
-	for _, c := range model.Categories {
+	for _, c := range model.Categories() {
 		if !slices.ContainsFunc(r.Activities, func(a model.Activity) bool { return a.Category == c }) {
 			t.Errorf("%s has no activity in category %s", f, c)
 		}

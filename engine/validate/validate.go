@@ -109,9 +109,9 @@ func (c *checker) org() {
 		return
 	}
 	c.require("org.name", o.Name != "", "单位名称", "name: 柳背桥社区工会")
-	if c.require("org.type", o.Type != "", "单位类型", "type: 社区工会") && !slices.Contains(model.OrgTypes, o.Type) {
-		hint := "常见类型：" + strings.Join(model.OrgTypes, "、")
-		if s := diag.Suggest(o.Type, model.OrgTypes); s != "" {
+	if c.require("org.type", o.Type != "", "单位类型", "type: 社区工会") && !slices.Contains(model.OrgTypes(), o.Type) {
+		hint := "常见类型：" + strings.Join(model.OrgTypes(), "、")
+		if s := diag.Suggest(o.Type, model.OrgTypes()); s != "" {
 			hint = fmt.Sprintf("是不是“%s”？", s) + hint
 		}
 		c.warn("org.type", fmt.Sprintf("单位类型“%s”不在常见类型中，报告里会照原样使用", o.Type), hint)
@@ -169,18 +169,19 @@ func (c *checker) period() bool {
 	if !c.require("period.span", p.Span != "", "期间", "span: H1（上半年）") {
 		return false
 	}
-	if !slices.Contains(model.Spans, p.Span) {
-		c.add("period.span", fmt.Sprintf("期间“%s”无效", p.Span), spanHint(p.Span))
+	if !p.Span.Valid() {
+		c.add("period.span", fmt.Sprintf("期间“%s”无效", p.Span), spanHint(string(p.Span)))
 		return false
 	}
 	return ok
 }
 
-// spanHint maps the Chinese a cadre may have typed to the span code.
+// spanHint maps the Chinese a cadre may have typed to the span code, the
+// first in display order that fits.
 func spanHint(s string) string {
-	for code, name := range model.SpanNames {
-		if strings.Contains(name, s) || strings.Contains(s, strings.TrimSuffix(name, "年")) {
-			return fmt.Sprintf("“%s”请写成 %s", s, code)
+	for _, span := range model.Spans() {
+		if name := span.Name(); strings.Contains(name, s) || strings.Contains(s, strings.TrimSuffix(name, "年")) {
+			return fmt.Sprintf("“%s”请写成 %s", s, span)
 		}
 	}
 	return "可选：H1（上半年）、H2（下半年）、year（全年）、Q1～Q4（第一至第四季度）"
@@ -302,15 +303,15 @@ func (c *checker) unit(path, unit string, value decimal.Decimal) {
 func (c *checker) category(path, cat string, required bool) {
 	if cat == "" {
 		if required {
-			c.add(path, "缺少类别", "可选类别："+strings.Join(model.Categories, "、"))
+			c.add(path, "缺少类别", "可选类别："+strings.Join(model.Categories(), "、"))
 		}
 		return
 	}
 	if model.CategoryIndex(cat) >= 0 {
 		return
 	}
-	hint := "可选类别：" + strings.Join(model.Categories, "、")
-	if s := diag.Suggest(cat, model.Categories); s != "" {
+	hint := "可选类别：" + strings.Join(model.Categories(), "、")
+	if s := diag.Suggest(cat, model.Categories()); s != "" {
 		hint = fmt.Sprintf("是不是“%s”？", s) + hint
 	}
 	c.add(path, fmt.Sprintf("不认识的类别“%s”", cat), hint)
@@ -408,7 +409,7 @@ func (c *checker) plans(periodOK bool) {
 		c.category(p+".category", pl.Category, true)
 		if !pl.Deadline.IsZero() && periodOK && pl.Deadline.Before(model.Date{Year: c.r.Period.First().Year, Month: c.r.Period.First().Month}) {
 			c.add(p+".deadline", fmt.Sprintf("完成时限 %s 早于报告期间开始 %s", pl.Deadline, c.r.Period.First()),
-				fmt.Sprintf("计划的时限应在本期或以后，如 %d-12", c.r.Period.Last().Year+boolInt(c.r.Period.IsSpan("H2") || c.r.Period.IsSpan("year"))))
+				fmt.Sprintf("计划的时限应在本期或以后，如 %d-12", c.r.Period.Last().Year+boolInt(c.r.Period.IsSpan(model.H2) || c.r.Period.IsSpan(model.Year))))
 		}
 	}
 }

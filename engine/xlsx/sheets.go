@@ -494,7 +494,7 @@ func activitiesByDate(in []model.Activity) []model.Activity {
 // in canonical order, then any others in order of appearance.
 func categoriesOf(acts []model.Activity) []string {
 	var out []string
-	for _, c := range model.Categories {
+	for _, c := range model.Categories() {
 		if slices.ContainsFunc(acts, func(a model.Activity) bool { return a.Category == c }) {
 			out = append(out, c)
 		}

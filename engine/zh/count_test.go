@@ -52,7 +52,7 @@ func TestCount(t *testing.T) {
 // TestCountEveryUnit writes a figure with every unit of the table, so a
 // unit added to model.Units cannot fall through the kinds.
 func TestCountEveryUnit(t *testing.T) {
-	for _, u := range model.Units {
+	for _, u := range model.Units() {
 		got, err := Count(dec("12"), u.Name)
 		want := "12" + u.Name
 		if u.Name == "元" {

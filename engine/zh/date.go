@@ -133,10 +133,6 @@ func DateCN(d model.Date) string {
 	return string(b)
 }
 
-// SpanName gives the Chinese name of a period span: H1 → 上半年, year → 全年,
-// Q1 → 第一季度; "" for an unknown span.
-func SpanName(span string) string { return model.SpanNames[span] }
-
 // PeriodName names a period the way titles do: 2024年上半年, 2024年下半年,
 // 2024年第一季度, and 2024年 for a whole year (so a title reads
 // 2024年工作总结). A period given by dates is named by them: 2024年3月至8月
@@ -144,11 +140,11 @@ func SpanName(span string) string { return model.SpanNames[span] }
 // period is empty.
 func PeriodName(p model.Period) string {
 	if p.Start.IsZero() {
-		name, ok := model.SpanNames[p.Span]
-		if !ok || p.Year == 0 {
+		name := p.Span.Name()
+		if name == "" || p.Year == 0 {
 			return ""
 		}
-		if p.Span == "year" {
+		if p.Span == model.Year {
 			name = ""
 		}
 		return strconv.Itoa(p.Year) + "年" + name
@@ -167,7 +163,7 @@ func PeriodName(p model.Period) string {
 // 2024年1月1日至6月30日; "" when the period is empty or its span unknown.
 func PeriodRange(p model.Period) string {
 	if p.Start.IsZero() {
-		if _, ok := model.SpanNames[p.Span]; !ok || p.Year == 0 {
+		if !p.Span.Valid() || p.Year == 0 {
 			return ""
 		}
 	}

@@ -85,9 +85,4 @@ func TestPeriod(t *testing.T) {
 			t.Errorf("PeriodRange(%+v) = %q, want %q", tc.p, got, tc.rng)
 		}
 	}
-	for span, want := range map[string]string{"H1": "上半年", "H2": "下半年", "year": "全年", "Q1": "第一季度", "Q3": "第三季度", "x": ""} {
-		if got := SpanName(span); got != want {
-			t.Errorf("SpanName(%s) = %q, want %q", span, got, want)
-		}
-	}
 }

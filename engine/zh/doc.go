@@ -42,8 +42,8 @@
 // report's (6月12日); DateRel names it (今年3月30日, 去年12月22日); Span
 // writes 3月30日至4月2日, 6月3日至5日 and, across a year end,
 // 去年12月22日至1月21日. PeriodName gives 2024年上半年, 2024年第一季度 and
-// 2024年 for a whole year; SpanName the bare 上半年 or 全年; PeriodRange
-// 2024年1月1日至6月30日. The 成文日期 is Date (GB/T 9704-2012 writes it in
+// 2024年 for a whole year (the bare 上半年 or 全年 is model.Span's Name);
+// PeriodRange 2024年1月1日至6月30日. The 成文日期 is Date (GB/T 9704-2012 writes it in
 // Arabic) or DateCN (二〇二四年七月五日).
 //
 // # Money

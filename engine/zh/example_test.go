@@ -118,7 +118,7 @@ func ExampleDateCN() {
 }
 
 func ExamplePeriodName() {
-	for _, span := range []string{"H1", "H2", "year", "Q1"} {
+	for _, span := range []model.Span{model.H1, model.H2, model.Year, model.Q1} {
 		fmt.Println(zh.PeriodName(model.Period{Year: 2024, Span: span}))
 	}
 	// Output:
@@ -126,11 +126,6 @@ func ExamplePeriodName() {
 	// 2024年下半年
 	// 2024年
 	// 2024年第一季度
-}
-
-func ExampleSpanName() {
-	fmt.Println(zh.SpanName("year") + "共开展活动")
-	// Output: 全年共开展活动
 }
 
 func ExamplePeriodRange() {

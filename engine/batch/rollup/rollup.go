@@ -168,7 +168,7 @@ func ParentOrg(parent Parent, units []Unit) (model.Org, diag.List) {
 // 街道总工会. It returns "" when the name ends with no known type.
 func TypeOf(name string) string {
 	best := ""
-	for _, t := range model.OrgTypes {
+	for _, t := range model.OrgTypes() {
 		if strings.HasSuffix(name, t) && len(t) > len(best) {
 			best = t
 		}

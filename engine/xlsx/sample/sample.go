@@ -31,7 +31,7 @@ func Liubeiqiao() *model.Report {
 				{Name: "辖区企业", Value: dec("46"), Unit: "家"},
 			},
 		},
-		Period: model.Period{Year: 2024, Span: "H1"},
+		Period: model.Period{Year: 2024, Span: model.H1},
 		Report: model.ReportInfo{Template: "half-year-summary", Date: model.Date{Year: 2024, Month: 7, Day: 5}},
 		Membership: model.Membership{
 			Members: 152, DuesPaying: 139, DuesCollected: dec("4509.50"), NewMembers: 12,
@@ -90,8 +90,9 @@ func Large(n int) *model.Report {
 	r.Org.Type = "街道总工会"
 	r.Activities = r.Activities[:0]
 	places := []string{"社区活动室", "街道文体中心", "辖区企业会议室", "南湖公园", "社区文化广场"}
+	cats := model.Categories()
 	for i := range n {
-		cat := model.Categories[i%len(model.Categories)]
+		cat := cats[i%len(cats)]
 		month := 1 + i%6
 		day := 1 + (i*7)%model.DaysIn(2024, month)
 		r.Activities = append(r.Activities, model.Activity{
@@ -110,7 +111,7 @@ func Large(n int) *model.Report {
 	for i := range 40 {
 		u := units[i%len(units)]
 		ind := model.Indicator{Name: fmt.Sprintf("工作指标%02d", i+1), Value: decimal.NewFromInt(int64(10 + i*7)), Unit: u,
-			Category: model.Categories[i%len(model.Categories)]}
+			Category: cats[i%len(cats)]}
 		if i%3 != 0 {
 			ind.Previous = decp(fmt.Sprint(8 + i*6))
 		}
