@@ -1,49 +1,93 @@
 // Package engine connects huibao's stages into one pipeline. It is the only
-// package that knows them all; the stages exchange only their artefacts.
+// package that knows them all; the stages exchange only their artefacts
+// (the model, Markdown bytes, the parsed document, output bytes), and every
+// caller — the CLI, batch, templates check, the web server — goes through
+// the two verbs below.
 //
-//	input (yaml | json | xlsx) ─load─▶ model ─validate─▶ model ─compose─▶ Markdown ─┬─▶ .md
-//	                                                               markdown AST ─┼─▶ .pdf
-//	                                  model ─────────────────────────────────────────┴─▶ .xlsx
+//	input (yaml | json | xlsx | in memory) ─load─▶ model ─validate─▶ model ─compose─▶ Markdown ─┬─▶ .md
+//	                                                                      parsed document ─┼─▶ .pdf
+//	                                        model ───────────────────────────────────────────┴─▶ .xlsx
+//
+// # The two verbs
+//
+//	j, err := eng.Prepare(engine.Request{Path: "x.yaml", Template: "半年总结"})
+//	res, err := eng.Render(j)
+//	written, err := engine.WriteAll("output", res.Outputs)
+//
+// Prepare does everything that can refuse an input: it loads the file (or
+// takes bytes, or a report in memory with its source map), validates it,
+// resolves the template (-t, else the input's report.template), and checks
+// the template's periods, required data and the rules of its kind. Render
+// composes the Markdown, lints it and writes every format of the job in
+// memory. WriteAll writes a report's files atomically. validate is Prepare
+// with Check: ForValidate; templates check prepares its samples with
+// DataOnly and renders them with the template under test.
 //
 // # Data
 //
-// The input format (version 1) is engine/model's Report; engine/load reads
-// YAML, JSON and the XLSX 填报表 into it, recording every field's position
-// in a diag.SourceMap; engine/validate checks it.
+// The input format (version 1) is engine/model's Report, described field
+// by field by model's field table, which drives the loaders, the 填报表, the
+// JSON Schema and the authors' field reference. engine/load reads YAML,
+// JSON and the XLSX 填报表 (engine/form) into it, recording every field's
+// position in a diag.SourceMap; engine/validate checks it.
 //
 // # Templates and lookup
 //
-// engine/catalog finds templates: --templates folders, then HUIBAO_TEMPLATES,
-// then the built-ins embedded from templates/. engine/compose executes one
-// against a report with missingkey=error and lints the Markdown it produces.
+// engine/catalog finds templates: --templates folders, then
+// HUIBAO_TEMPLATES, then the built-ins embedded from templates/.
+// engine/compose executes one against a report with missingkey=error and
+// lints the Markdown it produces; engine/catalog/vet checks a template
+// without data and traces output back to template positions.
 //
 // # Functions
 //
-// engine/funcs builds the function map: sprig's hermetic functions plus the
-// zh namespace (engine/zh: Chinese numerals, dates, money, units, 同比,
+// engine/funcs builds the function map: sprig's hermetic functions plus
+// the zh namespace (engine/zh: Chinese numerals, dates, money, units, 同比,
 // numbering) and the data namespace.
 //
 // # Errors
 //
-// Problems with inputs and templates are diag.Problems collected in a
-// diag.List: every problem at once, each with file:line:col (or 工作表!单元格),
-// field path, what is wrong and what would be right, in Chinese.
+// Every error is an *Error of one kind — UsageError, InputError,
+// TemplateError, OutputError — holding the positioned problems behind it
+// (diag.Problems: file:line:col or 工作表!单元格, field path, what is wrong
+// and what would be right, in Chinese) and a sentence naming what failed.
+// Callers decide by Kind, never by message text; the CLI maps kinds to exit
+// codes in one table. Messages of libraries and of the operating system are
+// put into Chinese in one place, engine/diag/library.go.
 //
 // # Formats
 //
-// Output formats are rows of one table (formats.go): name, extension, writer.
+// Output formats are rows of one table (formats.go): name, extension,
+// description, binary, and a Write function that receives the report's
+// Artefacts — the report, the Markdown, the parsed document (made once, on
+// demand), the page layout (engine/layout: the template's, or --layout's)
+// and the Resources shared by a run (fonts, loaded once). A writer never
+// sees the Engine.
+//
+// To add an output format:
+//
+//  1. Write a package under engine/ whose entry point takes what it needs
+//     of the artefacts — the parsed document and the layout profile, like
+//     engine/pdf, or the model, like engine/xlsx — and returns the file's
+//     bytes; the same input must give the same bytes.
+//  2. Add one row to formats in formats.go, whose Write calls it.
+//
+// The -f help text, the manifests' formats check and WriteAll then know
+// it; a template lists it in its manifest's formats to make it by default.
 //
 // # Batch
 //
-// engine/batch runs the pipeline over a folder of units on N workers with
-// deterministic output, writes the 汇总表 (engine/batch/summary) and renders
-// the parent union's roll-up, a model.Report synthesized from the units'
-// data (engine/batch/rollup).
+// engine/batch is a user of the connector like the CLI: it scans a folder
+// of units, prepares each with Prepare, renders the good ones with Render
+// on N workers with deterministic output, writes the 汇总表
+// (engine/batch/summary) and prepares and renders the parent union's
+// roll-up, a model.Report synthesized from the units' data
+// (engine/batch/rollup).
 //
 // # Authoring
 //
 // CheckTemplates (check.go) is `templates check`: the static check of
-// engine/catalog/vet plus trial renders against fixtures and minimal inputs.
-// docs/template-guide.md walks an author through a new template, and
-// cmd/huibao's TestGuide runs it.
+// engine/catalog/vet plus trial renders against fixtures and minimal
+// inputs. docs/template-guide.md walks an author through a new template,
+// and cmd/huibao's TestGuide runs it.
 package engine

@@ -15,14 +15,15 @@ import (
 // shows it, and TestExitTable keeps the two the same.
 var exitCodes = []struct {
 	kind    engine.ErrorKind // 0: success
+	name    string           // the kind in Chinese, as the README's table names it
 	code    int
 	meaning string
 }{
-	{0, 0, "成功"},
-	{engine.InputError, 1, "输入有错（批量处理时：有单位未通过检查或没有生成）"},
-	{engine.TemplateError, 1, "模板有错"},
-	{engine.OutputError, 1, "无法写出结果：缺字体、无法写文件"},
-	{engine.UsageError, 2, "用法错误：没有这个命令或选项、参数个数不对、没有这个模板或输出格式"},
+	{0, "—", 0, "成功"},
+	{engine.InputError, "输入", 1, "输入有错（批量处理时：有单位未通过检查或没有生成）"},
+	{engine.TemplateError, "模板", 1, "模板有错"},
+	{engine.OutputError, "输出", 1, "无法写出结果：缺字体、无法写文件"},
+	{engine.UsageError, "用法", 2, "用法错误：没有这个命令或选项、参数个数不对、没有这个模板或输出格式"},
 }
 
 // exitCode is the code of a kind of error.

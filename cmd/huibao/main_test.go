@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -223,5 +224,21 @@ func TestTemplatesCopy(t *testing.T) {
 	bi, _ := os.ReadFile(builtin[0])
 	if !strings.Contains(string(m), "的坚强领导") || strings.Contains(string(bi), "的坚强领导") || !strings.Contains(string(bi), "的正确领导") {
 		t.Errorf("the copied partial should change the copy only:\nmine: %.300s\nbuilt-in: %.300s", m, bi)
+	}
+}
+
+// TestExitTable: the README's table of exit codes is exitCodes, row for row.
+func TestExitTable(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want strings.Builder
+	want.WriteString("| 类别 | 退出码 | 含义 |\n|---|---|---|\n")
+	for _, e := range exitCodes {
+		fmt.Fprintf(&want, "| %s | %d | %s |\n", e.name, e.code, e.meaning)
+	}
+	if !strings.Contains(string(readme), want.String()) {
+		t.Errorf("README.md's exit-code table is not exitCodes; it should read:\n%s", want.String())
 	}
 }

@@ -3,8 +3,9 @@ package markdown_test
 import (
 	"fmt"
 
-	"github.com/huibao/huibao/engine/markdown"
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/huibao/huibao/engine/markdown"
 )
 
 func ExampleParse() {
