@@ -307,29 +307,28 @@ func (d *decoder) decodeDate(n ast.Node, v reflect.Value, path string) {
 	}
 	date, err := model.ParseDate(s)
 	if err != nil {
-		msg := dateProblem(s)
-		hint := "日期写成 2024-03-30 的形式（只到月份时写 2024-12）"
-		if strings.Contains(msg, "不是有效日期") {
-			hint = "请核对这个日期"
-		}
+		msg, hint := dateProblem(s)
 		d.fail(n, path, msg, hint)
 		return
 	}
 	v.Set(reflect.ValueOf(date))
 }
 
-// dateProblem says what is wrong with a date that did not parse.
-func dateProblem(s string) string {
+// dateProblem says what is wrong with a date that did not parse, and what
+// to do: check a date that does not exist, or rewrite one that is not
+// written as a date.
+func dateProblem(s string) (msg, hint string) {
+	const check = "请核对这个日期"
 	var y, m, dd int
 	if n, _ := fmt.Sscanf(s, "%d-%d-%d", &y, &m, &dd); n == 3 {
 		switch {
 		case m < 1 || m > 12:
-			return fmt.Sprintf("“%s”不是有效日期：没有%d月", s, m)
+			return fmt.Sprintf("“%s”不是有效日期：没有%d月", s, m), check
 		case dd < 1 || dd > model.DaysIn(y, m):
-			return fmt.Sprintf("“%s”不是有效日期：%d年%d月没有%d日", s, y, m, dd)
+			return fmt.Sprintf("“%s”不是有效日期：%d年%d月没有%d日", s, y, m, dd), check
 		}
 	}
-	return fmt.Sprintf("“%s”不是日期，或写法不对", s)
+	return fmt.Sprintf("“%s”不是日期，或写法不对", s), "日期写成 2024-03-30 的形式（只到月份时写 2024-12）"
 }
 
 // intExample is a plausible value for an integer field, for hints: the

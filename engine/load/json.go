@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/huibao/huibao/engine/diag"
@@ -37,13 +36,17 @@ func jsonSyntax(name string, data []byte) *diag.Problem {
 		return &diag.Problem{Pos: diag.Pos{File: name, Line: line, Col: col},
 			Msg: fmt.Sprintf("JSON 里用了中文引号“%c”", r), Hint: "JSON 的字段名和文字要用英文双引号 \" 括起来；文字内容里的中文引号不受影响"}
 	}
-	msg, hint := explainJSON(se.Error(), text, off)
-	if strings.Contains(msg, "多了逗号") {
-		// Point at the comma, not at the bracket after it.
+	if r, _ := runeAt(text, off); (r == ']' || r == '}') && lastNonSpace(text[:max(0, min(int(off)-1, len(text)))]) == ',' {
+		// A comma before a closing bracket: point at the comma, not at the
+		// bracket after it.
 		off = int64(bytes.LastIndexByte(text[:max(0, min(int(off)-1, len(text)))], ',')) + 1
+		line, col := offsetPos(text, off)
+		return &diag.Problem{Pos: diag.Pos{File: name, Line: line, Col: col},
+			Msg: "JSON 格式错误：最后一项后面多了逗号", Hint: "JSON 里列表和对象的最后一项后面不能有逗号，请删去这个逗号"}
 	}
+	m, hint, _ := diag.Explain(diag.JSON, se.Error())
 	line, col := offsetPos(text, off)
-	return &diag.Problem{Pos: diag.Pos{File: name, Line: line, Col: col}, Msg: msg, Hint: hint}
+	return &diag.Problem{Pos: diag.Pos{File: name, Line: line, Col: col}, Msg: "JSON 格式错误：" + m, Hint: hint}
 }
 
 // offsetPos turns the byte offset just past an error into a 1-based line
@@ -59,15 +62,6 @@ func offsetPos(text []byte, off int64) (line, col int) {
 	line = bytes.Count(before, []byte("\n")) + 1
 	col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
 	return line, col
-}
-
-func explainJSON(msg string, text []byte, off int64) (string, string) {
-	prev := lastNonSpace(text[:max(0, min(int(off)-1, len(text)))])
-	if (strings.Contains(msg, "looking for beginning of object key string") || strings.Contains(msg, "looking for beginning of value")) && prev == ',' {
-		return "JSON 格式错误：最后一项后面多了逗号", "JSON 里列表和对象的最后一项后面不能有逗号，请删去这个逗号"
-	}
-	m, hint, _ := diag.Explain(diag.JSON, msg)
-	return "JSON 格式错误：" + m, hint
 }
 
 func lastNonSpace(b []byte) byte {
