@@ -411,6 +411,10 @@ func (w *walker) checkArg(s *sig, i int, n parse.Node, v *vtype, at int) {
 		reflect.PointerTo(t).AssignableTo(pt) {
 		return
 	}
+	if t == typSpan && pt.Kind() == reflect.String {
+		// .Period.Span was text before it had a type of its own.
+		hint = "期间代码（H1、year…）不是文字：要中文名用 zh.SpanName .Period.Span，要代码本身用 printf \"%s\" .Period.Span"
+	}
 	got := describe(v)
 	if n != nil {
 		got = n.String() + " 是" + got

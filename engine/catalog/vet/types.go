@@ -43,6 +43,7 @@ var (
 	typReport  = reflect.TypeFor[model.Report]()
 	modelPkg   = typReport.PkgPath()
 	typDate    = reflect.TypeFor[model.Date]()
+	typSpan    = reflect.TypeFor[model.Span]()
 	typDecimal = reflect.TypeFor[model.Measure]().Field(1).Type // decimal.Decimal, without importing it
 )
 
@@ -116,6 +117,8 @@ func describeType(t reflect.Type) string {
 	switch {
 	case t == typDate:
 		return "日期"
+	case t == typSpan:
+		return "期间代码"
 	case t == typDecimal || t.Kind() == reflect.Pointer && t.Elem() == typDecimal:
 		return "数值"
 	}
