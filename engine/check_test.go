@@ -10,32 +10,9 @@ import (
 	"github.com/huibao/huibao/engine"
 	"github.com/huibao/huibao/engine/catalog"
 	"github.com/huibao/huibao/engine/validate"
+	"github.com/huibao/huibao/internal/golden"
+	"golang.org/x/tools/txtar"
 )
-
-type txtarFile struct{ name, data string }
-
-// readTxtar splits a txtar file into its comment and "-- name --" sections.
-func readTxtar(t testing.TB, path string) (string, []txtarFile) {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var comment string
-	var files []txtarFile
-	for line := range strings.Lines(string(b)) {
-		if name, ok := strings.CutPrefix(strings.TrimRight(line, "\n"), "-- "); ok && strings.HasSuffix(name, " --") {
-			files = append(files, txtarFile{name: strings.TrimSuffix(name, " --")})
-			continue
-		}
-		if len(files) == 0 {
-			comment += line
-		} else {
-			files[len(files)-1].data += line
-		}
-	}
-	return comment, files
-}
 
 const checkManifest = "id: case\nname: 测试模板\nkind: 总结\ndoc_name: 工作总结\nspans: [H1]\nrequires: [activities|indicators]\n"
 
@@ -51,7 +28,10 @@ func TestCheckCorpus(t *testing.T) {
 	}
 	for _, path := range cases {
 		t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) {
-			comment, files := readTxtar(t, path)
+			ar, err := txtar.ParseFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
 			dir := t.TempDir()
 			write := func(name, data string) {
 				p := filepath.Join(dir, filepath.FromSlash(name))
@@ -61,17 +41,17 @@ func TestCheckCorpus(t *testing.T) {
 				}
 			}
 			write("mine/case/template.yaml", checkManifest)
-			for _, f := range files {
-				switch {
-				case f.name == "want":
-				case strings.HasPrefix(f.name, "_partials/"):
-					write("mine/"+f.name, f.data)
-				case strings.HasPrefix(f.name, "fixtures/"):
-					write(f.name, f.data)
-				case strings.HasPrefix(f.name, "case/"):
-					write("mine/"+f.name, f.data)
+			for _, f := range ar.Files {
+				switch data := string(f.Data); {
+				case f.Name == "want":
+				case strings.HasPrefix(f.Name, "_partials/"):
+					write("mine/"+f.Name, data)
+				case strings.HasPrefix(f.Name, "fixtures/"):
+					write(f.Name, data)
+				case strings.HasPrefix(f.Name, "case/"):
+					write("mine/"+f.Name, data)
 				default:
-					write("mine/case/"+f.name, f.data)
+					write("mine/case/"+f.Name, data)
 				}
 			}
 			eng, err := engine.New(engine.Options{TemplateDirs: []string{filepath.Join(dir, "mine")}})
@@ -86,7 +66,7 @@ func TestCheckCorpus(t *testing.T) {
 				t.Fatal(err)
 			}
 			fx := ""
-			if slices.ContainsFunc(files, func(f txtarFile) bool { return strings.HasPrefix(f.name, "fixtures/") }) {
+			if slices.ContainsFunc(ar.Files, func(f txtar.File) bool { return strings.HasPrefix(f.Name, "fixtures/") }) {
 				fx = filepath.Join(dir, "fixtures")
 			}
 			res := eng.CheckTemplates([]*catalog.Template{tm}, engine.CheckOptions{Fixtures: fx})
@@ -98,29 +78,7 @@ func TestCheckCorpus(t *testing.T) {
 				got.WriteString(p.Error() + "\n")
 			}
 			out := strings.ReplaceAll(got.String(), filepath.ToSlash(dir)+"/", "")
-			i := slices.IndexFunc(files, func(f txtarFile) bool { return f.name == "want" })
-			if *update {
-				if i < 0 {
-					files = append(files, txtarFile{name: "want"})
-					i = len(files) - 1
-				}
-				files[i].data = out
-				var b strings.Builder
-				b.WriteString(comment)
-				for _, f := range files {
-					b.WriteString("-- " + f.name + " --\n" + f.data)
-				}
-				if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if i < 0 {
-				t.Fatal("no want section")
-			}
-			if out != files[i].data {
-				t.Errorf("got:\n%swant:\n%s", out, files[i].data)
-			}
+			golden.CheckTxtar(t, path, ar, "want", out)
 		})
 	}
 }

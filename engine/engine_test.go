@@ -3,7 +3,6 @@ package engine_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -14,9 +13,8 @@ import (
 
 	"github.com/huibao/huibao/engine"
 	"github.com/huibao/huibao/engine/form"
+	"github.com/huibao/huibao/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // fixtures returns the good fixtures, relative to this package.
 func fixtures(t testing.TB) []string {
@@ -65,21 +63,9 @@ func TestGolden(t *testing.T) {
 					t.Fatalf("outputs: %d", len(res.Outputs))
 				}
 				got := res.Outputs[0].Data
-				golden := filepath.Join("testdata", "golden", name)
-				if *update {
-					os.MkdirAll(filepath.Dir(golden), 0o755)
-					if err := os.WriteFile(golden, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatalf("%v (run go test ./engine -update)", err)
-				}
-				if !bytes.Equal(got, want) {
-					t.Errorf("output differs from %s (run go test ./engine -update and review the diff):\n%s", golden, diff(string(want), string(got)))
-				}
-				checked = append(checked, golden)
+				path := filepath.Join("testdata", "golden", name)
+				golden.Check(t, path, got)
+				checked = append(checked, path)
 				rendered++
 			})
 		}
@@ -88,7 +74,7 @@ func TestGolden(t *testing.T) {
 	files, _ := filepath.Glob("testdata/golden/*.md")
 	for _, f := range files {
 		if !seen[filepath.Base(f)] {
-			if *update {
+			if golden.Update() {
 				os.Remove(f)
 				continue
 			}
@@ -225,8 +211,6 @@ func TestWorkbookPeer(t *testing.T) {
 	}
 }
 
-var images = flag.String("images", "", "write the first page of each built-in template's PDF as PNG into this folder (needs pdftoppm)")
-
 // TestTemplateImages renders each built-in template from a representative
 // fixture to PDF and, with -images DIR, writes page 1 as DIR/<id>.png for
 // the README. Without the flag it still renders every PDF.
@@ -246,12 +230,12 @@ func TestTemplateImages(t *testing.T) {
 			continue
 		}
 		outs := render(t, eng, engine.Request{Path: fx, Template: tmpl.ID, Formats: []string{"pdf"}}).Outputs
-		if *images == "" {
+		if golden.Images() == "" {
 			continue
 		}
 		pdf := filepath.Join(t.TempDir(), "x.pdf")
 		os.WriteFile(pdf, outs[0].Data, 0o644)
-		out := filepath.Join(*images, tmpl.ID)
+		out := filepath.Join(golden.Images(), tmpl.ID)
 		if b, err := exec.Command("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, out).CombinedOutput(); err != nil {
 			t.Fatalf("pdftoppm (Debian package poppler-utils): %v\n%s", err, b)
 		}

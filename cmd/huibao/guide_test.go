@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,9 +8,8 @@ import (
 	"testing"
 
 	"github.com/huibao/huibao/engine/catalog"
+	"github.com/huibao/huibao/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the generated parts of docs/template-guide.md")
 
 const guidePath = "docs/template-guide.md"
 
@@ -94,15 +92,11 @@ func TestGuide(t *testing.T) {
 			want = strings.Replace(want, "```"+b.lang+"\n"+b.body+"```", "```"+b.lang+"\n"+string(file)+"```", 1)
 		}
 	}
-	if *update {
-		if err := os.WriteFile(guidePath, []byte(want), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		text = want
+	// Out of date with the model or with fixtures/templates?
+	if !golden.Check(t, guidePath, []byte(want)) {
+		t.FailNow()
 	}
-	if text != want {
-		t.Fatalf("%s is out of date with the model or with fixtures/templates (run go test ./cmd/huibao -run TestGuide -update and review the diff)", guidePath)
-	}
+	text = want
 
 	dir := t.TempDir()
 	if err := os.Symlink(filepath.Join(root, "fixtures"), filepath.Join(dir, "fixtures")); err != nil {

@@ -3,7 +3,6 @@ package batch_test
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,9 +15,8 @@ import (
 	"github.com/huibao/huibao/engine/batch"
 	"github.com/huibao/huibao/engine/load"
 	"github.com/huibao/huibao/engine/model"
+	"github.com/huibao/huibao/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden roll-up in testdata")
 
 const (
 	street  = "../../fixtures/batch/shixinlu-2024-h1"
@@ -146,19 +144,7 @@ func TestStreet(t *testing.T) {
 	if filepath.Base(b.Rollup.Written[0]) != "石新路街道总工会_2024年上半年_工作总结.md" {
 		t.Errorf("roll-up written as %s", b.Rollup.Written[0])
 	}
-	golden := "testdata/shixinlu-2024-h1.rollup.md"
-	if *update {
-		if err := os.WriteFile(golden, md, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want2, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(md, want2) {
-		t.Errorf("roll-up differs from %s (go test ./engine/batch -run TestStreet -update, then review the diff):\n%s", golden, md)
-	}
+	golden.Check(t, "testdata/shixinlu-2024-h1.rollup.md", md)
 }
 
 // TestRollupFigures: the roll-up's prose quotes the sums of the units'

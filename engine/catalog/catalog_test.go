@@ -7,6 +7,10 @@ import (
 	"testing/fstest"
 
 	"github.com/huibao/huibao/engine/model"
+
+	// This package has no golden file, but go test ./... -update passes the
+	// flag to every test binary of the module.
+	_ "github.com/huibao/huibao/internal/golden"
 )
 
 func manifest(id, name string) string {

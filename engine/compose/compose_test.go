@@ -8,6 +8,10 @@ import (
 	"github.com/huibao/huibao/engine/catalog"
 	"github.com/huibao/huibao/engine/model"
 	"github.com/huibao/huibao/engine/zh"
+
+	// This package has no golden file, but go test ./... -update passes the
+	// flag to every test binary of the module.
+	_ "github.com/huibao/huibao/internal/golden"
 )
 
 func TestNormalize(t *testing.T) {

@@ -1,6 +1,12 @@
 package diag
 
-import "testing"
+import (
+	"testing"
+
+	// This package has no golden file, but go test ./... -update passes the
+	// flag to every test binary of the module.
+	_ "github.com/huibao/huibao/internal/golden"
+)
 
 func TestSuggest(t *testing.T) {
 	cats := []string{"组织建设", "学习培训", "文体活动", "女职工工作"}

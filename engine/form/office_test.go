@@ -1,7 +1,6 @@
 package form_test
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,9 +10,8 @@ import (
 	"github.com/huibao/huibao/engine/form"
 	"github.com/huibao/huibao/engine/xlsx/office"
 	"github.com/huibao/huibao/engine/xlsx/sample"
+	"github.com/huibao/huibao/internal/golden"
 )
-
-var images = flag.String("images", "", "write the 填报表's pages as PNG into this directory (docs/images)")
 
 // TestPages prints the empty and the filled 填报表 through LibreOffice and
 // reads the pages back: one page a sheet, every header, the example rows,
@@ -62,7 +60,7 @@ func TestPages(t *testing.T) {
 		if name == "filled" && !strings.Contains(text, "4509.50") {
 			t.Errorf("filled: 会费 not shown as 4509.50")
 		}
-		if *images != "" {
+		if golden.Images() != "" {
 			pngs, err := office.Pages(pdf, dir, name, 70)
 			if err != nil {
 				t.Fatal(err)
@@ -72,7 +70,7 @@ func TestPages(t *testing.T) {
 					continue // 填表说明 is the same in both
 				}
 				data, _ := os.ReadFile(png)
-				if err := os.WriteFile(filepath.Join(*images, fmt.Sprintf("xlsx-form-%s-%d.png", name, i+1)), data, 0o644); err != nil {
+				if err := os.WriteFile(filepath.Join(golden.Images(), fmt.Sprintf("xlsx-form-%s-%d.png", name, i+1)), data, 0o644); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -1,12 +1,11 @@
 package funcs
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/huibao/huibao/internal/golden"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -14,29 +13,12 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-var update = flag.Bool("update", false, "rewrite "+ReferencePath+" from the code")
-
 // TestReference keeps the template author's reference in step with the
 // code: with -update it rewrites the file, otherwise it fails when the
 // committed file differs from Reference().
 func TestReference(t *testing.T) {
 	path := filepath.Join("..", "..", filepath.FromSlash(ReferencePath))
-	want := Reference()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v; run go test ./engine/funcs -run TestReference -update", err)
-	}
-	if string(got) != want {
-		t.Errorf("%s is stale; run go test ./engine/funcs -run TestReference -update and review the diff", ReferencePath)
-	}
+	golden.Check(t, path, []byte(Reference()))
 }
 
 // TestReferenceTables parses the reference as GFM and checks that each

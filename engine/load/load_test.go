@@ -12,6 +12,10 @@ import (
 	xunicode "golang.org/x/text/encoding/unicode"
 
 	"github.com/huibao/huibao/engine/diag"
+
+	// This package has no golden file, but go test ./... -update passes the
+	// flag to every test binary of the module.
+	_ "github.com/huibao/huibao/internal/golden"
 )
 
 const base = `version: 1

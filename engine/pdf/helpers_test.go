@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,8 +13,6 @@ import (
 	"github.com/huibao/huibao/engine/markdown"
 	"github.com/huibao/huibao/engine/pdf/font"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // Debian font files the tests use, so that results do not depend on what
 // else a machine has installed. CI installs these packages.
@@ -78,23 +75,6 @@ func parseFile(t testing.TB, name string) *markdown.Document {
 
 // fixtures are the report sources shared with the markdown package.
 func fixture(name string) string { return filepath.Join("..", "markdown", "testdata", name+".md") }
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from the output; review with go test -update and git diff", path)
-	}
-}
 
 func render(t testing.TB, doc *markdown.Document, p *layout.Profile) []byte {
 	t.Helper()

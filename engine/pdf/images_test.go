@@ -1,20 +1,18 @@
 package pdf
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/huibao/huibao/engine/layout"
+	"github.com/huibao/huibao/internal/golden"
 )
 
-var images = flag.String("images", "", "write page images of the fixtures to this folder (go test ./engine/pdf -run TestPageImages -images ../../docs/images)")
-
 // TestPageImages renders the pages shown in the docs. It does nothing
-// without -images.
+// without -images (go test ./engine/pdf -run TestPageImages -images "$PWD/docs/images").
 func TestPageImages(t *testing.T) {
-	if *images == "" {
+	if golden.Images() == "" {
 		return
 	}
 	shots := []struct {
@@ -38,7 +36,7 @@ func TestPageImages(t *testing.T) {
 			t.Fatal(err)
 		}
 		path := writeTemp(t, "x.pdf", out)
-		dst := filepath.Join(*images, s.name)
+		dst := filepath.Join(golden.Images(), s.name)
 		run(t, "pdftoppm", "-png", "-r", "70", "-singlefile", "-f", s.page, "-l", s.page, path, dst)
 		if _, err := os.Stat(dst + ".png"); err != nil {
 			t.Fatal(err)

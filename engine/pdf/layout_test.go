@@ -12,6 +12,7 @@ import (
 
 	"github.com/huibao/huibao/engine/markdown"
 	"github.com/huibao/huibao/engine/pdf/font"
+	"github.com/huibao/huibao/internal/golden"
 )
 
 // TestGolden compares the recorded drawing of each fixture with its golden
@@ -36,7 +37,7 @@ func TestGolden(t *testing.T) {
 			if err := d.Draw(&r); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, c.golden, r.String())
+			golden.Check(t, c.golden, []byte(r.String()))
 		})
 	}
 }

@@ -13,14 +13,11 @@ package validate_test
 
 import (
 	"errors"
-	"flag"
-	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -30,19 +27,8 @@ import (
 	"github.com/huibao/huibao/engine/load"
 	"github.com/huibao/huibao/engine/model"
 	"github.com/huibao/huibao/engine/validate"
+	"github.com/huibao/huibao/internal/golden"
 )
-
-// update reports whether -update was given. The flag is looked up rather than
-// simply declared so that another test file of this package may declare it too.
-var update = boolFlag("update", "rewrite the .want files of fixtures/bad and fixtures/encoding")
-
-func boolFlag(name, usage string) func() bool {
-	if f := flag.Lookup(name); f != nil {
-		return func() bool { return f.Value.String() == "true" }
-	}
-	p := flag.Bool(name, false, usage)
-	return func() bool { return *p }
-}
 
 // schemaLine is the first line of every YAML fixture, so that editors with the
 // YAML language server check the file against the input schema while a cadre
@@ -303,42 +289,7 @@ func corpus(t *testing.T, dir string) (inputs []string, wants map[string]string)
 // under -update.
 func compareWant(t *testing.T, f, got string, wants map[string]string) {
 	t.Helper()
-	wantFile := stem(f) + ".want"
-	if update() {
-		if err := os.WriteFile(wantFile, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	data, err := os.ReadFile(wantFile)
-	if errors.Is(err, fs.ErrNotExist) {
-		t.Fatalf("%s has no %s; run with -update, then review it line by line", f, wantFile)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := string(data); got != want {
-		t.Errorf("problems differ from %s\n--- got\n%s--- want\n%s%s", wantFile, got, want, lineDiff(got, want))
-	}
-}
-
-// lineDiff names the first differing line, which is what one needs to see in
-// a long list.
-func lineDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := range max(len(g), len(w)) {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			return "--- first difference, line " + strconv.Itoa(i+1) + "\ngot:  " + gl + "\nwant: " + wl + "\n"
-		}
-	}
-	return ""
+	golden.Check(t, stem(f)+".want", []byte(got))
 }
 
 // stale fails for .want files whose input is gone.

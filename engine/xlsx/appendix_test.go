@@ -3,10 +3,8 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
-	"flag"
 	"fmt"
 	"html"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -18,11 +16,10 @@ import (
 	"github.com/huibao/huibao/engine/model"
 	"github.com/huibao/huibao/engine/xlsx/book"
 	"github.com/huibao/huibao/engine/xlsx/sample"
+	"github.com/huibao/huibao/internal/golden"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func open(t *testing.T, data []byte) *excelize.File {
 	t.Helper()
@@ -361,24 +358,8 @@ func atoi(t *testing.T, s string) int {
 func TestGolden(t *testing.T) {
 	for name, r := range map[string]*model.Report{"liubeiqiao": sample.Liubeiqiao()} {
 		got := dumpWorkbook(t, open(t, appendix(t, r, Options{})))
-		path := filepath.Join("testdata", name+".golden")
-		if *update {
-			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test -update to create it)", err)
-		}
-		if got != string(want) {
-			gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-			for i := range min(len(gl), len(wl)) {
-				if gl[i] != wl[i] {
-					t.Fatalf("%s differs at line %d:\ngot  %s\nwant %s\n(go test -update rewrites it; review the diff)", path, i+1, gl[i], wl[i])
-				}
-			}
-			t.Fatalf("%s differs in length (go test -update rewrites it)", path)
+		if !golden.Check(t, filepath.Join("testdata", name+".golden"), []byte(got)) {
+			t.FailNow()
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,11 +13,10 @@ import (
 	"github.com/huibao/huibao/engine/model"
 	"github.com/huibao/huibao/engine/xlsx/office"
 	"github.com/huibao/huibao/engine/xlsx/sample"
+	"github.com/huibao/huibao/internal/golden"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
-
-var images = flag.String("images", "", "write the appendix's pages as PNG into this directory (docs/images)")
 
 func newOffice(t *testing.T) (*office.Office, string) {
 	t.Helper()
@@ -180,14 +178,14 @@ func TestPages(t *testing.T) {
 		if name == "large" && len(pages) < 8 {
 			t.Errorf("%s: %d pages for 130 activities", name, len(pages))
 		}
-		if *images != "" && name == "liubeiqiao" {
+		if golden.Images() != "" && name == "liubeiqiao" {
 			pngs, err := office.Pages(pdf, dir, "page", 70)
 			if err != nil {
 				t.Fatal(err)
 			}
 			for i, png := range pngs {
 				data, _ := os.ReadFile(png)
-				if err := os.WriteFile(filepath.Join(*images, fmt.Sprintf("xlsx-appendix-%d.png", i+1)), data, 0o644); err != nil {
+				if err := os.WriteFile(filepath.Join(golden.Images(), fmt.Sprintf("xlsx-appendix-%d.png", i+1)), data, 0o644); err != nil {
 					t.Fatal(err)
 				}
 			}

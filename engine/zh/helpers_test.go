@@ -5,6 +5,10 @@ import (
 
 	"github.com/huibao/huibao/engine/model"
 	"github.com/shopspring/decimal"
+
+	// This package has no golden file, but go test ./... -update passes the
+	// flag to every test binary of the module.
+	_ "github.com/huibao/huibao/internal/golden"
 )
 
 // dec parses a decimal literal of a test table.

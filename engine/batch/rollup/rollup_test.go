@@ -9,6 +9,10 @@ import (
 
 	"github.com/huibao/huibao/engine/diag"
 	"github.com/huibao/huibao/engine/model"
+
+	// This package has no golden file, but go test ./... -update passes the
+	// flag to every test binary of the module.
+	_ "github.com/huibao/huibao/internal/golden"
 )
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }

@@ -1,8 +1,6 @@
 package vet
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -11,63 +9,24 @@ import (
 
 	"github.com/huibao/huibao/engine/catalog"
 	"github.com/huibao/huibao/engine/funcs"
+	"github.com/huibao/huibao/internal/golden"
 	"github.com/huibao/huibao/templates"
+	"golang.org/x/tools/txtar"
 )
-
-var update = flag.Bool("update", false, "rewrite the want sections of testdata/static")
-
-// caseFile is one file of a txtar test case.
-type caseFile struct {
-	Name string
-	Data string
-}
-
-// readTxtar splits a txtar file: a comment, then "-- name --" sections.
-func readTxtar(t testing.TB, path string) (comment string, files []caseFile) {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cur := -1
-	for line := range strings.Lines(string(b)) {
-		if name, ok := strings.CutPrefix(strings.TrimRight(line, "\n"), "-- "); ok && strings.HasSuffix(name, " --") {
-			files = append(files, caseFile{Name: strings.TrimSuffix(name, " --")})
-			cur = len(files) - 1
-			continue
-		}
-		if cur < 0 {
-			comment += line
-		} else {
-			files[cur].Data += line
-		}
-	}
-	return comment, files
-}
-
-// writeTxtar writes a txtar file back.
-func writeTxtar(path, comment string, files []caseFile) error {
-	var b strings.Builder
-	b.WriteString(comment)
-	for _, f := range files {
-		b.WriteString("-- " + f.Name + " --\n" + f.Data)
-	}
-	return os.WriteFile(path, []byte(b.String()), 0o644)
-}
 
 const caseManifest = "id: case\nname: 测试模板\nkind: 总结\ndoc_name: 工作总结\nspans: [H1, H2]\n"
 
 // casePlace turns a case's files into a template place named "mine" with
 // one template "case": report.md.tmpl, template.yaml (a default one when
 // absent), partials/*.tmpl of its own and _partials/*.tmpl shared.
-func casePlace(files []caseFile) catalog.Place {
+func casePlace(files []txtar.File) catalog.Place {
 	fsys := fstest.MapFS{"case/template.yaml": {Data: []byte(caseManifest)}}
 	for _, f := range files {
 		switch {
 		case strings.HasPrefix(f.Name, "_partials/"):
-			fsys[f.Name] = &fstest.MapFile{Data: []byte(f.Data)}
+			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
 		case f.Name == "report.md.tmpl", f.Name == "template.yaml", strings.HasPrefix(f.Name, "partials/"):
-			fsys["case/"+f.Name] = &fstest.MapFile{Data: []byte(f.Data)}
+			fsys["case/"+f.Name] = &fstest.MapFile{Data: f.Data}
 		}
 	}
 	return catalog.Place{Name: "mine", FS: fsys, Prefix: "mine"}
@@ -84,8 +43,11 @@ func TestStatic(t *testing.T) {
 	}
 	for _, path := range cases {
 		t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) {
-			comment, files := readTxtar(t, path)
-			c, probs := catalog.New([]catalog.Place{casePlace(files)}, []string{"md", "pdf", "xlsx"})
+			ar, err := txtar.ParseFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, probs := catalog.New([]catalog.Place{casePlace(ar.Files)}, []string{"md", "pdf", "xlsx"})
 			if len(probs) > 0 {
 				t.Fatalf("catalog: %v", probs)
 			}
@@ -97,24 +59,7 @@ func TestStatic(t *testing.T) {
 			for _, p := range Analyze(tm).Problems {
 				got.WriteString(p.Error() + "\n")
 			}
-			i := slices.IndexFunc(files, func(f caseFile) bool { return f.Name == "want" })
-			if *update {
-				if i < 0 {
-					files = append(files, caseFile{Name: "want"})
-					i = len(files) - 1
-				}
-				files[i].Data = got.String()
-				if err := writeTxtar(path, comment, files); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if i < 0 {
-				t.Fatal("no want section")
-			}
-			if got.String() != files[i].Data {
-				t.Errorf("got:\n%swant:\n%s", got.String(), files[i].Data)
-			}
+			golden.CheckTxtar(t, path, ar, "want", got.String())
 		})
 	}
 }

@@ -7,6 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	// This package has no golden file, but go test ./... -update passes the
+	// flag to every test binary of the module.
+	_ "github.com/huibao/huibao/internal/golden"
 )
 
 const (
