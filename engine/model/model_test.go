@@ -2,10 +2,6 @@ package model
 
 import (
 	"testing"
-
-	// This package has no golden file, but go test ./... -update passes the
-	// flag to every test binary of the module.
-	_ "github.com/huibao/huibao/internal/golden"
 )
 
 func TestParseDate(t *testing.T) {

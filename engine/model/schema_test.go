@@ -3,7 +3,6 @@ package model_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"maps"
 	"os"
 	"path/filepath"
@@ -18,23 +17,14 @@ import (
 	"github.com/huibao/huibao/engine/load"
 	"github.com/huibao/huibao/engine/model"
 	"github.com/huibao/huibao/engine/validate"
+	"github.com/huibao/huibao/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite input.schema.json from the field table")
-
 // TestSchemaGenerated checks that input.schema.json, which editors use, is
-// what the field table makes of it; -update rewrites it.
+// what the field table makes of it (the file model.Schema() embeds); -update
+// rewrites it.
 func TestSchemaGenerated(t *testing.T) {
-	got := schema()
-	if *update {
-		if err := os.WriteFile("input.schema.json", got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	if !bytes.Equal(got, model.Schema()) {
-		t.Errorf("input.schema.json is not what the field table makes of it; run go test ./engine/model -run Schema -update and review the diff")
-	}
+	golden.Check(t, "input.schema.json", schema())
 }
 
 // schema writes the JSON Schema of the input from the field table.
