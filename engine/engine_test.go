@@ -14,6 +14,7 @@ import (
 	"github.com/huibao/huibao/engine"
 	"github.com/huibao/huibao/engine/form"
 	"github.com/huibao/huibao/internal/golden"
+	"github.com/huibao/huibao/internal/office"
 )
 
 // fixtures returns the good fixtures, relative to this package.
@@ -235,10 +236,7 @@ func TestTemplateImages(t *testing.T) {
 		}
 		pdf := filepath.Join(t.TempDir(), "x.pdf")
 		os.WriteFile(pdf, outs[0].Data, 0o644)
-		out := filepath.Join(golden.Images(), tmpl.ID)
-		if b, err := exec.Command("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, out).CombinedOutput(); err != nil {
-			t.Fatalf("pdftoppm (Debian package poppler-utils): %v\n%s", err, b)
-		}
+		office.PagePNG(t, pdf, 1, 60, filepath.Join(golden.Images(), tmpl.ID+".png"))
 	}
 }
 

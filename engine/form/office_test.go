@@ -8,9 +8,9 @@ import (
 	"testing"
 
 	"github.com/huibao/huibao/engine/form"
-	"github.com/huibao/huibao/engine/xlsx/office"
-	"github.com/huibao/huibao/engine/xlsx/sample"
 	"github.com/huibao/huibao/internal/golden"
+	"github.com/huibao/huibao/internal/office"
+	"github.com/huibao/huibao/internal/sample"
 )
 
 // TestPages prints the empty and the filled 填报表 through LibreOffice and
@@ -35,14 +35,8 @@ func TestPages(t *testing.T) {
 		if err := os.WriteFile(src, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		pdf, err := o.Convert(src, "pdf", dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text, err := office.Text(pdf)
-		if err != nil {
-			t.Fatal(err)
-		}
+		pdf := o.PrintPDF(t, src)
+		text := office.Text(t, pdf)
 		pages := strings.Split(strings.TrimRight(text, "\f"), "\f")
 		if len(pages) < 8 || len(pages) > 9 {
 			t.Errorf("%s: %d pages, want one a sheet (填表说明 may take two)", name, len(pages))
@@ -61,11 +55,7 @@ func TestPages(t *testing.T) {
 			t.Errorf("filled: 会费 not shown as 4509.50")
 		}
 		if golden.Images() != "" {
-			pngs, err := office.Pages(pdf, dir, name, 70)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for i, png := range pngs {
+			for i, png := range office.PagePNGs(t, pdf, 70) {
 				if name == "filled" && i == 0 {
 					continue // 填表说明 is the same in both
 				}

@@ -5,7 +5,7 @@ import (
 
 	"github.com/huibao/huibao/engine/form"
 	"github.com/huibao/huibao/engine/validate"
-	"github.com/huibao/huibao/engine/xlsx/sample"
+	"github.com/huibao/huibao/internal/sample"
 	"github.com/xuri/excelize/v2"
 )
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/huibao/huibao/engine/layout"
 	"github.com/huibao/huibao/internal/golden"
+	"github.com/huibao/huibao/internal/office"
 )
 
 // TestPageImages renders the pages shown in the docs. It does nothing
@@ -17,13 +18,13 @@ func TestPageImages(t *testing.T) {
 	}
 	shots := []struct {
 		fixture, profile string
-		page             string
+		page             int
 		name             string
 	}{
-		{"liubeiqiao-h1", "official", "1", "pdf-official-page1"},
-		{"liubeiqiao-h1", "official", "3", "pdf-official-signature"},
-		{"liubeiqiao-h1", "compact", "1", "pdf-compact-page1"},
-		{"qiaotou-h1-long", "official", "30", "pdf-table-continued"},
+		{"liubeiqiao-h1", "official", 1, "pdf-official-page1"},
+		{"liubeiqiao-h1", "official", 3, "pdf-official-signature"},
+		{"liubeiqiao-h1", "compact", 1, "pdf-compact-page1"},
+		{"qiaotou-h1-long", "official", 30, "pdf-table-continued"},
 	}
 	for _, s := range shots {
 		doc := parseFile(t, fixture(s.fixture))
@@ -37,7 +38,7 @@ func TestPageImages(t *testing.T) {
 		}
 		path := writeTemp(t, "x.pdf", out)
 		dst := filepath.Join(golden.Images(), s.name)
-		run(t, "pdftoppm", "-png", "-r", "70", "-singlefile", "-f", s.page, "-l", s.page, path, dst)
+		office.PagePNG(t, path, s.page, 70, dst+".png")
 		if _, err := os.Stat(dst + ".png"); err != nil {
 			t.Fatal(err)
 		}

@@ -16,18 +16,8 @@ import (
 	"testing"
 
 	"github.com/huibao/huibao/engine/layout"
+	"github.com/huibao/huibao/internal/office"
 )
-
-// pdfinfoFields parses `pdfinfo` output into a map.
-func pdfinfoFields(t *testing.T, path string) map[string]string {
-	m := map[string]string{}
-	for _, l := range strings.Split(run(t, "pdfinfo", path), "\n") {
-		if k, v, ok := strings.Cut(l, ":"); ok {
-			m[k] = strings.TrimSpace(v)
-		}
-	}
-	return m
-}
 
 func TestPDFReaders(t *testing.T) {
 	cases := []struct {
@@ -50,7 +40,7 @@ func TestPDFReaders(t *testing.T) {
 			out := render(t, doc, nil)
 			path := writeTemp(t, c.fixture+".pdf", out)
 
-			info := pdfinfoFields(t, path)
+			info := office.Info(t, path)
 			for k, v := range c.meta {
 				if info[k] != v {
 					t.Errorf("pdfinfo %s = %q, want %q", k, info[k], v)
@@ -62,7 +52,7 @@ func TestPDFReaders(t *testing.T) {
 			}
 
 			// Every font embedded as a subset with a ToUnicode map.
-			fonts := strings.Split(strings.TrimSpace(run(t, "pdffonts", path)), "\n")[2:]
+			fonts := office.Fonts(t, path)
 			if len(fonts) == 0 {
 				t.Fatal("pdffonts lists no font")
 			}
@@ -74,7 +64,7 @@ func TestPDFReaders(t *testing.T) {
 				}
 			}
 
-			text := run(t, "pdftotext", "-layout", path, "-")
+			text := office.Text(t, path)
 			checkText(t, doc.Meta.Title, text, c.fixture)
 			checkBBox(t, path, layout.OfficialProfile())
 			if c.fixture == "qiaotou-h1-long" {
@@ -160,9 +150,7 @@ var pageRE = regexp.MustCompile(`(?s)<page width="[\d.]+" height="([\d.]+)">(.*?
 // box is taller (ascender 1.04 em) and starts 2.6 pt higher on the same baseline.
 func checkBBox(t *testing.T, path string, p *layout.Profile) {
 	t.Helper()
-	out := filepath.Join(t.TempDir(), "bbox.html")
-	run(t, "pdftotext", "-bbox", path, out)
-	data, err := os.ReadFile(out)
+	data, err := os.ReadFile(office.WordBoxes(t, path))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,9 +201,7 @@ func checkBBox(t *testing.T, path string, p *layout.Profile) {
 // checkNumbersRight: numbers in a --: column share one right edge.
 func checkNumbersRight(t *testing.T, path string, nums []string) {
 	t.Helper()
-	out := filepath.Join(t.TempDir(), "bbox.html")
-	run(t, "pdftotext", "-bbox", path, out)
-	data, _ := os.ReadFile(out)
+	data, _ := os.ReadFile(office.WordBoxes(t, path))
 	edges := map[string]float64{}
 	for _, m := range wordRE.FindAllStringSubmatch(string(data), -1) {
 		x1, _ := strconv.ParseFloat(m[3], 64)
@@ -244,9 +230,7 @@ func TestLayoutCheckScript(t *testing.T) {
 	}
 	out := render(t, parseFile(t, fixture("qiaotou-h1-long")), nil)
 	path := writeTemp(t, "long.pdf", out)
-	html := filepath.Join(t.TempDir(), "bbox.html")
-	run(t, "pdftotext", "-bbox", path, html)
-	res := run(t, "python3", script, html)
+	res := run(t, "python3", script, office.WordBoxes(t, path))
 	var left, right, top float64
 	var pages int
 	if _, err := fmtSscanf(res, &left, &right, &top, &pages); err != nil {
@@ -278,7 +262,7 @@ func TestCompactProfile(t *testing.T) {
 	path := writeTemp(t, "compact.pdf", out)
 	p := layout.CompactProfile()
 	checkBBox(t, path, p)
-	if n := pdfinfoFields(t, path)["Pages"]; n != "2" {
+	if n := office.Info(t, path)["Pages"]; n != "2" {
 		t.Errorf("compact pages = %s, want 2", n)
 	}
 }

@@ -15,8 +15,8 @@ import (
 
 	"github.com/huibao/huibao/engine/model"
 	"github.com/huibao/huibao/engine/xlsx/book"
-	"github.com/huibao/huibao/engine/xlsx/sample"
 	"github.com/huibao/huibao/internal/golden"
+	"github.com/huibao/huibao/internal/sample"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )

@@ -6,7 +6,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"testing"
 
-	"github.com/huibao/huibao/engine/xlsx/sample"
+	"github.com/huibao/huibao/internal/sample"
 )
 
 // BenchmarkAppendix measures the appendix of a street-sized report: 150

@@ -11,9 +11,9 @@ import (
 
 	"github.com/huibao/huibao/engine/load"
 	"github.com/huibao/huibao/engine/model"
-	"github.com/huibao/huibao/engine/xlsx/office"
-	"github.com/huibao/huibao/engine/xlsx/sample"
 	"github.com/huibao/huibao/internal/golden"
+	"github.com/huibao/huibao/internal/office"
+	"github.com/huibao/huibao/internal/sample"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
@@ -43,15 +43,7 @@ func TestRecalculated(t *testing.T) {
 		if err := os.WriteFile(bare, appendix(t, r, Options{noCache: true}), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		out := filepath.Join(dir, "recalculated")
-		if err := os.MkdirAll(out, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		done, err := o.Convert(bare, "xlsx", out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := os.ReadFile(done)
+		data, err := os.ReadFile(o.Recalc(t, bare))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -124,14 +116,8 @@ func TestPages(t *testing.T) {
 		if err := os.WriteFile(src, appendix(t, r, Options{}), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		pdf, err := o.Convert(src, "pdf", dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text, err := office.Text(pdf)
-		if err != nil {
-			t.Fatal(err)
-		}
+		pdf := o.PrintPDF(t, src)
+		text := office.Text(t, pdf)
 		pages := strings.Split(strings.TrimRight(text, "\f"), "\f")
 		var titles []string
 		for _, s := range []string{"会员情况", "工作指标", "活动台账", "帮扶救助情况", "统计图表"} {
@@ -179,11 +165,7 @@ func TestPages(t *testing.T) {
 			t.Errorf("%s: %d pages for 130 activities", name, len(pages))
 		}
 		if golden.Images() != "" && name == "liubeiqiao" {
-			pngs, err := office.Pages(pdf, dir, "page", 70)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for i, png := range pngs {
+			for i, png := range office.PagePNGs(t, pdf, 70) {
 				data, _ := os.ReadFile(png)
 				if err := os.WriteFile(filepath.Join(golden.Images(), fmt.Sprintf("xlsx-appendix-%d.png", i+1)), data, 0o644); err != nil {
 					t.Fatal(err)

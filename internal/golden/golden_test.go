@@ -141,3 +141,20 @@ func TestEveryTestPackageTakesTheFlags(t *testing.T) {
 		t.Fatalf("only %d test binaries found", binaries)
 	}
 }
+
+// TestNotInTheProgram: the test support under internal/ is linked into no
+// program; huibao's packages import it from their tests only.
+func TestNotInTheProgram(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("the go command is not on PATH")
+	}
+	out, err := exec.Command("go", "list", "-deps", "github.com/huibao/huibao/cmd/...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	for _, pkg := range strings.Fields(string(out)) {
+		if strings.HasPrefix(pkg, "github.com/huibao/huibao/internal/") {
+			t.Errorf("the program links %s, which is test support", pkg)
+		}
+	}
+}

@@ -16,7 +16,7 @@ import (
 
 	"github.com/huibao/huibao/engine/load"
 	"github.com/huibao/huibao/engine/model"
-	"github.com/huibao/huibao/engine/xlsx/office"
+	"github.com/huibao/huibao/internal/office"
 
 	// This package has no golden file, but go test ./... -update passes the
 	// flag to every test binary of the module.
@@ -266,11 +266,7 @@ func TestRecalculated(t *testing.T) {
 	if err := os.WriteFile(bare, must(Workbook(units, Options{Title: opts.Title, Org: opts.Org, Date: opts.Date, noCache: true})), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := o.Convert(bare, "csv:Text - txt - csv (StarCalc):44,34,76", dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(out)
+	data, err := os.ReadFile(o.RecalcCSV(t, bare))
 	if err != nil {
 		t.Fatal(err)
 	}

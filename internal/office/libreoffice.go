@@ -1,18 +1,25 @@
-// Package office runs LibreOffice and poppler for the workbook tests: it
-// recalculates a workbook's formulas, lays its sheets out as PDF pages and
-// renders those as PNG images, the way a cadre's office suite would.
+// Package office runs the programs a cadre's documents meet, for the tests:
+// LibreOffice recalculates a workbook's formulas and prints its sheets as
+// PDF pages, the way a cadre's office suite would, and poppler reads a PDF
+// back — its text as laid out, its words with their boxes, its metadata and
+// fonts, its pages as PNG images.
+//
+// Every function fails, naming the Debian package to install, when its
+// program is missing. The poppler readers take the test and fail it
+// themselves; a poppler warning on standard error fails the test too, since
+// a PDF must open cleanly.
 package office
 
 import (
 	"bytes"
 	"context"
 	_ "embed"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"testing"
 	"time"
 )
 
@@ -43,7 +50,8 @@ type Office struct {
 }
 
 // New prepares a profile under dir (a test's TempDir). It fails, naming the
-// Debian package, when soffice is not installed.
+// Debian package, when soffice is not installed; it returns the error rather
+// than failing the test, for a test whose LibreOffice check is optional.
 func New(dir string) (*Office, error) {
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
@@ -62,11 +70,34 @@ func New(dir string) (*Office, error) {
 	return &Office{soffice: soffice, dir: dir}, nil
 }
 
-// Convert converts the file src to format (pdf, xlsx, csv, or a filter
-// spec such as "csv:Text - txt - csv (StarCalc):44,34,76"), writing the
-// result into outDir, and returns its path. Formulas are recalculated on
-// loading.
-func (o *Office) Convert(src, format, outDir string) (string, error) {
+// Recalc opens the workbook src, recalculating every formula, and saves it
+// again as XLSX; it returns the path of that copy, in a folder of its own.
+func (o *Office) Recalc(t testing.TB, src string) string {
+	t.Helper()
+	return o.convert(t, src, "xlsx")
+}
+
+// RecalcCSV opens the workbook src, recalculating every formula, and saves
+// its first sheet as CSV (UTF-8, comma, double quotes); it returns the
+// path of the CSV.
+func (o *Office) RecalcCSV(t testing.TB, src string) string {
+	t.Helper()
+	return o.convert(t, src, "csv:Text - txt - csv (StarCalc):44,34,76")
+}
+
+// PrintPDF prints the workbook src to PDF, page by page as a cadre's
+// printer would get it, with its formulas recalculated; it returns the path
+// of the PDF.
+func (o *Office) PrintPDF(t testing.TB, src string) string {
+	t.Helper()
+	return o.convert(t, src, "pdf")
+}
+
+// convert converts src to format (an extension or a filter spec such as
+// "csv:…") into a new folder and returns the path of the result.
+func (o *Office) convert(t testing.TB, src, format string) string {
+	t.Helper()
+	outDir := t.TempDir()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, o.soffice,
@@ -76,61 +107,12 @@ func (o *Office) Convert(src, format, outDir string) (string, error) {
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {
-		return "", fmt.Errorf("soffice --convert-to %s %s: %v\n%s", format, src, err, out.String())
+		t.Fatalf("soffice --convert-to %s %s: %v\n%s", format, src, err, out.String())
 	}
 	ext, _, _ := strings.Cut(format, ":")
 	dst := filepath.Join(outDir, strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))+"."+ext)
 	if _, err := os.Stat(dst); err != nil {
-		return "", fmt.Errorf("soffice wrote no %s for %s:\n%s", ext, src, out.String())
+		t.Fatalf("soffice wrote no %s for %s:\n%s", ext, src, out.String())
 	}
-	return dst, nil
-}
-
-// Text extracts the text of a PDF with its layout (pdftotext -layout).
-func Text(pdf string) (string, error) {
-	out, err := run("pdftotext", "-layout", pdf, "-")
-	return string(out), err
-}
-
-// Pages renders every page of a PDF as a PNG at dpi into dir, named
-// prefix-1.png, prefix-2.png …, and returns their paths in page order.
-func Pages(pdf, dir, prefix string, dpi int) ([]string, error) {
-	if _, err := run("pdftoppm", "-png", "-r", fmt.Sprint(dpi), pdf, filepath.Join(dir, prefix)); err != nil {
-		return nil, err
-	}
-	var out []string
-	for i := 1; ; i++ {
-		found := ""
-		// pdftoppm pads page numbers to the width of the page count.
-		for _, name := range []string{fmt.Sprintf("%s-%d.png", prefix, i), fmt.Sprintf("%s-%02d.png", prefix, i), fmt.Sprintf("%s-%03d.png", prefix, i)} {
-			if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
-				found = filepath.Join(dir, name)
-				break
-			}
-		}
-		if found == "" {
-			break
-		}
-		out = append(out, found)
-	}
-	if len(out) == 0 {
-		return nil, errors.New("pdftoppm rendered no page of " + pdf)
-	}
-	return out, nil
-}
-
-func run(name string, args ...string) ([]byte, error) {
-	if _, err := exec.LookPath(name); err != nil {
-		return nil, fmt.Errorf("%s not found: install the Debian package poppler-utils", name)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	var stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, name, args...)
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v\n%s", name, err, stderr.String())
-	}
-	return out, nil
+	return dst
 }
