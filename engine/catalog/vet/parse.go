@@ -167,7 +167,6 @@ var (
 	parseErrRe    = regexp.MustCompile(`^template: (.+?):(\d+): (.*)$`)
 	badCharRe     = regexp.MustCompile(`^(?:bad character|unrecognized character in action:) U\+[0-9A-F]+ '(.*)'$`)
 	unclosedRe    = regexp.MustCompile(`^unclosed action(?: started at .*:(\d+))?$`)
-	unexpectedRe  = regexp.MustCompile(`^unexpected (.+?)(?: in (.*))?$`)
 	quotedTokenRe = regexp.MustCompile(`^"(.*)"$|^<(.*)>$|^\{\{(.*)\}\}$`)
 )
 
