@@ -69,6 +69,8 @@ func zhNamespace() Namespace {
 			Examples: []Example{ex(`{{ zh.Period "2024-H1" }}`, "2024年上半年"), ex(`{{ zh.Period "2024-H2" }}`, "2024年下半年"), ex(`{{ zh.Period "2024-year" }}`, "2024年"), ex(`{{ zh.Period "2024-Q1" }}`, "2024年第一季度")}},
 		{Name: "SpanName", Args: "期间或简称", Doc: "期间简称：上半年、下半年、全年、第一季度……",
 			Examples: []Example{ex(`{{ zh.SpanName "2024-year" }}共开展活动`, "全年共开展活动"), ex(`{{ zh.SpanName "H2" }}`, "下半年")}},
+		{Name: "PeriodWord", Args: "期间", Doc: "句中称呼期间：上半年、全年、第三季度；按起止日期的期间从1月1日起写“今年以来”，否则写起止月日。不要写“本期”",
+			Examples: []Example{ex(`{{ zh.PeriodWord "2024-H1" }}新发展会员`, "上半年新发展会员"), ex(`{{ zh.PeriodWord "2024-year" }}`, "全年")}},
 		{Name: "PeriodRange", Args: "期间", Doc: "期间的起止日期",
 			Examples: []Example{ex(`{{ zh.PeriodRange "2024-H1" }}`, "2024年1月1日至6月30日")}},
 
@@ -95,23 +97,29 @@ func zhNamespace() Namespace {
 			Examples: []Example{ex(`慰问{{ zh.Itemize "户" "困难职工" 5 "困难居民" 3 }}`, "慰问困难职工5户、困难居民3户，共计8户")}},
 
 		// Percentages and change.
-		{Name: "Percent", Args: "比值（0.914 即 91.4%）", Doc: "百分比：四舍五入到一位小数，去掉“.0”；大于0而不足0.05%写“不足0.1%”",
-			Examples: []Example{ex(`{{ zh.Percent 0.9145 }}`, "91.5%"), ex(`{{ zh.Percent 0.9 }}`, "90%")}},
+		{Name: "Percent", Args: "比值（0.914 即 91.4%）", Doc: "百分比：四舍五入到一位小数，一位小数始终写出（90.0%）；大于0而不足0.05%写“不足0.1%”",
+			Examples: []Example{ex(`{{ zh.Percent 0.9145 }}`, "91.5%"), ex(`{{ zh.Percent 0.9 }}`, "90.0%")}},
 		{Name: "Rate", Args: "部分 整体", Doc: "部分占整体的百分比，先精确相除再按 zh.Percent 舍入",
 			Examples: []Example{ex(`缴费率{{ zh.Rate 139 152 }}`, "缴费率91.4%")}},
-		{Name: "Change", Args: "本期数 去年同期数 单位", Doc: "同比句：增加/减少多少、增长/下降百分之几；持平；去年同期为0时注明；%按百分点；去年同期数为空（nil）时不输出",
+		{Name: "Change", Args: "本期数 上年数 单位 [期间]", Doc: "同比句：增加/减少多少、增长/下降百分之几；翻番以上写“是……的N倍”；基数不足10的计数不写百分比；元按数额大小统一用元或万元；%按百分点；给出全年的期间时比较对象写“上年”；上年数为空（nil）时不输出",
 			Examples: []Example{
 				ex(`{{ zh.Change 152 140 "人" }}`, "较去年同期增加12人，增长8.6%"),
 				ex(`{{ zh.Change 24 27 "户" }}`, "较去年同期减少3户，下降11.1%"),
 				ex(`{{ zh.Change 5 5 "人次" }}`, "与去年同期持平"),
 				ex(`{{ zh.Change 5 0 "人次" }}`, "较去年同期增加5人次（去年同期为0）"),
-				ex(`{{ zh.Change 4509.5 4100 "元" }}`, "较去年同期增加409.50元，增长10%"),
+				ex(`{{ zh.Change 3 1 "家" }}`, "较去年同期增加2家"),
+				ex(`{{ zh.Change 206 20 "人" "2024-year" }}`, "较上年增加186人，是上年的10.3倍"),
+				ex(`{{ zh.Change 404400 376248 "元" "2024-year" }}`, "较上年增加2.82万元，增长7.5%"),
 				ex(`{{ zh.Change 91.4 88.9 "%" }}`, "较去年同期提高2.5个百分点"),
 			}},
-		{Name: "Delta", Args: "本期数 去年同期数 单位", Doc: "不带“较去年同期”的同比，用于表格；去年同期数为空时不输出",
-			Examples: []Example{ex(`{{ zh.Delta 152 140 "人" }}`, "增加12人，增长8.6%"), ex(`{{ zh.Delta 5 5 "人次" }}`, "持平"), ex(`{{ zh.Delta 5 0 "人次" }}`, "增加5人次")}},
-		{Name: "Growth", Args: "本期数 去年同期数", Doc: "表格中的增长率（带符号）；去年同期为0写“—”，为空时不输出",
-			Examples: []Example{ex(`{{ zh.Growth 152 140 }}`, "8.6%"), ex(`{{ zh.Growth 24 27 }}`, "-11.1%"), ex(`{{ zh.Growth 5 0 }}`, "—")}},
+		{Name: "Delta", Args: "本期数 上年数 单位 [期间]", Doc: "不带“较去年同期”的同比，用于已写出“与去年同期相比”的句子；上年数为空时不输出",
+			Examples: []Example{ex(`{{ zh.Delta 152 140 "人" }}`, "增加12人，增长8.6%"), ex(`{{ zh.Delta 5 5 "人次" }}`, "持平"), ex(`{{ zh.Delta 5 0 "人次" }}`, "增加5人次"), ex(`{{ zh.Delta 40 20 "人" }}`, "增加20人，增长1倍")}},
+		{Name: "Diff", Args: "本期数 上年数 单位", Doc: "表格“增减”栏：带正负号（减号为“−”），按单位的精度；%写“个百分点”；上年数为空时不输出",
+			Examples: []Example{ex(`{{ zh.Diff 152 140 "人" }}`, "+12"), ex(`{{ zh.Diff 24 27 "户" }}`, "−3"), ex(`{{ zh.Diff 97.6 96.8 "%" }}`, "+0.8个百分点")}},
+		{Name: "Growth", Args: "本期数 上年数 [单位]", Doc: "表格“增长率”栏：带正负号、一位小数；上年为0写“—”；给出单位时与正文一致，%指标和基数不足10的计数也写“—”；上年数为空时不输出",
+			Examples: []Example{ex(`{{ zh.Growth 152 140 }}`, "+8.6%"), ex(`{{ zh.Growth 24 27 }}`, "−11.1%"), ex(`{{ zh.Growth 5 0 }}`, "—"), ex(`{{ zh.Growth 3 1 "家" }}`, "—"), ex(`{{ zh.Growth 97.6 96.8 "%" }}`, "—")}},
+		{Name: "Basis", Args: "期间", Doc: "同比的比较对象：全年写“上年”，其他期间写“去年同期”",
+			Examples: []Example{ex(`与{{ zh.Basis "2024-year" }}相比`, "与上年相比"), ex(`与{{ zh.Basis "2024-H1" }}相比`, "与去年同期相比")}},
 
 		// Lists.
 		{Name: "Join", Args: "列表或若干字符串", Doc: "并列成分：“、”相隔，最后一项前用“和”；空项略去",
@@ -664,32 +672,92 @@ func compare(cur, prev any) (c, p decimal.Decimal, absent bool, err error) {
 	return
 }
 
-// Change writes the comparison with last year: 较去年同期增加12人，增长8.6%.
-// An absent previous figure gives "".
-func (ZH) Change(cur, prev any, unit string) (string, error) {
-	c, p, absent, err := compare(cur, prev)
-	if err != nil || absent {
-		return "", err
+// basis reads the optional period argument of Change and Delta.
+func basis(periods []any) (zh.Basis, error) {
+	switch len(periods) {
+	case 0:
+		return zh.SameSpan, nil
+	case 1:
+		p, err := period(periods[0])
+		if err != nil {
+			return 0, err
+		}
+		return zh.BasisOf(p), nil
 	}
-	return zh.Change(c, p, unit)
+	return 0, errors.New("期间只能给一个")
 }
 
-// Delta writes the change without 较去年同期, for tables.
-func (ZH) Delta(cur, prev any, unit string) (string, error) {
+// Change writes the comparison with last year: 较去年同期增加12人，增长8.6%;
+// with a period of a whole year, 较上年…. An absent previous figure gives "".
+func (ZH) Change(cur, prev any, unit string, period ...any) (string, error) {
 	c, p, absent, err := compare(cur, prev)
 	if err != nil || absent {
 		return "", err
 	}
-	return zh.Delta(c, p, unit)
+	b, err := basis(period)
+	if err != nil {
+		return "", err
+	}
+	return zh.ChangeFrom(c, p, unit, b)
 }
 
-// Growth writes the signed rate of change, for tables.
-func (ZH) Growth(cur, prev any) (string, error) {
+// Delta writes the change without 较去年同期.
+func (ZH) Delta(cur, prev any, unit string, period ...any) (string, error) {
 	c, p, absent, err := compare(cur, prev)
 	if err != nil || absent {
 		return "", err
 	}
-	return zh.Growth(c, p)
+	b, err := basis(period)
+	if err != nil {
+		return "", err
+	}
+	return zh.DeltaFrom(c, p, unit, b)
+}
+
+// Diff writes the signed change for a table's 增减 column.
+func (ZH) Diff(cur, prev any, unit string) (string, error) {
+	c, p, absent, err := compare(cur, prev)
+	if err != nil || absent {
+		return "", err
+	}
+	return zh.Diff(c, p, unit)
+}
+
+// Growth writes the signed rate of change, for tables; with a unit, — where
+// the prose writes no rate.
+func (ZH) Growth(cur, prev any, unit ...string) (string, error) {
+	c, p, absent, err := compare(cur, prev)
+	if err != nil || absent {
+		return "", err
+	}
+	switch len(unit) {
+	case 0:
+		return zh.Growth(c, p)
+	case 1:
+		return zh.GrowthOf(c, p, unit[0])
+	}
+	return "", errors.New("单位只能给一个")
+}
+
+// Basis names what the period's figures are compared with: 上年 or 去年同期.
+func (ZH) Basis(p any) (string, error) {
+	x, err := period(p)
+	if err != nil {
+		return "", err
+	}
+	return zh.BasisOf(x).String(), nil
+}
+
+// PeriodWord names the period inside a sentence: 上半年, 全年, 今年以来.
+func (ZH) PeriodWord(p any) (string, error) {
+	x, err := period(p)
+	if err != nil {
+		return "", err
+	}
+	if s := zh.PeriodWord(x); s != "" {
+		return s, nil
+	}
+	return "", badArg(p, "有效的期间")
 }
 
 // Join lists items as prose does: A、B和C.

@@ -70,7 +70,7 @@ func appendMeasure(dst []byte, v decimal.Decimal, u model.Unit) ([]byte, error) 
 		}
 		dst = appendNumber(dst, v, format{places: 2, trim: true})
 	case model.Ratio:
-		dst = appendNumber(dst, v, format{places: 1, trim: true})
+		dst = appendNumber(dst, v, format{places: 1})
 	default:
 		dst = plain(dst, v)
 	}

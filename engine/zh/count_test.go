@@ -25,7 +25,7 @@ func TestCount(t *testing.T) {
 		{"0.32", "平方公里", "0.32平方公里"},
 		{"2.50", "小时", "2.5小时"},
 		{"91.43", "%", "91.4%"},
-		{"100", "%", "100%"},
+		{"100", "%", "100.0%"},
 	} {
 		got, err := Count(dec(tc.v), tc.unit)
 		if err != nil || got != tc.want {
@@ -55,8 +55,8 @@ func TestCountEveryUnit(t *testing.T) {
 	for _, u := range model.Units() {
 		got, err := Count(dec("12"), u.Name)
 		want := "12" + u.Name
-		if u.Name == "元" {
-			want = "12元"
+		if u.Name == "%" {
+			want = "12.0%"
 		}
 		if err != nil || got != want {
 			t.Errorf("Count(12, %s) = %q, %v; want %q", u.Name, got, err, want)
@@ -75,7 +75,7 @@ func TestCountInt(t *testing.T) {
 		{152, "人", "152人"},
 		{8, "小时", "8小时"},
 		{200000, "元", "20万元"},
-		{95, "%", "95%"},
+		{95, "%", "95.0%"},
 	} {
 		got, err := CountInt(tc.n, tc.unit)
 		if err != nil || got != tc.want {

@@ -169,3 +169,28 @@ func PeriodRange(p model.Period) string {
 	}
 	return Span(p.First(), p.Last(), 0)
 }
+
+// PeriodWord names a period inside a sentence, without its year, the way a
+// report of that period refers to it: 上半年, 下半年, 全年, 第三季度; for a
+// period given by dates, 今年以来 when it starts on 1 January, else its
+// months (3月至8月) or days (3月5日至8月20日). Reports write 上半年新发展会员
+// 12人, never the jargon 本期. "" when the period is empty.
+func PeriodWord(p model.Period) string {
+	if p.Start.IsZero() {
+		return p.Span.Name()
+	}
+	first, last := p.First(), p.Last()
+	if first.Month == 1 && first.Day == 1 {
+		if last.Month == 12 && last.Day == 31 && last.Year == first.Year {
+			return "全年"
+		}
+		return "今年以来"
+	}
+	if first.Day == 1 && last == last.MonthEnd() {
+		first.Day, last.Day = 0, 0
+		if first == last {
+			return DateIn(first, first.Year)
+		}
+	}
+	return Span(first, last, first.Year)
+}

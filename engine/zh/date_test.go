@@ -86,3 +86,24 @@ func TestPeriod(t *testing.T) {
 		}
 	}
 }
+
+func TestPeriodWord(t *testing.T) {
+	d := func(y, m, day int) model.Date { return model.Date{Year: y, Month: m, Day: day} }
+	for _, tc := range []struct {
+		p    model.Period
+		want string
+	}{
+		{model.Period{Year: 2024, Span: model.H1}, "上半年"},
+		{model.Period{Year: 2024, Span: model.Year}, "全年"},
+		{model.Period{Year: 2024, Span: model.Q3}, "第三季度"},
+		{model.Period{Start: d(2024, 1, 1), End: d(2024, 9, 20)}, "今年以来"},
+		{model.Period{Start: d(2024, 1, 1), End: d(2024, 12, 31)}, "全年"},
+		{model.Period{Start: d(2024, 3, 1), End: d(2024, 8, 31)}, "3月至8月"},
+		{model.Period{Start: d(2024, 3, 5), End: d(2024, 8, 20)}, "3月5日至8月20日"},
+		{model.Period{}, ""},
+	} {
+		if got := PeriodWord(tc.p); got != tc.want {
+			t.Errorf("PeriodWord(%+v) = %q, want %q", tc.p, got, tc.want)
+		}
+	}
+}

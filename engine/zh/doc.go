@@ -66,12 +66,24 @@
 //
 // # Percentages and change
 //
-// Percent writes a ratio to one decimal with a trailing .0 dropped (91.4%,
-// 90%), and a positive ratio too small to show as 不足0.1%; Rate divides
-// first, exactly. Change compares a figure with the same span last year:
-// 较去年同期增加12人，增长8.6%; 较去年同期减少3户，下降11.1%; 与去年同期持平;
-// 较去年同期增加5人次（去年同期为0）. Percentages change by 个百分点. Delta is
-// the same without 较去年同期, and Growth the signed rate alone, for tables.
+// Percent writes a ratio to one decimal, always written as statistical
+// bulletins do (91.4%, 90.0%, 增长11.0%), and a positive ratio too small to
+// show as 不足0.1%; Rate divides first, exactly. Change compares a figure
+// with last year's: 较去年同期增加12人，增长8.6%; 较去年同期减少3户，下降
+// 11.1%; 与去年同期持平; 较去年同期增加5人次（去年同期为0）. From twice last
+// year's figure on it writes 倍 (是去年同期的3倍, exactly twice 增长1倍); a
+// count whose last-year figure is under MinRateBase gets no rate (较去年同期
+// 增加2家); an amount of 元 compared at 10万元 or more is written in 万元
+// like the figure itself; percentages change by 个百分点. ChangeFrom takes
+// the Basis: 上年 for a whole year (BasisOf), 去年同期 otherwise. Delta is
+// the same without 较去年同期. For tables, Diff writes the signed change
+// (+12, −3, +0.8个百分点) and Growth, GrowthOf the signed rate (+8.6%,
+// −11.1%, — where the prose writes none), with the minus sign U+2212;
+// Compared tells a writer of another table (the workbook) which rule a
+// unit follows, so that every output says the same thing.
+//
+// PeriodWord names a period inside a sentence (上半年, 全年, 今年以来),
+// never 本期.
 //
 // # Lists
 //

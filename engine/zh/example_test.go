@@ -216,7 +216,7 @@ func ExamplePercent() {
 	fmt.Println(zh.Percent(decimal.RequireFromString("0.9")))
 	// Output:
 	// 91.5%
-	// 90%
+	// 90.0%
 }
 
 func ExampleRate() {
@@ -228,7 +228,8 @@ func ExampleRate() {
 func ExampleChange() {
 	d := decimal.RequireFromString
 	for _, c := range []struct{ cur, prev, unit string }{
-		{"152", "140", "人"}, {"24", "27", "户"}, {"5", "5", "人次"}, {"5", "0", "人次"}, {"4509.5", "4100", "元"}, {"91.4", "88.9", "%"},
+		{"152", "140", "人"}, {"24", "27", "户"}, {"5", "5", "人次"}, {"5", "0", "人次"}, {"3", "1", "家"},
+		{"60", "20", "人"}, {"4509.5", "4100", "元"}, {"404400", "376248", "元"}, {"91.4", "88.9", "%"},
 	} {
 		s, _ := zh.Change(d(c.cur), d(c.prev), c.unit)
 		fmt.Println(s)
@@ -238,7 +239,10 @@ func ExampleChange() {
 	// 较去年同期减少3户，下降11.1%
 	// 与去年同期持平
 	// 较去年同期增加5人次（去年同期为0）
-	// 较去年同期增加409.50元，增长10%
+	// 较去年同期增加2家
+	// 较去年同期增加40人，是去年同期的3倍
+	// 较去年同期增加409.50元，增长10.0%
+	// 较去年同期增加2.82万元，增长7.5%
 	// 较去年同期提高2.5个百分点
 }
 
@@ -254,8 +258,30 @@ func ExampleGrowth() {
 	s, _ = zh.Growth(decimal.NewFromInt(5), decimal.Zero)
 	fmt.Println(s)
 	// Output:
-	// -11.1%
+	// −11.1%
 	// —
+}
+
+func ExampleChangeFrom() {
+	s, _ := zh.ChangeFrom(decimal.NewFromInt(152), decimal.NewFromInt(140), "人", zh.LastYear)
+	fmt.Println(s)
+	// Output: 较上年增加12人，增长8.6%
+}
+
+// A table's 增减 and 增长率 columns say what the prose says: a share
+// changes in 百分点 and has no rate; a count on a small base has none.
+func ExampleDiff() {
+	d := decimal.RequireFromString
+	for _, c := range []struct{ cur, prev, unit string }{{"152", "140", "人"}, {"24", "27", "户"}, {"3", "1", "家"}, {"97.6", "96.8", "%"}} {
+		diff, _ := zh.Diff(d(c.cur), d(c.prev), c.unit)
+		growth, _ := zh.GrowthOf(d(c.cur), d(c.prev), c.unit)
+		fmt.Println(diff, growth)
+	}
+	// Output:
+	// +12 +8.6%
+	// −3 −11.1%
+	// +2 —
+	// +0.8个百分点 —
 }
 
 func ExampleJoin() {

@@ -294,7 +294,7 @@ func FuzzPercent(f *testing.F) {
 			return
 		}
 		num, ok := strings.CutSuffix(s, "%")
-		if !ok || strings.HasSuffix(num, ".0") {
+		if !ok || !strings.Contains(num, ".") || len(num)-strings.Index(num, ".") != 2 {
 			t.Fatalf("Rate(%s, %d) = %q", p, whole, s)
 		}
 		shown := readNumber(t, num).Rat()
@@ -321,11 +321,12 @@ func FuzzPercent(f *testing.F) {
 		}
 		switch cur.Cmp(prev) {
 		case 1:
-			if !strings.HasPrefix(ch, "较去年同期增加") || !strings.Contains(ch, "，增长") {
+			rated := strings.Contains(ch, "，增长") || strings.Contains(ch, "倍")
+			if !strings.HasPrefix(ch, "较去年同期增加") || (prev.IntPart() >= MinRateBase) != rated {
 				t.Fatalf("Change(%s, %s) = %q", cur, prev, ch)
 			}
 		case -1:
-			if !strings.HasPrefix(ch, "较去年同期减少") || !strings.Contains(ch, "，下降") {
+			if !strings.HasPrefix(ch, "较去年同期减少") || (prev.IntPart() >= MinRateBase) != strings.Contains(ch, "，下降") {
 				t.Fatalf("Change(%s, %s) = %q", cur, prev, ch)
 			}
 		default:
@@ -338,8 +339,13 @@ func FuzzPercent(f *testing.F) {
 			t.Fatal(err)
 		}
 		want, _ := Rate(cur.Sub(prev), prev)
-		if want == under {
-			want = "0%"
+		switch {
+		case want == under || want == "-"+under || want == "0.0%":
+			want = "0.0%"
+		case strings.HasPrefix(want, "-"):
+			want = Minus + want[1:]
+		default:
+			want = "+" + want
 		}
 		if g != want {
 			t.Fatalf("Growth(%s, %s) = %q, Rate of the change %q", cur, prev, g, want)
