@@ -217,7 +217,7 @@ func TestBatchWithBad(t *testing.T) {
 	}
 	wantErr := `fixtures/batch/with-bad/说明.txt: 提醒：不是输入文件（只读 .yaml、.yml、.json、.xlsx），已忽略。
 fixtures/batch/with-bad/xinhua.yaml:15:16: 字段 membership.dues_paying：缴费会员 165 人多于在册会员 150 人。缴费会员是在册会员的一部分，不能多于在册会员，请核对这两个数。
-fixtures/batch/with-bad/xinhua.yaml:24:5: 字段 activities[1].particpants：activities[1] 下没有“particpants”这个字段。是不是“participants”（参加人数）？这一级可写的字段有：date、end_date、title、category、location、participants、content、result、cost、organizer。
+fixtures/batch/with-bad/xinhua.yaml:24:5: 字段 activities[1].particpants：activities[1] 下没有“particpants”这个字段。是不是“participants”（参加人数）？这一级可写的字段有：date、end_date、title、category、location、participants、content、result、cost、organizer、beneficiary、beneficiaries、beneficiary_unit、typical。
 fixtures/batch/with-bad/xinhua.yaml:27:11: 字段 activities[2].date：活动日期 2024-07-15 不在报告期间（2024-01-01 至 2024-06-30）内。请核对年份和月份；不属于本期的活动请删去。
 fixtures/batch/with-bad/xinhua.yaml：发现 3 处错误，没有生成这个单位的报告。
 汇总报告：有 1 个单位未通过检查，没有生成汇总报告：汇总报告的数字要包含全部单位。请改正后重新运行。

@@ -48,6 +48,8 @@ func kindName(k model.Kind) string {
 		return "数值（精确小数）"
 	case model.KindDate, model.KindMonth:
 		return "日期"
+	case model.KindBool:
+		return "是/否（true/false）"
 	}
 	panic(fmt.Sprintf("catalog: no name for field kind %d", k))
 }

@@ -150,7 +150,7 @@ func TestEmptyForm(t *testing.T) {
 		t.Errorf("sheets = %v, want %v", got, want)
 	}
 	headers, _ := f.GetRows("活动")
-	if got := strings.Join(headers[0], " "); got != "日期 结束日期 活动名称 类别 地点 参加人数 经费（元） 活动内容 取得成效 承办单位" {
+	if got := strings.Join(headers[0], " "); got != "日期 结束日期 活动名称 类别 地点 参加人数 经费（元） 活动内容 取得成效 承办单位 受益对象 受益数量 受益数量单位 典型事例" {
 		t.Errorf("活动 headers: %s", got)
 	}
 	if got := headers[1][2]; got != "工会组长培训" {
@@ -327,15 +327,15 @@ func TestProblems(t *testing.T) {
 		must(t, err)
 		must(t, f.SetCellValue("草稿", "A1", "随手记"))
 		must(t, f.SetSheetName("问题", "问题 "))      // a trailing space is forgiven
-		must(t, f.SetCellValue("活动", "K1", "备注")) // an extra column: not read
-		must(t, f.SetCellValue("活动", "K3", "已报街道"))
+		must(t, f.SetCellValue("活动", "O1", "备注")) // an extra column: not read
+		must(t, f.SetCellValue("活动", "O3", "已报街道"))
 	})
 	_, _, probs := form.ReadForm("柳背桥.xlsx", data)
 	want := `柳背桥.xlsx:会员情况!B2: 字段 membership.members：“152人”不是数字。在册会员只填整数，不带单位，如 152。
 柳背桥.xlsx:会员情况!C5: 字段 membership.previous：新发展会员不填上年同期。请清空这一格。
 柳背桥.xlsx:基本信息!B9: 字段 period.year：“今年”不是年份。年度写成四位数字，如 2024。
 柳背桥.xlsx:工作指标!D3: 字段 indicators[1].previous：“三”不是数字。上年同期只填数字，不带单位，如 3。
-柳背桥.xlsx:活动!K1: 提醒：不认识的列“备注”，这一列不会读入。“活动”的列是：日期、结束日期、活动名称、类别、地点、参加人数、经费（元）、活动内容、取得成效、承办单位。
+柳背桥.xlsx:活动!O1: 提醒：不认识的列“备注”，这一列不会读入。“活动”的列是：日期、结束日期、活动名称、类别、地点、参加人数、经费（元）、活动内容、取得成效、承办单位、受益对象、受益数量、受益数量单位、典型事例。
 柳背桥.xlsx:活动!F5: 字段 activities[3].participants：“二十”不是数字。参加人数只填整数，不带单位，如 20。
 柳背桥.xlsx:活动!A6: 字段 activities[4].date：日期“2024.13.5”不存在。请写成 2024-03-30、2024.3.30、2024/3/30 或 2024年3月30日。
 柳背桥.xlsx:活动!G7: 字段 activities[5].cost：“300元”不是数字。经费（元）只填数字，不带单位，如 0。

@@ -64,6 +64,11 @@ func resolve(fields ...field) []field {
 		}
 		switch fd.of.Vocab {
 		case model.NoVocab:
+			if fd.kind == model.KindBool {
+				fd.list, fd.strict = []string{"是", "否"}, true
+				fields[i] = fd
+				continue
+			}
 		case model.VocabSpans:
 			fd.list = spanList()
 		default:
@@ -161,11 +166,15 @@ func tables() []table {
 			field{path: "activities.title", width: 24, example: "工会组长培训", prompt: "简短的活动名称。"},
 			field{path: "activities.category", width: 14, example: "学习培训", prompt: "从下拉列表选择。"},
 			field{path: "activities.location", width: 18, example: "南湖鸳鸯度假村", prompt: "可不填。"},
-			field{path: "activities.participants", width: 10, example: "20", prompt: "参加活动的人数，只填数字。"},
+			field{path: "activities.participants", width: 10, example: "20", prompt: "参加活动的人数，只填数字。慰问、发放等活动的受益人另填在受益数量里。"},
 			field{path: "activities.cost", width: 12, example: "0", blankZero: true, prompt: "活动花费，单位元，可不填。"},
 			field{path: "activities.content", width: 40, example: "就如何协助社区开展好社区工会工作进行了讲解和讨论", prompt: "做了什么，一两句话。"},
 			field{path: "activities.result", width: 28, example: "收到了很好的效果", prompt: "效果如何，一句话，可不填。"},
 			field{path: "activities.organizer", width: 18, example: "", prompt: "活动由下属单位（如某社区工会）承办时填写，本单位自己办的不填。"},
+			field{path: "activities.beneficiary", width: 14, example: "", prompt: "活动惠及的对象，如 困难职工、一线职工，可不填。"},
+			field{path: "activities.beneficiaries", width: 10, example: "", prompt: "受益对象的户数或人数，只填数字，可不填。如走访慰问23户困难职工填23。"},
+			field{path: "activities.beneficiary_unit", width: 10, example: "", prompt: "受益数量的单位，从下拉列表选择；不填为人。"},
+			field{path: "activities.typical", width: 10, example: "", prompt: "活动较多、报告按类别概括时，要详细写出的典型事例选“是”，可不填。"},
 		)},
 		{sheet: SheetProblems, path: "problems", about: "存在的问题，一行一条。", fields: resolve(
 			field{path: "problems", width: 90, example: "会员对如何参与社区建设、发挥作用参与不够", prompt: "一行写一条问题，写成完整的句子。"},

@@ -241,6 +241,9 @@ func (rd *reader) value(fd field, path string, pos diag.Pos, raw string) (any, b
 		return s, true
 	case k == model.KindSpan:
 		return parseSpan(s), true
+	case k == model.KindBool:
+		v, msg = parseBool(s)
+		hint = fd.label + "填“是”或“否”，也可以不填"
 	case k == model.KindYear:
 		v, msg = parseYear(s)
 		hint = fd.label + "写成四位数字，如 2024"
@@ -276,8 +279,22 @@ func (rd *reader) stored(pos diag.Pos, s string) bool {
 	return err == nil && (t == excelize.CellTypeUnset || t == excelize.CellTypeNumber)
 }
 
+// parseBool reads a yes-or-no cell: 是/否, and what spreadsheets and
+// cadres also type for them.
+func parseBool(s string) (bool, string) {
+	switch strings.ToLower(s) {
+	case "是", "√", "✓", "y", "yes", "true", "1", "对":
+		return true, ""
+	case "否", "×", "✗", "n", "no", "false", "0", "不是":
+		return false, ""
+	}
+	return false, "应填“是”或“否”，实际是“" + s + "”"
+}
+
 func zero(k model.Kind) any {
 	switch {
+	case k == model.KindBool:
+		return false
 	case isWhole(k):
 		return 0
 	case isNumber(k):

@@ -353,6 +353,11 @@ func cellValue(fd field, holder any) any {
 		return spanName(v.(model.Span))
 	case fd.kind == model.KindYear && v == 0:
 		return ""
+	case fd.kind == model.KindBool:
+		if v.(bool) {
+			return "是"
+		}
+		return ""
 	case fd.blankZero && v.(decimal.Decimal).IsZero():
 		return ""
 	}

@@ -52,6 +52,7 @@ const (
 	KindSpan                     // a span of the year: H1, year, Q3
 	KindDate                     // a date to the day: 2024-03-30
 	KindMonth                    // a date to the day or to the month: 2024-12
+	KindBool                     // yes or no: true/false in YAML, 是/否 in the 填报表
 )
 
 // Leaf reports whether the kind is a value rather than a group or list.
@@ -162,6 +163,10 @@ var specs = map[string]spec{
 	"activities.result":                  {label: "取得成效", doc: "取得的效果（一句话，不加句号）", example: "收到了很好的效果"},
 	"activities.cost":                    {label: "经费", doc: "经费（元）", kind: KindMoney, example: "1600"},
 	"activities.organizer":               {label: "承办单位", doc: "承办单位：活动由下属单位承办时填写，如 油房街社区工会（可选）", example: "油房街社区工会"},
+	"activities.beneficiary":             {label: "受益对象", doc: "活动惠及的对象，如 困难职工、一线职工（可选）", example: "困难职工"},
+	"activities.beneficiaries":           {label: "受益数量", doc: "受益对象的户数或人数，与参加人数分开填，如慰问23户困难职工填23（可选）", example: "23"},
+	"activities.beneficiary_unit":        {label: "受益数量单位", doc: "受益数量的单位：人、户、名、人次等，不填为人", vocab: VocabUnits, example: "户"},
+	"activities.typical":                 {label: "典型事例", doc: "报告按类别概括活动时，是否把这项活动作为典型事例详细写出（是/否，可选）", example: "是"},
 	"problems":                           {label: "存在的问题", doc: "存在的问题，每条一句", example: "会员对如何参与社区建设、发挥会员作用参与不够"},
 	"plans":                              {label: "工作计划", doc: "下一步工作计划"},
 	"plans.category":                     {label: "类别", doc: "类别（决定报告中的分节和顺序）", required: true, vocab: VocabCategories, example: "组织建设"},
@@ -279,6 +284,8 @@ func kindOf(t reflect.Type) Kind {
 		return KindText
 	case t.Kind() == reflect.Int:
 		return KindWhole
+	case t.Kind() == reflect.Bool:
+		return KindBool
 	case t.Kind() == reflect.Struct:
 		return KindGroup
 	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.String:

@@ -69,7 +69,7 @@ func TestFieldAccess(t *testing.T) {
 	values := map[Kind]any{
 		KindText: "x", KindVersion: 1, KindWhole: 7, KindYear: 2024, KindSpan: "H2",
 		KindDecimal: decimal.RequireFromString("4509.5"), KindMoney: decimal.RequireFromString("1.25"),
-		KindDate: Date{2024, 3, 30}, KindMonth: Date{2024, 12, 0},
+		KindDate: Date{2024, 3, 30}, KindMonth: Date{2024, 12, 0}, KindBool: true,
 	}
 	for _, f := range Fields() {
 		if !f.Kind.Leaf() {

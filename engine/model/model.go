@@ -97,6 +97,16 @@ type Activity struct {
 	// Organizer is the unit that ran the activity when it is not the
 	// reporting union — a community's work in its street's report; optional.
 	Organizer string `yaml:"organizer"`
+	// Beneficiary, Beneficiaries and BeneficiaryUnit say whom the activity
+	// served and how many, apart from those who took part: a visit by 12
+	// cadres to 23户困难职工 has 12 participants and 23 beneficiaries in
+	// 户. The unit defaults to 人; all three are optional.
+	Beneficiary     string `yaml:"beneficiary"`
+	Beneficiaries   int    `yaml:"beneficiaries"`
+	BeneficiaryUnit string `yaml:"beneficiary_unit"`
+	// Typical marks an activity the cadre wants told in full as a typical
+	// case when a report summarises its category.
+	Typical bool `yaml:"typical"`
 }
 
 // Plan is one item of next period's work.

@@ -130,6 +130,8 @@ func property(fields []model.Field, f model.Field) obj {
 		out = obj{{"type", "string"}, {"pattern", datePattern}}
 	case model.KindMonth:
 		out = obj{{"type", "string"}, {"pattern", monthPattern}}
+	case model.KindBool:
+		out = obj{{"type", "boolean"}}
 	}
 	if f.Vocab.Closed() {
 		out = append(out, kv{"enum", f.Vocab.Values()})

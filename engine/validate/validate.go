@@ -350,6 +350,7 @@ func (c *checker) activities(periodOK bool) {
 			c.add(p+".participants", fmt.Sprintf("参加人数不能是负数（%d）", a.Participants), "请填写 0 或正整数")
 		}
 		c.money(p+".cost", a.Cost)
+		c.beneficiaries(p, a)
 		if !c.require(p+".date", !a.Date.IsZero(), "活动日期", "date: 2024-03-30") {
 			continue
 		}
@@ -385,6 +386,40 @@ func (c *checker) activities(periodOK bool) {
 				"请核对年份和月份；不属于本期的活动请删去")
 		}
 	}
+}
+
+// beneficiaries checks whom an activity served: a count of people or
+// households, in a counting unit.
+func (c *checker) beneficiaries(p string, a model.Activity) {
+	if a.Beneficiaries < 0 {
+		c.add(p+".beneficiaries", fmt.Sprintf("受益数量不能是负数（%d）", a.Beneficiaries), "请填写 0 或正整数")
+	}
+	if a.BeneficiaryUnit == "" {
+		return
+	}
+	u, ok := model.LookupUnit(a.BeneficiaryUnit)
+	if !ok || !u.Whole() {
+		hint := "受益数量按人、户、名、人次、家等计数单位计"
+		if s := diag.Suggest(a.BeneficiaryUnit, countUnits()); s != "" {
+			hint = fmt.Sprintf("是不是“%s”？", s) + hint
+		}
+		c.add(p+".beneficiary_unit", fmt.Sprintf("受益数量的单位“%s”不是计数单位", a.BeneficiaryUnit), hint)
+		return
+	}
+	if a.Beneficiaries == 0 && !c.src.Invalid(p+".beneficiaries") {
+		c.warn(p+".beneficiary_unit", "写了受益数量的单位，但没有受益数量", "请填写 beneficiaries（受益数量），或删去 beneficiary_unit")
+	}
+}
+
+// countUnits lists the units a count of people or things may carry.
+func countUnits() []string {
+	var out []string
+	for _, u := range model.Units() {
+		if u.Whole() {
+			out = append(out, u.Name)
+		}
+	}
+	return out
 }
 
 func spanText(a model.Activity) string {
