@@ -58,7 +58,7 @@ func BenchmarkCompose(b *testing.B) {
 // batch).
 func BenchmarkReport(b *testing.B) {
 	eng, _ := engine.New(engine.Options{})
-	for _, formats := range [][]string{{"md"}, {"pdf"}, {"xlsx"}, {"md", "pdf", "xlsx"}} {
+	for _, formats := range [][]string{{"md"}, {"pdf"}, {"docx"}, {"xlsx"}, {"md", "pdf", "docx", "xlsx"}} {
 		name := ""
 		for i, f := range formats {
 			if i > 0 {

@@ -3,18 +3,30 @@ package engine
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
+
+	"github.com/huibao/huibao/engine/docx"
 
 	"github.com/huibao/huibao/engine/form"
+	"github.com/huibao/huibao/engine/layout"
 	"github.com/huibao/huibao/engine/load"
 	"github.com/huibao/huibao/engine/model"
 )
 
 // Blank returns what huibao init writes for a file name, by its
 // extension: for .yaml the commented example and, beside it, the JSON
-// Schema it names; for .xlsx the empty 填报表. The first output is the
-// file asked for; the others go into the same folder.
+// Schema it names; for .xlsx the empty 填报表; for .docx the pandoc
+// reference document with the styles of huibao's Word files. The first
+// output is the file asked for; the others go into the same folder.
 func Blank(name string) ([]Output, error) {
 	base := filepath.Base(name)
+	if strings.EqualFold(filepath.Ext(name), ".docx") {
+		b, err := docx.Reference(layout.OfficialProfile())
+		if err != nil {
+			return nil, newError(OutputError, "无法生成参考文档。这是程序的问题，请报告给维护者", nil, err)
+		}
+		return []Output{{Name: base, Data: b, Format: &Format{Ext: ".docx", Binary: true}}}, nil
+	}
 	switch load.KindOf(name) {
 	case load.YAML:
 		return []Output{
@@ -28,5 +40,5 @@ func Blank(name string) ([]Output, error) {
 		}
 		return []Output{{Name: base, Data: b, Format: &Format{Ext: ".xlsx"}}}, nil
 	}
-	return nil, newError(UsageError, fmt.Sprintf("init 只能生成 .yaml 或 .xlsx 文件，收到的是“%s”", filepath.Ext(name)), nil, nil)
+	return nil, newError(UsageError, fmt.Sprintf("init 只能生成 .yaml、.xlsx 或 .docx 文件，收到的是“%s”", filepath.Ext(name)), nil, nil)
 }

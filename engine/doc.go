@@ -5,7 +5,7 @@
 // the two verbs below.
 //
 //	input (yaml | json | xlsx | in memory) ─load─▶ model ─validate─▶ model ─compose─▶ Markdown ─┬─▶ .md
-//	                                                                      parsed document ─┼─▶ .pdf
+//	                                                                      parsed document ─┼─▶ .pdf, .docx
 //	                                        model ───────────────────────────────────────────┴─▶ .xlsx
 //
 // # The two verbs
@@ -68,8 +68,8 @@
 //
 //  1. Write a package under engine/ whose entry point takes what it needs
 //     of the artefacts — the parsed document and the layout profile, like
-//     engine/pdf, or the model, like engine/xlsx — and returns the file's
-//     bytes; the same input must give the same bytes.
+//     engine/pdf and engine/docx, or the model, like engine/xlsx — and
+//     returns the file's bytes; the same input must give the same bytes.
 //  2. Add one row to formats in formats.go, whose Write calls it.
 //
 // The -f help text, the manifests' formats check and WriteAll then know

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/huibao/huibao/engine/catalog"
+	"github.com/huibao/huibao/engine/docx"
 	"github.com/huibao/huibao/engine/layout"
 	"github.com/huibao/huibao/engine/markdown"
 	"github.com/huibao/huibao/engine/model"
@@ -45,6 +46,15 @@ var formats = []*Format{
 			}
 			out, err := pdf.Render(doc, pdf.Options{Fonts: fonts, Profile: a.Profile})
 			return out, a.pdfError(err)
+		}},
+	{Name: "docx", Ext: ".docx", Binary: true, Desc: "Word 文档（公文版式，可在 Word/WPS 中修改后报送）",
+		Write: func(a *Artefacts) ([]byte, error) {
+			doc, err := a.Document()
+			if err != nil {
+				return nil, err
+			}
+			out, err := docx.Render(doc, docx.Options{Profile: a.Profile})
+			return out, a.docxError(err)
 		}},
 	{Name: "xlsx", Ext: ".xlsx", Binary: true, Desc: "Excel 附件（活动台账、统计表）",
 		Write: func(a *Artefacts) ([]byte, error) { return xlsx.Appendix(a.Report, xlsx.Options{}) }},
@@ -90,6 +100,16 @@ func (a *Artefacts) pdfError(err error) error {
 	case errors.As(err, &glyph):
 		return newError(InputError, err.Error(), nil, err)
 	case errors.As(err, &node):
+		return newError(TemplateError, fmt.Sprintf("模板“%s”出错", a.template.Name), Problems(err), err)
+	}
+	return err
+}
+
+// docxError classifies the Word writer's errors: Markdown it cannot set
+// (an image, HTML) is the template's; anything else is the program's.
+func (a *Artefacts) docxError(err error) error {
+	var node *docx.UnsupportedNodeError
+	if errors.As(err, &node) {
 		return newError(TemplateError, fmt.Sprintf("模板“%s”出错", a.template.Name), Problems(err), err)
 	}
 	return err

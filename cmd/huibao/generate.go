@@ -76,7 +76,7 @@ func (a *app) generateCmd() *cobra.Command {
 func (a *app) outputFlags(cmd *cobra.Command, out, formats *string) {
 	cmd.Flags().StringVarP(out, "output", "o", "", "输出`文件夹`（默认 output）")
 	cmd.Flags().StringVarP(formats, "formats", "f", "", "输出`格式`，用逗号分隔："+formatList()+"；不写时输出模板声明的全部格式")
-	cmd.Flags().StringVar(&a.layout, "layout", "", "PDF `版式`：official（公文版式，默认由模板决定）或 compact（紧凑版式，供内部传阅）")
+	cmd.Flags().StringVar(&a.layout, "layout", "", "PDF 和 Word 文档的`版式`：official（公文版式，默认由模板决定）或 compact（紧凑版式，供内部传阅）")
 	cmd.Flags().StringVar(&a.fonts.Title, "font-title", "", "标题`字体文件`（.ttf，或 .ttc#序号）；不写时在系统中查找")
 	cmd.Flags().StringVar(&a.fonts.Heading, "font-heading", "", "一级标题（黑体类）`字体文件`")
 	cmd.Flags().StringVar(&a.fonts.Kaiti, "font-kaiti", "", "二级标题（楷体类）`字体文件`")

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -16,13 +17,15 @@ import (
 func (a *app) initCmd() *cobra.Command {
 	var force bool
 	cmd := &cobra.Command{
-		Use:   "init 文件.yaml|文件.xlsx",
-		Short: "生成一份待填写的填报表（Excel）或带说明的 YAML 样例",
-		Long: `生成一份空白的填报文件：
+		Use:   "init 文件.yaml|文件.xlsx|文件.docx",
+		Short: "生成一份待填写的填报表（Excel）、带说明的 YAML 样例或 pandoc 参考文档",
+		Long: `生成一份空白的填报文件或参考文档：
   .xlsx  Excel/WPS 填报表，有填表说明、下拉选项和示例行；
-  .yaml  带中文注释的样例，同目录下另写一份 JSON Schema，VS Code 等编辑器据此提示和检查。
+  .yaml  带中文注释的样例，同目录下另写一份 JSON Schema，VS Code 等编辑器据此提示和检查；
+  .docx  pandoc 参考文档，含 huibao 的 Word 文件所用的公文样式（标题、一级标题、正文、落款、称谓、表格）、
+         页面设置和页码，用 pandoc 报告.md --reference-doc 参考.docx -o 报告.docx 得到同样的版式。
 已有同名文件时不覆盖，除非加 --force。`,
-		Example: "  huibao init 柳背桥社区2024上半年.xlsx\n  huibao init 柳背桥社区2024上半年.yaml",
+		Example: "  huibao init 柳背桥社区2024上半年.xlsx\n  huibao init 柳背桥社区2024上半年.yaml\n  huibao init 公文参考.docx",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := args[0]
@@ -50,6 +53,10 @@ func (a *app) initCmd() *cobra.Command {
 			}
 			for _, w := range written {
 				fmt.Fprintf(a.stdout, "已生成：%s\n", w)
+			}
+			if strings.EqualFold(filepath.Ext(path), ".docx") {
+				fmt.Fprintf(a.stdout, "用法：pandoc 报告.md --reference-doc %s -o 报告.docx\n", path)
+				return nil
 			}
 			fmt.Fprintf(a.stdout, "填好后运行 huibao validate %s 检查，再用 huibao generate %s -t 半年总结 生成报告。\n", path, path)
 			return nil

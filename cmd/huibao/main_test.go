@@ -39,7 +39,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"generate", "fixtures/liubeiqiao-2024-h1.yaml", "-f", "doc"}, 2, "不认识的输出格式“doc”"},
 		{[]string{"generate", "fixtures/liubeiqiao-2024-h1.yaml", "-t", "半年总节"}, 2, "找不到模板“半年总节”"},
 		{[]string{"validate"}, 2, "至少需要 1 个参数"},
-		{[]string{"init", "x.txt"}, 2, "init 只能生成 .yaml 或 .xlsx 文件"},
+		{[]string{"init", "x.txt"}, 2, "init 只能生成 .yaml、.xlsx 或 .docx 文件"},
 		{[]string{"templates", "show", "nope"}, 2, "找不到模板“nope”"},
 		{[]string{"templates", "check"}, 0, "templates/half-year-summary：检查通过"},
 		{[]string{"templates", "check", "fixtures/templates"}, 0, "fixtures/templates/women-summary：检查通过"},

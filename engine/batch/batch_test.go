@@ -208,8 +208,8 @@ func TestDeterministic(t *testing.T) {
 	}
 	one, _ := os.ReadDir(outs[1])
 	four, _ := os.ReadDir(outs[4])
-	if len(one) != len(four) || len(one) != 5*3+1+3 {
-		t.Fatalf("-j 1 wrote %d files, -j 4 %d; want 19", len(one), len(four))
+	if len(one) != len(four) || len(one) != 5*4+1+4 {
+		t.Fatalf("-j 1 wrote %d files, -j 4 %d; want 25", len(one), len(four))
 	}
 	for _, e := range one {
 		a, _ := os.ReadFile(filepath.Join(outs[1], e.Name()))

@@ -104,13 +104,17 @@ func Markdown(t *catalog.Template, r *model.Report) ([]byte, diag.List, error) {
 	return md, Lint(md), nil
 }
 
-// writeMeta writes the pandoc metadata block.
+// writeMeta writes the pandoc metadata block. The issuing union and the
+// date are issuer and issued, not pandoc's author and date: pandoc prints
+// those under the title, a second 落款 above the text, while the signature
+// div already closes the report. pandoc keeps issuer and issued as custom
+// document properties; huibao's writers read them as the author and the
+// creation date.
 func writeMeta(w *bytes.Buffer, t *catalog.Template, r *model.Report) {
 	issued := r.Report.Date
 	fmt.Fprintf(w, "---\n")
 	fmt.Fprintf(w, "title: %s\n", quote(r.Report.Title))
-	fmt.Fprintf(w, "author: %s\n", quote(r.Org.Name))
-	fmt.Fprintf(w, "date: %s\n", quote(zh.Date(issued)))
+	fmt.Fprintf(w, "issuer: %s\n", quote(r.Org.Name))
 	fmt.Fprintf(w, "lang: zh-CN\n")
 	fmt.Fprintf(w, "issued: %s\n", quote(issued.String()))
 	fmt.Fprintf(w, "subject: %s\n", quote(t.Name))

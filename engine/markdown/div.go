@@ -40,6 +40,18 @@ func (n *Div) HasClass(c string) bool {
 	return false
 }
 
+// Attr returns the value of the attribute key (`key=value` in the fence),
+// and whether the div has it. pandoc's custom-style names the Word style of
+// the div's paragraphs.
+func (n *Div) Attr(key string) (string, bool) {
+	for _, kv := range n.Attrs {
+		if kv[0] == key {
+			return kv[1], true
+		}
+	}
+	return "", false
+}
+
 // Dump implements ast.Node.
 func (n *Div) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{"ID": n.ID, "Classes": strings.Join(n.Classes, " ")}, nil)

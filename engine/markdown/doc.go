@@ -5,9 +5,11 @@
 // # Shape
 //
 // The body uses ATX headings for the official hierarchy (一、 （一） 1. （1）),
-// single-line paragraphs, pipe tables, an optional `::: {.salutation}` div
-// for the greeting or 主送 line (set flush left) and a closing
-// `::: {.signature}` div.
+// single-line paragraphs, pipe tables, an optional
+// `::: {.salutation custom-style="称谓"}` div for the greeting or 主送 line
+// (set flush left) and a closing `::: {.signature custom-style="落款"}` div.
+// The writers go by the class; custom-style is for pandoc, which gives the
+// div's paragraphs the Word style of that name (Div.Attr reads it).
 // The title lives in the metadata, never in the body.
 //
 // # Errors

@@ -14,8 +14,8 @@ import (
 // Meta is the YAML metadata block at the head of a report.
 type Meta struct {
 	Title    string    // centred at the top of the first page
-	Author   string    // the issuing union
-	Date     string    // 成文日期 as printed, e.g. 2024年7月5日
+	Author   string    // the issuing union: `issuer` (or pandoc's `author`)
+	Date     string    // 成文日期 as printed, e.g. 2024年7月5日 (`date`; huibao writes only issued)
 	Lang     string    // zh-CN
 	Issued   time.Time // 成文日期 as a date (from `issued: 2024-07-05`); zero when absent
 	Subject  string    // the template's Chinese name, e.g. 半年总结

@@ -97,7 +97,7 @@ func TestDivHTML(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	cases := []struct{ in, want string }{
-		{"---\ntitle: 甲\ntitel: 乙\n---\n正文\n", `3:1: 元数据块有误：未知的键“titel”（可用：title、author、date、lang、issued、subject、keywords、profile）`},
+		{"---\ntitle: 甲\ntitel: 乙\n---\n正文\n", `3:1: 元数据块有误：未知的键“titel”（可用：title、issuer、author、date、lang、issued、subject、keywords、profile）`},
 		{"---\ntitle: 甲\nissued: 2024-13-05\n---\n", `3:1: issued 应为 ISO 日期（如 2024-07-05），而不是“2024-13-05”`},
 		{"---\ntitle: 甲\n", `1:1: 元数据块以“---”开头，但没有找到结束它的“---”行`},
 		{"---\nprofile: fancy\n---\n", `2: profile 应为 official 或 compact，而不是“fancy”`},

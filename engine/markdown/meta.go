@@ -15,7 +15,7 @@ import (
 
 // metaKeys are the keys a metadata block may hold, in the order messages
 // list them.
-var metaKeys = []string{"title", "author", "date", "lang", "issued", "subject", "keywords", "profile"}
+var metaKeys = []string{"title", "issuer", "author", "date", "lang", "issued", "subject", "keywords", "profile"}
 
 // decodeMeta reads the metadata block strictly: known keys only, text
 // values, keywords as text or a list of text. Lines are shifted by one for
@@ -65,7 +65,7 @@ func decodeMeta(src []byte, m *Meta) error {
 			m.Keywords = kw
 			continue
 		}
-		field := map[string]*string{"title": &m.Title, "author": &m.Author, "date": &m.Date, "lang": &m.Lang, "subject": &m.Subject, "profile": &m.Profile, "issued": new(string)}[key]
+		field := map[string]*string{"title": &m.Title, "issuer": &m.Author, "author": &m.Author, "date": &m.Date, "lang": &m.Lang, "subject": &m.Subject, "profile": &m.Profile, "issued": new(string)}[key]
 		if field == nil {
 			return fail(kv.Key, fmt.Sprintf("元数据块有误：未知的键“%s”（可用：%s）", key, strings.Join(metaKeys, "、")))
 		}

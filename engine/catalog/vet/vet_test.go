@@ -66,7 +66,7 @@ func TestStatic(t *testing.T) {
 
 // TestBuiltinsClean: the static check finds nothing in the built-in templates.
 func TestBuiltinsClean(t *testing.T) {
-	c, probs := catalog.New([]catalog.Place{{Name: catalog.Builtin, FS: templates.FS, Prefix: "templates"}}, []string{"md", "pdf", "xlsx"})
+	c, probs := catalog.New([]catalog.Place{{Name: catalog.Builtin, FS: templates.FS, Prefix: "templates"}}, []string{"md", "pdf", "docx", "xlsx"})
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}
