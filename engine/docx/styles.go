@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 )
@@ -53,7 +54,7 @@ type custom struct{ id, name string }
 // styles is word/styles.xml for a geometry, with the custom styles met.
 func styles(g *geometry, customs []custom) []byte {
 	var b xmlBuf
-	b.WriteString(xmlHeader + `<w:styles ` + nsW + `>`)
+	b.WriteString(xmlHeader + `<w:styles ` + nsW + `>` + "\n")
 	lineExact := fmt.Sprintf(`<w:spacing w:before="0" w:after="0" w:line="%d" w:lineRule="exact"/>`, g.linePitch)
 	noIndent := `<w:ind w:firstLine="0" w:firstLineChars="0"/>`
 	size := func(hp int) string { return fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, hp, hp) }
@@ -67,7 +68,7 @@ func styles(g *geometry, customs []custom) []byte {
 	offGrid := `<w:snapToGrid w:val="0"/>`
 
 	// Defaults: 3号 仿宋, Chinese, on the grid.
-	fmt.Fprintf(&b, `<w:docDefaults><w:rPrDefault><w:rPr>%s%s<w:lang w:val="zh-CN" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>%s</w:pPr></w:pPrDefault></w:docDefaults>`,
+	fmt.Fprintf(&b, `<w:docDefaults><w:rPrDefault><w:rPr>%s%s<w:lang w:val="zh-CN" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>%s</w:pPr></w:pPrDefault></w:docDefaults>`+"\n",
 		rFonts(roleBody), size(g.body), lineExact)
 
 	// 正文: justified, first line indented two characters, exact line
@@ -149,5 +150,6 @@ func styles(g *geometry, customs []custom) []byte {
 		b.WriteString(`"/><w:basedOn w:val="` + styleNormal + `"/><w:qFormat/></w:style>`)
 	}
 	b.WriteString(`</w:styles>`)
-	return b.Bytes()
+	// One style a line, so that the part reads (and diffs) as text.
+	return bytes.ReplaceAll(b.Bytes(), []byte("</w:style>"), []byte("</w:style>\n"))
 }
