@@ -5,19 +5,16 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"io"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/huibao/huibao/engine/layout"
 	"github.com/huibao/huibao/engine/markdown"
+	"github.com/huibao/huibao/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // report is a real report as the built-in templates write it (the engine's
 // golden Markdown), with a table, headings of two levels and a signature.
@@ -79,44 +76,15 @@ func unzip(t testing.TB, data []byte) (map[string][]byte, []string) {
 	return parts, names
 }
 
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./engine/docx -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := range max(len(g), len(w)) {
-			var gl, wl string
-			if i < len(g) {
-				gl = g[i]
-			}
-			if i < len(w) {
-				wl = w[i]
-			}
-			if gl != wl {
-				t.Fatalf("%s differs at line %d (run go test ./engine/docx -update and review the diff):\n got %s\nwant %s", path, i+1, gl, wl)
-			}
-		}
-	}
-}
-
 // TestGolden compares the document and the styles, one paragraph, row or
 // style a line, with testdata: every Markdown element the writer sets, in
 // the official profile, and the styles of both profiles.
 func TestGolden(t *testing.T) {
 	parts, _ := unzip(t, render(t, parseFile(t, "testdata/kitchen.md"), nil))
-	golden(t, "testdata/kitchen.document.xml", parts["word/document.xml"])
-	golden(t, "testdata/official.styles.xml", parts["word/styles.xml"])
+	golden.Check(t, "testdata/kitchen.document.xml", parts["word/document.xml"])
+	golden.Check(t, "testdata/official.styles.xml", parts["word/styles.xml"])
 	compact, _ := unzip(t, render(t, parseFile(t, "testdata/kitchen.md"), layout.CompactProfile()))
-	golden(t, "testdata/compact.styles.xml", compact["word/styles.xml"])
+	golden.Check(t, "testdata/compact.styles.xml", compact["word/styles.xml"])
 }
 
 // TestDeterministic: the same document gives the same bytes, and the
@@ -296,9 +264,4 @@ func TestEmpty(t *testing.T) {
 	if !bytes.Contains(parts["word/document.xml"], []byte("<w:sectPr>")) {
 		t.Error("no section properties")
 	}
-}
-
-func fileExists(path string) bool {
-	_, err := os.Stat(filepath.Clean(path))
-	return err == nil
 }

@@ -1,63 +1,21 @@
 package docx
 
 import (
-	"context"
-	"flag"
 	"fmt"
 	"html"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/huibao/huibao/engine/layout"
+	"github.com/huibao/huibao/internal/golden"
+	"github.com/huibao/huibao/internal/office"
 )
-
-var images = flag.String("images", "", "write the LibreOffice pages of the report as PNG into this folder")
-
-// office converts a Word file to PDF with LibreOffice Writer, in a profile
-// of its own and with the fonts of testdata/fonts.conf, as a cadre's
-// LibreOffice would lay it out.
-func office(t *testing.T, docx string) string {
-	t.Helper()
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Fatal("soffice not found: install the Debian package libreoffice-writer-nogui")
-	}
-	conf, err := filepath.Abs("testdata/fonts.conf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, docx)
-	cmd.Env = append(os.Environ(), "FONTCONFIG_FILE="+conf, "SAL_USE_VCLPLUGIN=svp")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
-	pdf := filepath.Join(dir, strings.TrimSuffix(filepath.Base(docx), ".docx")+".pdf")
-	if _, err := os.Stat(pdf); err != nil {
-		t.Fatalf("soffice wrote no PDF: %v", err)
-	}
-	return pdf
-}
-
-func poppler(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	out, err := exec.Command(name, args...).Output()
-	if err != nil {
-		t.Fatalf("%s (Debian package poppler-utils): %v", name, err)
-	}
-	return string(out)
-}
 
 // word is a word of pdftotext -bbox, in points from the page's top left.
 type word struct {
@@ -67,7 +25,11 @@ type word struct {
 
 func bboxPages(t *testing.T, pdf string) [][]word {
 	t.Helper()
-	src := poppler(t, "pdftotext", "-bbox", pdf, "-")
+	b, err := os.ReadFile(office.WordBoxes(t, pdf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(b)
 	var pages [][]word
 	for _, p := range regexp.MustCompile(`(?s)<page [^>]*>(.*?)</page>`).FindAllStringSubmatch(src, -1) {
 		var ws []word
@@ -95,11 +57,14 @@ func TestLibreOffice(t *testing.T) {
 	if err := os.WriteFile(docx, render(t, parseFile(t, report), p), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	pdf := office(t, docx)
+	o, err := office.New(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := o.DocumentPDF(t, docx)
 
-	info := poppler(t, "pdfinfo", pdf)
 	var w, h float64
-	if m := regexp.MustCompile(`Page size:\s+([\d.]+) x ([\d.]+) pts`).FindStringSubmatch(info); m != nil {
+	if m := regexp.MustCompile(`^([\d.]+) x ([\d.]+) pts`).FindStringSubmatch(office.Info(t, pdf)["Page size"]); m != nil {
 		w, _ = strconv.ParseFloat(m[1], 64)
 		h, _ = strconv.ParseFloat(m[2], 64)
 	}
@@ -107,7 +72,7 @@ func TestLibreOffice(t *testing.T) {
 		t.Errorf("page %.2f × %.2f pt, want A4 %.2f × %.2f", w, h, p.PageW, p.PageH)
 	}
 
-	fonts := poppler(t, "pdffonts", pdf)
+	fonts := strings.Join(office.Fonts(t, pdf), "\n")
 	for role, face := range map[string]string{"仿宋, 小标宋 (AR PL SungtiL GB)": "BousungEG-Light-GB", "黑体 (Droid Sans Fallback)": "DroidSansFallback", "楷体 (AR PL KaitiM GB)": "GBZenKai-Medium"} {
 		if !strings.Contains(fonts, face) {
 			t.Errorf("no text in %s:\n%s", role, fonts)
@@ -218,10 +183,9 @@ func TestLibreOffice(t *testing.T) {
 	t.Logf("LibreOffice: %d pages; %d of the %d without a table, but the last, use all %d lines; %d full lines, median %.1f characters; text from %.1f to %.1f pt (margins %.1f, %.1f)",
 		len(pages), full, plain, p.Rows, len(cols), cols[len(cols)/2], minX, maxX, left, right)
 
-	if *images != "" {
-		if err := os.MkdirAll(*images, 0o755); err != nil {
-			t.Fatal(err)
+	if dir := golden.Images(); dir != "" {
+		for _, i := range []int{1, 7} {
+			office.PagePNG(t, pdf, i, 60, filepath.Join(dir, fmt.Sprintf("docx-libreoffice-%d.png", i)))
 		}
-		poppler(t, "pdftoppm", "-png", "-r", "60", pdf, filepath.Join(*images, "docx-libreoffice"))
 	}
 }

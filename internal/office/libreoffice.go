@@ -24,7 +24,7 @@ import (
 )
 
 // Packages names the Debian packages the functions here need.
-const Packages = "libreoffice-calc-nogui poppler-utils fonts-arphic-gbsn00lp fonts-droid-fallback"
+const Packages = "libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-droid-fallback"
 
 // fontsConf maps the faces the workbooks name (宋体, 黑体) to the Debian
 // fonts of Packages, so that pages are laid out with a Song face as Excel
@@ -89,6 +89,13 @@ func (o *Office) RecalcCSV(t testing.TB, src string) string {
 // printer would get it, with its formulas recalculated; it returns the path
 // of the PDF.
 func (o *Office) PrintPDF(t testing.TB, src string) string {
+	t.Helper()
+	return o.convert(t, src, "pdf")
+}
+
+// DocumentPDF lays the Word document src out with LibreOffice Writer and
+// prints it to PDF; it returns the path of the PDF.
+func (o *Office) DocumentPDF(t testing.TB, src string) string {
 	t.Helper()
 	return o.convert(t, src, "pdf")
 }
