@@ -84,7 +84,7 @@ func TestRoundTripReports(t *testing.T) {
 		{Name: "超过双精度", Value: decimal.RequireFromString("12345678901234.567"), Unit: "元", Previous: decp("0.1")},
 		{Name: "负数", Value: decimal.RequireFromString("-3"), Unit: "%"},
 	}
-	odd.Activities[0].Content = "第一行\n第二行，  中间的空格保留"
+	odd.Activities[0].Content = "第一行，  中间的空格保留"
 	odd.Activities[0].Title = "2024" // a title that looks like a number stays text
 	odd.Activities[1].Location = "3-1"
 	odd.Membership.Previous = &model.MembershipBase{}
@@ -319,7 +319,7 @@ func TestProblems(t *testing.T) {
 		must(t, f.SetCellValue("会员情况", "B2", "152人"))    // the same in 会员情况
 		must(t, f.SetCellValue("会员情况", "C5", 3))         // 新发展会员 has no 上年同期
 		must(t, f.SetCellValue("工作指标", "D3", "三"))       // previous
-		must(t, f.SetCellValue("计划", "D3", "年底"))        // a deadline in words
+		must(t, f.SetCellValue("计划", "D3", "尽快"))        // a deadline in words
 		must(t, f.SetCellValue("基本信息", "B9", "今年"))      // the year
 		must(t, f.SetCellFormula("活动", "F8", "1/0"))     // a formula error, as Excel would store it
 		must(t, f.SetCellValue("活动", "F8", "#DIV/0!"))
@@ -340,8 +340,8 @@ func TestProblems(t *testing.T) {
 柳背桥.xlsx:活动!A6: 字段 activities[4].date：日期“2024.13.5”不存在。请写成 2024-03-30、2024.3.30、2024/3/30 或 2024年3月30日。
 柳背桥.xlsx:活动!G7: 字段 activities[5].cost：“300元”不是数字。经费（元）只填数字，不带单位，如 0。
 柳背桥.xlsx:活动!F8: 字段 activities[6].participants：单元格里是公式出错的结果“#DIV/0!”。请改正公式，或直接填写参加人数。
-柳背桥.xlsx:草稿: 不认识工作表“草稿”，其中的内容不会读入。填报表的工作表是：基本信息、会员情况、工作指标、活动、问题、计划、概况；请把内容移到对应的表里，草稿请删除或另存。
-柳背桥.xlsx:计划!D3: 字段 plans[1].deadline：“年底”不是日期。请写成 2024-03-30、2024.3.30、2024/3/30 或 2024年3月30日；完成时限可以只写到月，如 2024年12月。
+柳背桥.xlsx:草稿: 提醒：工作表“草稿”不是填报表的一部分，没有读入。自己的笔记可以留着；要写进报告的内容请填到基本信息、会员情况、工作指标、活动、问题、计划、概况中对应的表里。
+柳背桥.xlsx:计划!D3: 字段 plans[1].deadline：“尽快”不是日期。请写成 2024-03-30、2024.3.30、2024/3/30 或 2024年3月30日；完成时限可以只写到月，如 2024年12月。
 `
 	if got := messages(probs); got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
@@ -504,22 +504,37 @@ func cellName(col, row int) string {
 	return n
 }
 
-// TestExampleRowTypedOver: a cadre who types over the grey example makes it
-// data.
-func TestExampleRowTypedOver(t *testing.T) {
+// TestExampleNeverData: the grey example is never data. Untouched it is
+// skipped; half typed over (on a sheet whose protection was lifted), every
+// example value left in the row is an error at its cell; typed over in
+// full, it is the cadre's row.
+func TestExampleNeverData(t *testing.T) {
 	data := edit(t, nil, func(f *excelize.File) {
 		must(t, f.SetCellValue("问题", "A2", "活动经费不足"))
 		must(t, f.SetCellValue("活动", "C2", "春节慰问"))
+		for _, c := range []string{"A2", "B2", "C2", "D2", "E2"} {
+			must(t, f.SetCellValue("计划", c, ""))
+		}
+		must(t, f.SetCellValue("计划", "B2", "筹备职工运动会"))
+		must(t, f.SetCellValue("计划", "A2", "文体活动"))
 	})
 	r, _, probs := form.ReadForm("x.xlsx", data)
-	if len(probs) > 0 {
-		t.Fatalf("problems:\n%v", probs)
+	want := `x.xlsx:活动!A2: 字段 activities[1].date：这一格还是示例“2024-03-30”，不是本单位的数据。灰色的示例行不会读入；请把这一格改成实际内容，或清空。
+x.xlsx:活动!D2: 字段 activities[1].category：这一格还是示例“学习培训”，不是本单位的数据。灰色的示例行不会读入；请把这一格改成实际内容，或清空。
+x.xlsx:活动!E2: 字段 activities[1].location：这一格还是示例“南湖鸳鸯度假村”，不是本单位的数据。灰色的示例行不会读入；请把这一格改成实际内容，或清空。
+x.xlsx:活动!F2: 字段 activities[1].participants：这一格还是示例“20”，不是本单位的数据。灰色的示例行不会读入；请把这一格改成实际内容，或清空。
+x.xlsx:活动!G2: 字段 activities[1].cost：这一格还是示例“0”，不是本单位的数据。灰色的示例行不会读入；请把这一格改成实际内容，或清空。
+x.xlsx:活动!H2: 字段 activities[1].content：这一格还是示例“就如何协助社区开展好社区工会工作进行了讲解和讨论”，不是本单位的数据。灰色的示例行不会读入；请把这一格改成实际内容，或清空。
+x.xlsx:活动!I2: 字段 activities[1].result：这一格还是示例“收到了很好的效果”，不是本单位的数据。灰色的示例行不会读入；请把这一格改成实际内容，或清空。
+`
+	if got := messages(probs); got != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
 	}
 	if len(r.Problems) != 1 || r.Problems[0] != "活动经费不足" {
 		t.Errorf("problems = %q", r.Problems)
 	}
-	if len(r.Activities) != 1 || r.Activities[0].Title != "春节慰问" || r.Activities[0].Participants != 20 {
-		t.Errorf("activities = %+v", r.Activities)
+	if len(r.Plans) != 1 || r.Plans[0].Item != "筹备职工运动会" || r.Plans[0].Target != "" || !r.Plans[0].Deadline.IsZero() {
+		t.Errorf("plans = %+v", r.Plans)
 	}
 }
 

@@ -125,7 +125,7 @@ func basicFields() []field {
 		field{path: "period.span", example: "上半年", prompt: "从下拉列表选择：上半年、下半年、全年或某季度。按起止日期报告时不填。"},
 		field{path: "period.start", example: "", prompt: "只在不按半年、全年或季度报告时填写，如 2024-03-01。"},
 		field{path: "period.end", example: "", prompt: "只在不按半年、全年或季度报告时填写，如 2024-08-31。"},
-		field{path: "report.template", example: "半年总结", prompt: "可不填：半年总结、年度总结、工作计划等。"},
+		field{path: "report.template", example: "半年总结", prompt: "可不填，生成时用 -t 指定也可以。内置的模板如 半年总结、年度总结、年度工作计划、汇报材料、上半年工作总结及下半年工作计划。"},
 		field{path: "report.date", example: "2024-07-05", prompt: "可不填，默认为期末最后一天。"},
 		field{path: "report.title", example: "", prompt: "可不填，默认按模板生成标题。"},
 	)
@@ -183,7 +183,7 @@ func tables() []table {
 			field{path: "plans.category", width: 14, example: "组织建设", prompt: "从下拉列表选择。"},
 			field{path: "plans.item", width: 30, example: "继续做好建会工作", prompt: "要做的事。"},
 			field{path: "plans.target", width: 24, example: "新建企业工会3家", prompt: "可量化的目标，可不填。"},
-			field{path: "plans.deadline", width: 14, example: "2024年12月", prompt: "如 2024-12-31 或 2024年12月，可不填。"},
+			field{path: "plans.deadline", width: 14, example: "2024年12月", prompt: "如 2024年12月、2024年12月底、12月底 或 2024-12-31，可不填。"},
 		)},
 	}
 }

@@ -67,3 +67,29 @@ func TestPages(t *testing.T) {
 		}
 	}
 }
+
+// TestExcelTypedResaved: the 填报表 as Excel stores typed values
+// (percentages, months, serial dates, text numbers, Alt+Enter), saved again
+// by LibreOffice — which rewrites every number format in its own words —
+// reads as it did before.
+func TestExcelTypedResaved(t *testing.T) {
+	// A Chinese cadre's LibreOffice: the East Asian built-in formats (57,
+	// 年月) are read in its language.
+	t.Setenv("LC_ALL", "zh_CN.UTF-8")
+	dir := t.TempDir()
+	o, err := office.New(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(dir, "x.xlsx")
+	if err := os.WriteFile(src, excelTyped(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	resaved := o.Recalc(t, src)
+	data, err := os.ReadFile(resaved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _, probs := form.ReadForm("x.xlsx", data)
+	checkExcelTyped(t, r, probs)
+}

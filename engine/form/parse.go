@@ -156,9 +156,12 @@ func parseYear(raw string) (int, string) {
 var (
 	// 2024-3-30, 2024.3.30, 2024/3/30, 2024年3月30日 (or 号), and with
 	// month precision 2024-12, 2024.12, 2024/12, 2024年12月.
-	fullDate = regexp.MustCompile(`^(\d{4})\s*[-./年]\s*(\d{1,2})\s*(?:[-./月]\s*(\d{1,2})\s*[日号]?|月)?$`)
-	// 3月30日, 3月30号, 12月: the year comes from the period.
-	monthDay = regexp.MustCompile(`^(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号])?$`)
+	// 2024年12月底 and 2024年12月末 are month precision too, as plans say.
+	fullDate = regexp.MustCompile(`^(\d{4})\s*[-./年]\s*(\d{1,2})\s*(?:[-./月]\s*(\d{1,2})\s*[日号]?|月\s*[底末]?)?$`)
+	// 3月30日, 3月30号, 12月, 12月底: the year comes from the period.
+	monthDay = regexp.MustCompile(`^(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|[底末])?$`)
+	// 年底, 2025年底: December.
+	yearEnd = regexp.MustCompile(`^(?:(\d{4})\s*)?年\s*[底末]$`)
 	// 2024.1: January, or October typed into a number cell.
 	ambiguousMonth = regexp.MustCompile(`^\d{4}\.1$`)
 	// 20240330, as some systems export dates.
@@ -197,6 +200,17 @@ func parseDate(raw string, p model.Period, date1904 bool) (model.Date, string) {
 			d = atoi(sub[3])
 		}
 		// 2024.12 is month precision; 2024.1 was refused above.
+	case yearEnd.MatchString(s):
+		sub := yearEnd.FindStringSubmatch(s)
+		m = 12
+		if sub[1] != "" {
+			y = atoi(sub[1])
+			break
+		}
+		var ok bool
+		if y, ok = yearIn(p, m, 0); !ok {
+			return model.Date{}, "“" + clean(raw) + "”没有年份，而基本信息里也没有填年度"
+		}
 	case monthDay.MatchString(s):
 		sub := monthDay.FindStringSubmatch(s)
 		m = atoi(sub[1])

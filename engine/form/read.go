@@ -62,7 +62,8 @@ type reader struct {
 	sm       *diag.SourceMap
 	probs    diag.List
 	date1904 bool
-	period   model.Period // read first, for dates written without a year
+	period   model.Period      // read first, for dates written without a year
+	formats  map[int]numFormat // number formats by style id, looked up once
 }
 
 func (rd *reader) pos(sheet string, col, row int) diag.Pos {
@@ -77,6 +78,7 @@ func (rd *reader) sheetPos(sheet string) diag.Pos {
 // sheets matches the workbook's sheets to the layout and reads each.
 func (rd *reader) sheets(r *model.Report) {
 	found := map[string]string{} // layout name → name in the file
+	var unknown []string
 	for _, name := range rd.f.GetSheetList() {
 		key := normal(name)
 		switch {
@@ -89,13 +91,10 @@ func (rd *reader) sheets(r *model.Report) {
 		case rd.empty(name):
 			// An empty Sheet1 left behind by WPS is harmless.
 		default:
-			hint := "填报表的工作表是：" + strings.Join(orderedSheets()[1:], "、") + "；请把内容移到对应的表里，草稿请删除或另存"
-			if s := diag.Suggest(key, orderedSheets()); s != "" {
-				hint = "是不是“" + s + "”？请改回这个名称"
-			}
-			rd.probs.Add(rd.sheetPos(name), "", fmt.Sprintf("不认识工作表“%s”，其中的内容不会读入", name), hint)
+			unknown = append(unknown, name)
 		}
 	}
+	rd.unknownSheets(unknown, found)
 	if name, ok := found[SheetBasic]; ok {
 		rd.basic(r, name)
 	} else {
@@ -238,7 +237,7 @@ func (rd *reader) value(fd field, path string, pos diag.Pos, raw string) (any, b
 	var v any
 	switch k := fd.kind; {
 	case k == model.KindText:
-		return s, true
+		return oneParagraph(s), true
 	case k == model.KindSpan:
 		return parseSpan(s), true
 	case k == model.KindBool:
@@ -249,15 +248,18 @@ func (rd *reader) value(fd field, path string, pos diag.Pos, raw string) (any, b
 		hint = fd.label + "写成四位数字，如 2024"
 	case isWhole(k):
 		v, msg = parseInt(s, rd.stored(pos, s))
-		hint = fd.label + "只填整数，不带单位，如 " + fd.example
+		hint = fd.label + "只填整数，不带单位" + forExample(fd)
 	case isNumber(k):
 		v, msg = parseDecimal(s, rd.stored(pos, s))
-		hint = fd.label + "只填数字，不带单位，如 " + fd.example
+		hint = fd.label + "只填数字，不带单位" + forExample(fd)
 	case isDate(k):
 		v, msg = parseDate(s, rd.period, rd.date1904)
 		hint = dateHint
 		if k == model.KindMonth {
 			hint += "；" + fd.label + "可以只写到月，如 2024年12月"
+		}
+		if msg == "" && isSerial(s) {
+			v = rd.serialDate(fd, path, pos, v.(model.Date))
 		}
 	}
 	if msg != "" {
@@ -266,6 +268,14 @@ func (rd *reader) value(fd field, path string, pos diag.Pos, raw string) (any, b
 		return zero(fd.kind), true
 	}
 	return v, true
+}
+
+// forExample is "，如 20" for a field with an example, else nothing.
+func forExample(fd field) string {
+	if fd.example == "" {
+		return ""
+	}
+	return "，如 " + fd.example
 }
 
 // stored reports whether s, read at pos, is a number cell's stored value
@@ -423,20 +433,27 @@ func (rd *reader) membership(r *model.Report, sheet string) {
 }
 
 // table reads a table sheet: a header row (the first of the top five rows
-// that names a column), then one item per non-empty row. The row after the
-// header is skipped while it still holds the grey example.
+// that names a column), then one item per non-empty row. The row under the
+// header is skipped while it holds the grey example, cell for cell; half
+// typed over, it is an error at every example value left (exampleLeft).
+// Elsewhere a row like the example is data: a street's first indicator may
+// well be 推荐就业 5 人次.
 func (rd *reader) table(r *model.Report, t table, sheet string) {
 	rd.sm.Set(t.path, rd.sheetPos(sheet))
 	list := t.list()
 	rows, wide := rd.grid(sheet)
-	header, cols := rd.header(t, sheet, rows)
+	header, cols, gone := rd.header(t, sheet, rows)
 	if header < 0 {
 		return
 	}
 	rd.across(sheet, wide, header+1, cols, labelList(t.fields))
+	unit := slices.IndexFunc(t.fields, func(fd field) bool { return fd.of.Vocab == model.VocabUnits })
 	items := 0
 	for i := header + 1; i < len(rows); i++ {
-		if blankRow(rows[i]) || i == header+1 && isExample(t, rows[i], cols) {
+		if blankRow(rows[i]) {
+			continue
+		}
+		if i == header+1 && isExample(t, rows[i], cols) {
 			continue
 		}
 		items++
@@ -447,30 +464,51 @@ func (rd *reader) table(r *model.Report, t table, sheet string) {
 		path := fmt.Sprintf("%s[%d]", t.path, items)
 		first := slices.IndexFunc(rows[i], func(c string) bool { return clean(c) != "" })
 		rd.sm.Set(path, rd.pos(sheet, first, i))
+		for _, j := range gone {
+			rd.sm.MarkInvalid(path + strings.TrimPrefix(t.fields[j].path, t.path))
+		}
+		if i == header+1 {
+			rd.exampleLeft(t, sheet, rows[i], i, cols, path)
+		}
 		item := list.NewItem()
+		var figs []figure
 		for j, fd := range t.fields {
 			if cols[j] < 0 {
 				continue
 			}
 			// activities[3].date; problems[3] for a sentence of its own
 			p := path + strings.TrimPrefix(fd.path, t.path)
-			v, ok := rd.value(fd, p, rd.pos(sheet, cols[j], i), at(rows, i, cols[j]))
+			pos, raw := rd.pos(sheet, cols[j], i), at(rows, i, cols[j])
+			var fg figure
+			if unit >= 0 && isNumber(fd.kind) {
+				raw, fg = rd.percentage(pos, raw)
+			}
+			v, ok := rd.value(fd, p, pos, raw)
 			switch {
 			case !ok:
+				continue
 			case list.Kind == model.KindTextList:
 				*item.(*string) = v.(string)
 			default:
 				fd.of.Set(item, v)
 			}
+			if d, isDec := v.(decimal.Decimal); isDec && unit >= 0 && !rd.sm.Invalid(p) {
+				fg.path, fg.value = p, d
+				figs = append(figs, fg)
+			}
+		}
+		if unit >= 0 && cols[unit] >= 0 {
+			rd.percentages(clean(at(rows, i, cols[unit])), figs)
 		}
 		list.Append(r, item)
 	}
 }
 
 // header finds the header row and the column of each field (-1 when the
-// sheet has none). Unknown headers over data are reported as warnings: the
-// column is not read.
-func (rd *reader) header(t table, sheet string, rows [][]string) (int, []int) {
+// sheet has none), and the fields whose columns are missing as
+// missingColumns reports them. Unknown headers over data are reported as
+// warnings: the column is not read.
+func (rd *reader) header(t table, sheet string, rows [][]string) (int, []int, []int) {
 	cols := make([]int, len(t.fields))
 	for i := 0; i < min(5, len(rows)); i++ {
 		for j := range cols {
@@ -490,18 +528,26 @@ func (rd *reader) header(t table, sheet string, rows [][]string) (int, []int) {
 		if !hit {
 			continue
 		}
+		unknown := map[int]string{}
 		for c, h := range rows[i] {
 			if clean(h) == "" || slices.Contains(cols, c) || !columnHasData(rows[i+1:], c) {
 				continue
 			}
+			unknown[c] = h
+		}
+		var gone []int
+		if len(rows) > i+1 {
+			gone = rd.missingColumns(t, sheet, i, cols, unknown)
+		}
+		for c, h := range unknown {
 			rd.probs.Warn(rd.pos(sheet, c, i), "", "不认识的列“"+clean(h)+"”，这一列不会读入", "“"+sheet+"”的列是："+labels(t.fields))
 		}
-		return i, cols
+		return i, cols, gone
 	}
 	if !rd.empty(sheet) {
 		rd.probs.Add(rd.sheetPos(sheet), t.path, "“"+sheet+"”找不到表头", "第一行应为："+labels(t.fields)+"；请不要删除或改动表头")
 	}
-	return -1, nil
+	return -1, nil, nil
 }
 
 func columnHasData(rows [][]string, c int) bool {
@@ -526,6 +572,9 @@ func blankRow(row []string) bool {
 // cell; a cadre who typed over it has made it data.
 func isExample(t table, row []string, cols []int) bool {
 	for j, fd := range t.fields {
+		if cols[j] < 0 {
+			continue // a column the sheet lacks says nothing
+		}
 		raw := ""
 		if cols[j] >= 0 && cols[j] < len(row) {
 			raw = clean(row[cols[j]])

@@ -1,7 +1,9 @@
 package form
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -41,6 +43,7 @@ func WriteForm(r *model.Report) ([]byte, error) {
 			return nil, fmt.Errorf("form: writing the 填报表: %w", err)
 		}
 	}
+	w.unlockDefault()
 	if w.err != nil {
 		return nil, fmt.Errorf("form: writing the 填报表: %w", w.err)
 	}
@@ -117,10 +120,17 @@ func (w *writer) style(name string) int {
 	default:
 		// data:KIND or example:KIND
 		role, k, _ := strings.Cut(name, ":")
-		st = &excelize.Style{Font: body, Border: grid, Alignment: mid}
-		if role == "example" {
+		// Cells to fill in are unlocked: the sheet is protected, without
+		// a password, so that headers, labels and the example stay as
+		// they are while everything else is typed freely.
+		st = &excelize.Style{Font: body, Border: grid, Alignment: mid, Protection: &excelize.Protection{Locked: false}}
+		switch role {
+		case "example":
 			st.Font = grey
 			st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F7F7F7"}}
+			st.Protection = nil
+		case "free":
+			st.Border = nil
 		}
 		switch k {
 		case "date":
@@ -133,6 +143,10 @@ func (w *writer) style(name string) int {
 			st.NumFmt = 0
 		case "money":
 			st.NumFmt = 2 // 0.00: 4509.50 as the cadre wrote it; the cell holds 4509.5
+		default:
+			if strings.HasSuffix(k, "%") {
+				st.CustomNumFmt = ptr(k)
+			}
 		}
 	}
 	id, err := w.f.NewStyle(st)
@@ -145,6 +159,10 @@ func (w *writer) style(name string) int {
 
 func kindStyle(fd field) string {
 	switch {
+	case fd.kind == model.KindMonth:
+		// A text column: 2024年12月 typed into a date cell would be stored
+		// as 2024-12-01 (see cells.go).
+		return "text"
 	case fd.kind == model.KindMoney:
 		return "money"
 	case isDate(fd.kind):
@@ -213,6 +231,8 @@ func exampleValue(fd field) any {
 		return n
 	case isNumber(fd.kind):
 		return decimal.RequireFromString(fd.example)
+	case fd.kind == model.KindMonth:
+		return fd.example // typed as text
 	case isDate(fd.kind):
 		d, msg := parseDate(fd.example, model.Period{Year: 2024, Span: model.Year}, false)
 		if msg != "" {
@@ -274,7 +294,7 @@ func guideText() []string {
 		"",
 		"【怎么填】",
 		"1. 每个工作表填一类数据。请不要改动工作表的名称和第一行的表头；可以调整列宽、插入空行，读取时会跳过空行。",
-		"2. 各表第二行灰色斜体的内容是示例，读取时自动忽略，可以保留，也可以删除。请从第三行起填写，一行一项。",
+		"2. 各表第二行灰色斜体的内容是示例，已锁定，不会读入。请从第三行起填写，一行一项。表头、项目名称和示例都已锁定（工作表保护，没有密码），其余单元格可以自由填写、插入和删除行。",
 		"3. 选中表头或单元格时会出现填写提示；类别、单位、期间等有下拉列表，请从中选择。",
 		"",
 		"【各工作表】",
@@ -287,15 +307,16 @@ func guideText() []string {
 		"概况：" + about(SheetOverview),
 		"",
 		"【日期和数字】",
-		"日期可以写成 2024-03-30、2024.3.30、2024/3/30 或 2024年3月30日；只写 3月30日 时，年份取基本信息里的年度。完成时限可以只写到月，如 2024年12月。",
-		"数字只填数字，不要带单位（写 152，不写 152人）；全角数字也能识别。金额以元为单位，可以带两位小数，如 4509.50。",
+		"日期可以写成 2024-03-30、2024.3.30、2024/3/30 或 2024年3月30日；只写 3月30日 时，年份取基本信息里的年度。完成时限可以只写到月，如 2024年12月、12月底、年底。",
+		"数字只填数字，不要带单位（写 152，不写 152人）；全角数字也能识别。金额以元为单位，可以带两位小数，如 4509.50。单位是 % 的指标可以写 95 或 95%。",
 		"类别共有：" + strings.Join(model.Categories(), "、") + "。",
 		"单位共有：" + strings.Join(model.UnitNames(), "、") + "。",
 		"",
 		"【检查和生成】",
 		"填好后保存为 .xlsx 文件，运行 huibao validate 文件名.xlsx 检查，运行 huibao generate 文件名.xlsx 生成报告。",
 		"检查出的问题会一次全部列出，并指明工作表和单元格（如“活动!C7”）以及改法。",
-		"合并的单元格以左上角的内容为准；上下合并的单元格（如同一类别的几项活动），内容对合并的每一行都有效。",
+		"合并的单元格以左上角的内容为准；上下合并的单元格（如同一类别的几项活动），内容对合并的每一行都有效。单元格里用 Alt+Enter 换的行，读入时接成一段。",
+		"另加的工作表（如自己的笔记）不会读入，也不影响生成。",
 	}
 }
 
@@ -360,8 +381,22 @@ func cellValue(fd field, holder any) any {
 		return ""
 	case fd.blankZero && v.(decimal.Decimal).IsZero():
 		return ""
+	case fd.kind == model.KindMonth:
+		return monthText(v.(model.Date))
 	}
 	return v
+}
+
+// monthText writes a date of a text column as a cadre would type it:
+// 2024年12月, or 2024年12月31日.
+func monthText(d model.Date) string {
+	switch {
+	case d.IsZero():
+		return ""
+	case d.HasDay():
+		return fmt.Sprintf("%d年%d月%d日", d.Year, d.Month, d.Day)
+	}
+	return fmt.Sprintf("%d年%d月", d.Year, d.Month)
 }
 
 // membership writes 会员情况: 项目 | 本期 | 上年同期 | 说明.
@@ -471,6 +506,9 @@ func (w *writer) table(t table) error {
 		if err := f.SetColStyle(t.sheet, col, w.style("data:"+kindStyle(fd))); err != nil {
 			return err
 		}
+	}
+	for i, fd := range t.fields {
+		col, _ := excelize.ColumnNumberToName(i + 1)
 		if err := f.SetCellStr(t.sheet, col+"1", fd.label); err != nil {
 			return err
 		}
@@ -509,10 +547,20 @@ func (w *writer) table(t table) error {
 		return err
 	}
 	if w.r != nil {
+		unit := slices.IndexFunc(t.fields, func(fd field) bool { return fd.of.Vocab == model.VocabUnits })
 		for i, values := range rowsOf(w.r, t) {
 			for j, v := range values {
-				col, _ := excelize.ColumnNumberToName(j + 1)
-				if err := w.set(t.sheet, col+strconv.Itoa(dataFirstRow+i), v); err != nil {
+				cell, _ := excelize.CoordinatesToCellName(j+1, dataFirstRow+i)
+				if d, ok := v.(decimal.Decimal); ok && unit >= 0 && values[unit] == "%" {
+					// A figure in % is written as Excel stores a typed 95%:
+					// 0.95 shown as a percentage, which reads back as 95
+					// without a doubt about 0.5 being 0.5%.
+					if err := w.f.SetCellStyle(t.sheet, cell, cell, w.style("data:"+percentFormat(d))); err != nil {
+						return err
+					}
+					v = d.Shift(-2)
+				}
+				if err := w.set(t.sheet, cell, v); err != nil {
 					return err
 				}
 			}
@@ -522,6 +570,15 @@ func (w *writer) table(t table) error {
 		}
 	}
 	return w.printSetup(t.sheet, len(t.fields) > 5)
+}
+
+// percentFormat is the percentage format that shows d (in %) as it is:
+// 0% for 95, 0.00% for 12.25.
+func percentFormat(d decimal.Decimal) string {
+	if n := -d.Exponent(); n > 0 && !d.Equal(d.Truncate(0)) {
+		return "0." + strings.Repeat("0", int(n)) + "%"
+	}
+	return "0%"
 }
 
 // fitRow makes a row tall enough for its wrapped text.
@@ -570,6 +627,17 @@ func (w *writer) validate(sheet, sqref string, fd field) error {
 		if fd.strict {
 			dv.SetError(excelize.DataValidationErrorStyleStop, "请从列表选择", fd.label+"只能从下拉列表中选择。")
 		}
+	case fd.kind == model.KindMonth:
+		// A text column: a warning when what is typed has nothing of a
+		// date (尽快, 长期), as the reader would refuse it.
+		first, _, _ := strings.Cut(sqref, ":")
+		var parts []string
+		for _, mark := range []string{"年", "月", "-", ".", "/"} {
+			parts = append(parts, fmt.Sprintf(`ISNUMBER(FIND("%s",%s))`, mark, first))
+		}
+		dv.Type = "custom"
+		dv.Formula1 = "OR(" + strings.Join(parts, ",") + ")"
+		dv.SetError(excelize.DataValidationErrorStyleWarning, "完成时限", "完成时限写成 2024年12月、2024年12月底 或 2024-12-31。确定要这样填吗？")
 	case isDate(fd.kind):
 		// A warning, not a stop: 2024.3.30 is text to Excel but a date to huibao.
 		if err := dv.SetRange(minSerial, book.Serial(model.Date{Year: 2999, Month: 12, Day: 31}),
@@ -611,7 +679,39 @@ func (w *writer) printSetup(sheet string, landscape bool) error {
 	}); err != nil {
 		return err
 	}
-	return w.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&C" + sheet + "　第 &P 页，共 &N 页"})
+	if err := w.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&C" + sheet + "　第 &P 页，共 &N 页"}); err != nil {
+		return err
+	}
+	return w.protect(sheet)
+}
+
+// unlockDefault unlocks the workbook's default cell format, which every
+// cell without a style of its own has: the cells to the right of a table
+// (a note beside a row) and below it are the cadre's, and a protected sheet
+// deletes only rows without a locked cell. excelize has no call for the
+// default format; its styles are open to change before saving.
+func (w *writer) unlockDefault() {
+	id := w.style("free:text")
+	if w.f.Styles == nil || w.f.Styles.CellXfs == nil || id <= 0 || id >= len(w.f.Styles.CellXfs.Xf) {
+		w.err = cmp.Or(w.err, fmt.Errorf("form: no cell formats to unlock"))
+		return
+	}
+	xfs := w.f.Styles.CellXfs.Xf
+	xfs[0].Protection, xfs[0].ApplyProtection = xfs[id].Protection, xfs[id].ApplyProtection
+}
+
+// protect protects a sheet without a password: the locked cells (headers,
+// labels, hints, the grey example) cannot be typed over, and everything
+// else of ordinary use is allowed — typing in the unlocked cells, inserting
+// and deleting rows, formatting, sorting, filtering. A cadre who must
+// change more unprotects it (审阅 › 撤消工作表保护) without being asked
+// for a password.
+func (w *writer) protect(sheet string) error {
+	return w.f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{
+		AutoFilter: true, DeleteRows: true, InsertRows: true, Sort: true,
+		FormatCells: true, FormatColumns: true, FormatRows: true,
+		SelectLockedCells: true, SelectUnlockedCells: true,
+	})
 }
 
 func ptr[T any](v T) *T { return &v }

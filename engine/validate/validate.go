@@ -82,9 +82,12 @@ func (c *checker) require(path string, present bool, what, example string) bool 
 	if present {
 		return true
 	}
-	if c.src.Pos(path).Sheet != "" {
+	if c.inForm(path) {
 		if _, v, ok := strings.Cut(example, ": "); ok {
 			example = v
+		}
+		if code, _, ok := strings.Cut(example, "（"); ok && model.Span(code).Valid() {
+			example = model.Span(code).Name() // the 填报表 lists spans by name
 		}
 		c.add(path, "缺少"+what, "请在这一格填写，例如 "+example)
 		return false
@@ -93,8 +96,15 @@ func (c *checker) require(path string, present bool, what, example string) bool 
 	return false
 }
 
+// inForm reports whether a field is a cell of the 填报表 rather than a key
+// of a file: hints then say what to type into the cell (上半年), not what
+// to write in YAML (span: H1).
+func (c *checker) inForm(path string) bool { return c.src.Pos(path).Sheet != "" }
+
 func (c *checker) version() {
 	switch {
+	case !c.has("version", c.r.Version != 0) && c.inForm("version"):
+		c.add("version", "缺少格式版本号", "请在这一格填写 1")
 	case !c.has("version", c.r.Version != 0):
 		c.add("version", "缺少格式版本号", "请在文件第一行写 version: 1")
 	case c.r.Version != model.Version:
@@ -170,7 +180,15 @@ func (c *checker) period() bool {
 		return false
 	}
 	if !p.Span.Valid() {
-		c.add("period.span", fmt.Sprintf("期间“%s”无效", p.Span), spanHint(string(p.Span)))
+		hint := spanHint(string(p.Span))
+		if c.inForm("period.span") {
+			var names []string
+			for _, s := range model.Spans() {
+				names = append(names, s.Name())
+			}
+			hint = "请从下拉列表选择：" + strings.Join(names, "、")
+		}
+		c.add("period.span", fmt.Sprintf("期间“%s”无效", p.Span), hint)
 		return false
 	}
 	return ok
