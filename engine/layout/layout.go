@@ -51,8 +51,11 @@ type Profile struct {
 	TitleSize     float64
 	TableSize     float64
 	PageNumSize   float64
-	PageNumGap    float64 // from the type area's bottom to the page number's top
+	PageNumGap    float64 // from the type area's bottom to the page number's dashes (一字线)
 	TableLineRate float64 // line height in tables, as a multiple of TableSize
+	// TableMinSize is the smallest size a table steps down to, by half
+	// points from TableSize, before its text columns break anywhere.
+	TableMinSize float64
 }
 
 // Pitch is the character pitch: AreaW / Cols.
@@ -64,13 +67,14 @@ func (p *Profile) LinePitch() float64 { return p.AreaH / float64(p.Rows) }
 // OfficialProfile is the default profile, after GB/T 9704-2012: A4, top
 // margin 37 mm, left 28 mm, type area 156 × 225 mm, 22 lines × 28
 // characters of 3号 (16 pt); title 2号 (22 pt); page numbers 4号 (14 pt)
-// 7 mm below the type area.
+// with their dashes 7 mm below the type area; tables in 4号, stepping down
+// to 小五 (9 pt) when they are too wide.
 func OfficialProfile() *Profile {
 	return &Profile{
 		Name: Official, PageW: 595.28, PageH: 841.89,
 		Left: 28 * mm, Top: 37 * mm, Cols: 28, Rows: 22, AreaW: 156 * mm, AreaH: 225 * mm,
 		BodySize: 16, TitleSize: 22, TableSize: 14, PageNumSize: 14, PageNumGap: 7 * mm,
-		TableLineRate: 1.4,
+		TableLineRate: 1.4, TableMinSize: 9,
 	}
 }
 
@@ -82,7 +86,7 @@ func CompactProfile() *Profile {
 		Name: Compact, PageW: 595.28, PageH: 841.89,
 		Left: (595.28 - 37*12) / 2, Top: 25 * mm, Cols: 37, Rows: 38, AreaW: 37 * 12, AreaH: 38 * 18,
 		BodySize: 12, TitleSize: 18, TableSize: 10.5, PageNumSize: 10.5, PageNumGap: 5 * mm,
-		TableLineRate: 1.4,
+		TableLineRate: 1.4, TableMinSize: 7.5,
 	}
 }
 

@@ -99,7 +99,9 @@ type block struct {
 	indentRest   float64
 	indentRight  float64
 	align        align
-	keepWithNext bool // do not leave it as the last line of a page
+	keepWithNext bool // a heading: keep with two lines of what follows
+	balance      bool // break into lines of even length (headings, the 落款)
+	unbreakable  bool // one line whatever its width (the date of the 落款)
 }
 
 // ctx is the setting blocks inherit: the role of plain text and list depth.
@@ -113,18 +115,23 @@ type layouter struct {
 	p       *layout.Profile
 	fonts   *font.Set
 	md      *markdown.Document
+	items   []item // the document as a vertical list, before pagination
 	pages   [][]op
-	y       float64 // top of the next free line slot
 	missing map[font.Role][]rune
 
+	// keepLines is how many lines after a heading must still stay on its
+	// page: a heading keeps two lines of what follows, through chains of
+	// headings.
+	keepLines int
+
 	spans    []span
-	glyphs   []glyph
-	pnGlyphs []glyph // page numbers are set while a paragraph's glyphs are in use
-	ends     []int
+	pnGlyphs []glyph // page numbers
 	sb       strings.Builder
 }
 
-// Layout typesets doc: it measures, breaks and places every line once.
+// Layout typesets doc: it measures and breaks every line once, makes a
+// vertical list of lines, blanks and table rows that records where a page
+// may not break, breaks the list into pages and places every line.
 func Layout(doc *markdown.Document, opt Options) (*Document, error) {
 	if opt.Fonts == nil {
 		return nil, NoFontsError{}
@@ -133,11 +140,9 @@ func Layout(doc *markdown.Document, opt Options) (*Document, error) {
 	if p == nil {
 		p = layout.OfficialProfile()
 	}
-	l := &layouter{p: p, fonts: opt.Fonts, md: doc, glyphs: make([]glyph, 0, 512)}
-	l.newPage()
+	l := &layouter{p: p, fonts: opt.Fonts, md: doc}
 	if doc.Meta.Title != "" {
-		l.setText([]span{{doc.Meta.Title, font.Title}}, block{role: font.Title, size: p.TitleSize, align: alignCenter})
-		l.y += p.LinePitch() // 标题下空一行
+		l.title(doc.Meta.Title, doc.Meta.Keywords)
 	}
 	for n := doc.Root.FirstChild(); n != nil; n = n.NextSibling() {
 		if err := l.blockNode(n, ctx{role: font.Body}); err != nil {
@@ -153,33 +158,11 @@ func Layout(doc *markdown.Document, opt Options) (*Document, error) {
 			return nil, &font.MissingGlyphError{Role: r, Runes: rs, Faces: names}
 		}
 	}
+	l.draw(l.paginate())
 	return &Document{Meta: doc.Meta, Profile: p, pages: l.pages}, nil
 }
 
 func (l *layouter) bottom() float64 { return l.p.Top + l.p.AreaH }
-
-func (l *layouter) newPage() {
-	l.pages = append(l.pages, make([]op, 0, 128))
-	l.y = l.p.Top
-	l.pageNumber()
-}
-
-func (l *layouter) pageEmpty() bool { return l.y <= l.p.Top+1e-6 }
-
-// room returns how many more line slots fit on the current page.
-func (l *layouter) room() int {
-	return int((l.bottom() - l.y + 1e-6) / l.p.LinePitch())
-}
-
-// slot returns the top of the next line slot, starting a page when full.
-func (l *layouter) slot() float64 {
-	if l.room() < 1 {
-		l.newPage()
-	}
-	top := l.y
-	l.y += l.p.LinePitch()
-	return top
-}
 
 func (l *layouter) emit(o op) {
 	pg := &l.pages[len(l.pages)-1]
@@ -272,7 +255,7 @@ func (l *layouter) blockNode(n ast.Node, c ctx) error {
 			l.setText([]span{{s, c.role}}, b)
 		}
 	case *ast.ThematicBreak:
-		l.slot()
+		l.blank(false)
 	default:
 		return &UnsupportedNodeError{Kind: n.Kind(), Line: l.line(n)}
 	}
@@ -367,7 +350,7 @@ func (l *layouter) shape(spans []span, size, tracking float64, g []glyph) (strin
 					break
 				}
 				adv := float64(f.Advance(r)) * size / 1000
-				x.face, x.w, x.space = f, adv+tracking, r == ' '
+				x.face, x.adv, x.w, x.space = f, adv, adv+tracking, r == ' '
 				if compressible(r) && adv >= 0.9*size {
 					x.half = adv / 2
 				}
@@ -376,8 +359,31 @@ func (l *layouter) shape(spans []span, size, tracking float64, g []glyph) (strin
 		}
 		base += len(s.text)
 	}
+	compressAdjacent(g, size)
 	setBreaks(text, g)
 	return text, g
+}
+
+// compressAdjacent sets adjacent full-width punctuation in half an em less
+// (CLREQ 3.1.6): a closing mark before another mark, and an opening mark
+// after another opening one, give up their blank half, so that ），and ”（
+// take one and a half em, not two. Inside a line the blank half goes short
+// of the whole by the factor inner (see there).
+func compressAdjacent(g []glyph, size float64) {
+	full := func(x glyph) bool { return x.adv >= 0.9*size }
+	for i := 0; i+1 < len(g); i++ {
+		a, b := &g[i], g[i+1]
+		if !full(*a) || !full(b) {
+			continue
+		}
+		switch {
+		case a.half > 0 && (compressible(b.r) || opening(b.r) || noStart(b.r) && unicode.IsPunct(b.r)):
+			a.w -= a.half * inner
+			a.half = 0
+		case opening(a.r) && opening(b.r):
+			a.w -= a.adv / 2 * inner
+		}
+	}
 }
 
 func (l *layouter) noteMissing(role font.Role, r rune) {
@@ -389,54 +395,120 @@ func (l *layouter) noteMissing(role font.Role, r rune) {
 	}
 }
 
-// setText breaks spans into lines and places them in consecutive line slots.
+// setText breaks spans into lines and appends them to the vertical list,
+// with the places a page may not break: after a paragraph's first line and
+// before its last (no orphan, no widow), inside a heading, and between a
+// heading and two lines of what follows.
 func (l *layouter) setText(spans []span, b block) {
-	text, g := l.shape(spans, b.size, b.tracking, l.glyphs[:0])
-	l.glyphs = g
+	text, g := l.shape(spans, b.size, b.tracking, nil)
 	w := l.p.AreaW - b.indentRight
-	l.ends = breakLines(g, w-b.indentFirst, w-b.indentRest, b.size, l.ends[:0])
-	if b.keepWithNext && !l.pageEmpty() && l.room() < len(l.ends)+1 {
-		l.newPage()
+	var ends []int
+	switch {
+	case b.unbreakable:
+		ends = []int{len(g)}
+	case b.balance:
+		ends = balancedBreaks(g, w-b.indentFirst, b.size)
+	default:
+		ends = breakLines(g, w-b.indentFirst, w-b.indentRest, b.size, nil)
 	}
-	// Every face sits on the baseline the body face would have: the first
-	// line's body text touches the type area's top, and faces with a taller
-	// ascender (Droid Sans Fallback: 1.04 em) do not sink in their line.
-	asc := l.fonts.Chain(font.Body)[0].Ascent() * b.size
+	n := len(ends)
 	start := 0
-	for k, end := range l.ends {
-		top := l.slot()
+	for k, end := range ends {
 		indent := b.indentRest
 		if k == 0 {
 			indent = b.indentFirst
 		}
-		l.placeLine(text, g[start:end], b, l.p.Left+indent, w-indent, top+asc, k == len(l.ends)-1)
+		it := item{kind: itemLine, h: l.p.LinePitch(), text: text, g: g[start:end], b: b,
+			x: l.p.Left + indent, avail: w - indent, last: k == n-1}
+		switch {
+		case b.keepWithNext:
+			it.keep = true
+		case k == 0 && n > 1, k == n-2: // no orphan, no widow
+			it.keep = true
+		}
+		if !b.keepWithNext && l.keepLines > 0 {
+			if l.keepLines > 1 {
+				it.keep = true
+			}
+			l.keepLines--
+		}
+		l.items = append(l.items, it)
 		start = end
+	}
+	if b.keepWithNext {
+		l.keepLines = 2
 	}
 }
 
+// blank adds an empty line slot; keep holds it to what follows.
+func (l *layouter) blank(keep bool) {
+	l.items = append(l.items, item{kind: itemBlank, h: l.p.LinePitch(), keep: keep})
+}
+
 // placeLine emits the runs of one line of width at most avail starting at x.
+// A line too long for avail squeezes its full-width marks (up to half each);
+// a justified line shorter than avail widens the gaps next to Chinese
+// characters, by at most maxStretch em each, then every gap, and sets the
+// rest of the line ragged rather than open holes.
 func (l *layouter) placeLine(text string, g []glyph, b block, x, avail, baseline float64, last bool) {
 	natural, n := lineWidth(g)
 	if n == 0 {
 		return
 	}
-	extra, all := 0.0, false
-	if natural > avail && n > 1 || b.align == alignJustify && !last && n > 1 && g[len(g)-1].brk != mustBreak {
-		// Justify (or squeeze in a closing mark, 挤进) by spreading the
-		// difference over the gaps next to Chinese characters, so that
-		// numbers and Latin words keep their natural spacing; a line with
-		// no such gap spreads it over every gap.
+	adj := make([]float64, n)
+	switch {
+	case natural > avail+1e-6:
+		if s := shrinkable(g[:n]); s > 0 {
+			f := min(1, (natural-avail)/s)
+			for i := range n - 1 {
+				adj[i] = -g[i].half * inner * f
+			}
+			natural -= s * f
+		}
+		if natural > avail+1e-6 { // the rest over the gaps (挤进 of a closing mark)
+			gaps := 0
+			for i := range n - 1 {
+				if !g[i].inner {
+					gaps++
+				}
+			}
+			if gaps > 0 {
+				per := (natural - avail) / float64(gaps)
+				for i := range n - 1 {
+					if !g[i].inner {
+						adj[i] -= per
+					}
+				}
+				natural = avail
+			}
+		}
+	case b.align == alignJustify && !last && n > 1 && g[len(g)-1].brk != mustBreak:
+		extra := avail - natural
 		gaps := 0
 		for i := range n - 1 {
 			if stretchable(g[i], g[i+1]) {
 				gaps++
 			}
 		}
-		if gaps == 0 {
-			gaps, all = n-1, true
+		all := gaps == 0 || extra/float64(gaps) > maxStretch*b.size
+		if all {
+			gaps = 0
+			for i := range n - 1 {
+				if !g[i].inner {
+					gaps++
+				}
+			}
 		}
-		extra = (avail - natural) / float64(gaps)
-		natural = avail
+		if gaps == 0 {
+			break
+		}
+		per := min(extra/float64(gaps), maxStretch*b.size)
+		for i := range n - 1 {
+			if all && !g[i].inner || stretchable(g[i], g[i+1]) {
+				adj[i] = per
+				natural += per
+			}
+		}
 	}
 	switch b.align {
 	case alignCenter:
@@ -444,28 +516,25 @@ func (l *layouter) placeLine(text string, g []glyph, b block, x, avail, baseline
 	case alignRight:
 		x += avail - natural
 	}
-	l.emitRuns(text, g[:n], b.size, x, baseline, b.tracking, extra, all)
+	l.emitRuns(text, g[:n], adj, b.size, x, baseline)
 }
 
+// maxStretch caps justification: no gap between two characters widens by
+// more than this many em.
+const maxStretch = 0.25
+
 // emitRuns emits g as one text op per run of glyphs in the same face and
-// with the same spacing after them: extra widens the gaps that may stretch
-// (every gap when all is set).
-func (l *layouter) emitRuns(text string, g []glyph, size, x, baseline, tracking, extra float64, all bool) {
-	gap := func(i int) float64 {
-		if i < len(g)-1 && (all || stretchable(g[i], g[i+1])) {
-			return extra
-		}
-		return 0
-	}
+// with the same spacing after them; adj adds to each glyph's spacing.
+func (l *layouter) emitRuns(text string, g []glyph, adj []float64, size, x, baseline float64) {
+	tc := func(i int) float64 { return g[i].w - g[i].adv + adj[i] }
 	runX, run := x, 0
 	for i := range g {
-		e := gap(i)
-		x += g[i].w + e
+		x += g[i].w + adj[i]
 		// The last glyph's spacing shows nowhere: it joins its run.
-		if i == len(g)-1 || g[i+1].face != g[i].face || i+1 < len(g)-1 && gap(i+1) != e {
+		if i == len(g)-1 || g[i+1].face != g[i].face || i+1 < len(g)-1 && tc(i+1) != tc(i) {
 			end := int(g[i].off) + utf8.RuneLen(g[i].r)
 			l.emit(op{kind: opText, face: g[run].face, size: size, x: runX, y: baseline,
-				tc: tracking + gap(run), text: text[g[run].off:end]})
+				tc: tc(run), text: text[g[run].off:end]})
 			runX, run = x, i+1
 		}
 	}
@@ -482,81 +551,4 @@ func stretchable(a, b glyph) bool {
 // what zh counts as Chinese, and the dashes and dots set with it.
 func wide(r rune) bool {
 	return zh.IsCJK(r) || r == '—' || r == '…' || r == '·'
-}
-
-// signature sets the closing block after GB/T 9704-2012 7.3.5.2: one blank
-// line below the text, the issuing union right-indented two characters, and
-// on the next line the date, its first character two characters right of the
-// union's first; if the date would then pass the union's right edge, the date
-// is right-indented two characters and the union moves left to keep the
-// two-character step. Other paragraphs of the block are right-indented two
-// characters.
-func (l *layouter) signature(div *markdown.Div) error {
-	var paras [][]span
-	for ch := div.FirstChild(); ch != nil; ch = ch.NextSibling() {
-		if _, ok := ch.(*ast.Paragraph); !ok {
-			return &UnsupportedNodeError{Kind: ch.Kind(), Line: l.line(ch)}
-		}
-		spans, err := l.inlines(ch, font.Body, nil)
-		if err != nil {
-			return err
-		}
-		paras = append(paras, spans)
-	}
-	if len(paras) == 0 {
-		return nil
-	}
-	if l.room() < len(paras)+1 {
-		l.newPage()
-	} else if !l.pageEmpty() {
-		l.slot()
-	}
-	pitch := l.p.Pitch()
-	size := l.p.BodySize
-	b := block{role: font.Body, size: size, tracking: pitch - size, align: alignRight, indentRight: 2 * pitch}
-	widths := make([]float64, len(paras))
-	for i, sp := range paras {
-		_, g := l.shape(sp, size, b.tracking, l.glyphs[:0])
-		widths[i], _ = lineWidth(g)
-		l.glyphs = g
-	}
-	indents := make([]float64, len(paras))
-	for i := range indents {
-		indents[i] = 2 * pitch
-	}
-	if len(paras) == 2 {
-		edge := l.p.AreaW - 2*pitch
-		nameX := edge - widths[0]
-		dateX := nameX + 2*pitch
-		if dateX+widths[1] > edge {
-			dateX = edge - widths[1]
-			nameX = dateX - 2*pitch
-		}
-		indents[0] = l.p.AreaW - nameX - widths[0]
-		indents[1] = l.p.AreaW - dateX - widths[1]
-	}
-	for i, sp := range paras {
-		bi := b
-		bi.indentRight = indents[i]
-		l.setText(sp, bi)
-	}
-	return nil
-}
-
-// pageNumber adds "— N —" in 4号 below the type area of the current page:
-// odd pages at the right, even at the left, each one character in.
-func (l *layouter) pageNumber() {
-	p := l.p
-	size := p.PageNumSize
-	num := len(l.pages)
-	label := "— " + strconv.Itoa(num) + " —"
-	text, g := l.shape([]span{{label, font.Body}}, size, 0, l.pnGlyphs[:0])
-	l.pnGlyphs = g
-	w, n := lineWidth(g)
-	x := p.Left + size
-	if num%2 == 1 {
-		x = p.Left + p.AreaW - size - w
-	}
-	asc := l.fonts.Chain(font.Body)[0].Ascent() * size
-	l.emitRuns(text, g[:n], size, x, l.bottom()+p.PageNumGap+asc, 0, 0, false)
 }

@@ -268,6 +268,7 @@ type defects struct {
 	LineStart                                        int
 	TableStart, TableCont, TableOverflow, TableTouch int
 	Unmatched                                        int
+	LooseLines                                       int     // lines stretched by more than 0.1 em a gap
 	MaxStretch, MaxStretchLatin                      float64 // pt per gap
 	MaxStretchEm                                     float64 // em per gap
 	where                                            map[string][]string
@@ -301,6 +302,7 @@ func (d *defects) add(o *defects) {
 	d.TableOverflow += o.TableOverflow
 	d.TableTouch += o.TableTouch
 	d.Unmatched += o.Unmatched
+	d.LooseLines += o.LooseLines
 	if o.MaxStretch > d.MaxStretch {
 		d.MaxStretch, d.stretchAt = o.MaxStretch, o.stretchAt
 	}
@@ -335,12 +337,13 @@ table continued < 2 rows  %d
 table past the type area  %d
 text touching a table     %d
 blocks not found          %d
+lines stretched > 0.1 em  %d
 largest stretch per gap   %.2f pt (%.3f em) %s
   next to Latin or digits %.2f pt %s`,
 		d.Docs, d.Pages, d.SignatureAlone, 100*float64(d.SignatureAlone)/float64(max(1, d.Docs)), d.SignatureBroken,
 		d.TitleBadBreak, d.HeadingStranded, d.Widows, d.Orphans, d.ShortLast, d.UnitSplit, d.NumberSplit,
 		d.CellNumberSplit, d.Cell1, d.LineStart, d.TableStart, d.TableCont, d.TableOverflow, d.TableTouch,
-		d.Unmatched, d.MaxStretch, d.MaxStretchEm, d.stretchAt, d.MaxStretchLatin, d.stretchLatinAt)
+		d.Unmatched, d.LooseLines, d.MaxStretch, d.MaxStretchEm, d.stretchAt, d.MaxStretchLatin, d.stretchLatinAt)
 }
 
 func noStartRune(r rune) bool {
@@ -391,7 +394,8 @@ func analyse(name string, doc *markdown.Document, c *boxCanvas, p *layout.Profil
 	// Forbidden line starts, in body text and cells.
 	for _, pg := range pages {
 		for _, l := range pg {
-			if !l.folio && len(l.g) > 0 && noStartRune(l.g[0].r) {
+			// A cell holding only a dash (no figure) is not a broken line.
+			if !l.folio && len(l.g) > 0 && noStartRune(l.g[0].r) && strings.Trim(l.text(), "— ") != "" {
 				d.LineStart++
 				d.note("line start", name, l.text())
 			}
@@ -403,16 +407,25 @@ func analyse(name string, doc *markdown.Document, c *boxCanvas, p *layout.Profil
 	// line of a single character.
 	if len(title) > 1 {
 		bounds := map[int]bool{}
+		long := map[int]bool{} // offsets inside a part wider than a line
 		n := 0
+		perLine := int(p.AreaW / p.TitleSize)
 		for _, k := range doc.Meta.Keywords {
-			n += utf8.RuneCountInString(squeeze(k))
+			k := []rune(squeeze(k))
+			if len(k) > perLine {
+				for i := n + 1; i < n+len(k); i++ {
+					long[i] = true
+				}
+			}
+			n += len(k)
 			bounds[n] = true
 		}
 		at := 0
 		for i, l := range title[:len(title)-1] {
 			at += len(l.g)
 			next := title[i+1]
-			if !bounds[at] && !strings.ContainsRune("及和与", l.g[len(l.g)-1].r) || len(l.g) < 2 || len(next.g) < 2 {
+			ok := bounds[at] || long[at] || strings.ContainsRune("及和与暨", l.g[len(l.g)-1].r)
+			if !ok || nonSpace(l) < 2 || nonSpace(next) < 2 {
 				d.TitleBadBreak++
 				d.note("title", name, l.text()+" / "+next.text())
 			}
@@ -611,6 +624,7 @@ func analyse(name string, doc *markdown.Document, c *boxCanvas, p *layout.Profil
 		if math.Abs(l.size-p.BodySize) < 0.01 {
 			tc = p.Pitch() - p.BodySize
 		}
+		loose := false
 		for i := 0; i+1 < len(l.g); i++ {
 			a, b := l.g[i], l.g[i+1]
 			gap := b.x0 - a.x1 - tc
@@ -625,6 +639,10 @@ func analyse(name string, doc *markdown.Document, c *boxCanvas, p *layout.Profil
 				d.MaxStretch, d.stretchAt = gap, where
 			}
 			d.MaxStretchEm = max(d.MaxStretchEm, gap/l.size)
+			loose = loose || gap > 0.1*l.size
+		}
+		if loose {
+			d.LooseLines++
 		}
 	}
 	return d
@@ -734,6 +752,12 @@ func tableChecks(name string, d *defects, pages [][]*tline, rules []rule, p *lay
 				ti++
 				rowsSeen = 0
 			}
+			partial := false // a row taller than a page, split
+			for _, rt := range rowTexts {
+				if ti < len(tables) && !tableHas(tables[ti], []string{rt}) {
+					partial = true
+				}
+			}
 			bodyRows := len(rowTexts)
 			header := ti < len(tables) && len(tables[ti].rows) > 0 && len(rowTexts) > 0 && rowTexts[0] == strings.Join(tables[ti].rows[0], "")
 			if header {
@@ -744,7 +768,9 @@ func tableChecks(name string, d *defects, pages [][]*tline, rules []rule, p *lay
 				total = len(tables[ti].rows) - 1
 			}
 			left := total - rowsSeen
-			if rowsSeen == 0 {
+			if partial {
+				// counted neither way
+			} else if rowsSeen == 0 {
 				if bodyRows < min(2, total) {
 					d.TableStart++
 					d.note("table start", name, fmt.Sprintf("page %d: %d rows", pi+1, bodyRows))

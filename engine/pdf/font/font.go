@@ -97,6 +97,7 @@ type Face struct {
 	ascent  float64  // hhea ascender in em, as gopdf writes /Ascent
 	descent float64  // hhea descender in em (negative)
 	parser  core.TTFParser
+	data    []byte // the standalone TrueType font, for ink bounds
 }
 
 func newFace(s *Set, path string) *Face {
@@ -174,6 +175,7 @@ func (f *Face) load() error {
 			f.adv[g] = uint16(widths[i] * 1000 / uint(upem))
 		}
 	}
+	f.data = data
 	// gopdf keeps its own parse; documents share it through the container.
 	if err := f.set.container.AddTTFFontData(f.Family, data); err != nil {
 		return &FileError{Path: f.Path, Msg: "无法解析（" + err.Error() + "）"}
@@ -195,6 +197,21 @@ func (f *Face) glyph(r rune) int {
 		}
 	}
 	return 0
+}
+
+// InkY returns the bottom and top of r's outline in em above the baseline
+// (0, 0 for a rune without ink or missing).
+func (f *Face) InkY(r rune) (lo, hi float64) {
+	g := f.glyph(r)
+	if g == 0 {
+		return 0, 0
+	}
+	y0, y1, ok := glyphBounds(f.data, g)
+	if !ok {
+		return 0, 0
+	}
+	upem := float64(f.parser.UnitsPerEm())
+	return float64(y0) / upem, float64(y1) / upem
 }
 
 // Has reports whether the face can draw r.

@@ -87,3 +87,47 @@ func extractFace(data []byte, off int) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// table returns the bytes of the table tag of a standalone TrueType font.
+func table(data []byte, tag string) []byte {
+	if len(data) < 12 {
+		return nil
+	}
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	for i := 0; i < n && 12+16*i+16 <= len(data); i++ {
+		rec := data[12+16*i:]
+		if string(rec[:4]) == tag {
+			o, l := int(binary.BigEndian.Uint32(rec[8:])), int(binary.BigEndian.Uint32(rec[12:]))
+			if o >= 0 && l >= 0 && o+l <= len(data) {
+				return data[o : o+l]
+			}
+		}
+	}
+	return nil
+}
+
+// glyphBounds reads glyph g's yMin and yMax, in font units, from the glyf
+// table; ok is false for an empty glyph or a damaged font.
+func glyphBounds(data []byte, g int) (yMin, yMax int16, ok bool) {
+	head, loca, glyf := table(data, "head"), table(data, "loca"), table(data, "glyf")
+	if len(head) < 54 || glyf == nil {
+		return 0, 0, false
+	}
+	var start, end int
+	if binary.BigEndian.Uint16(head[50:]) == 0 {
+		if 2*g+4 > len(loca) {
+			return 0, 0, false
+		}
+		start, end = 2*int(binary.BigEndian.Uint16(loca[2*g:])), 2*int(binary.BigEndian.Uint16(loca[2*g+2:]))
+	} else {
+		if 4*g+8 > len(loca) {
+			return 0, 0, false
+		}
+		start, end = int(binary.BigEndian.Uint32(loca[4*g:])), int(binary.BigEndian.Uint32(loca[4*g+4:]))
+	}
+	if end-start < 10 || end > len(glyf) {
+		return 0, 0, false
+	}
+	gl := glyf[start:]
+	return int16(binary.BigEndian.Uint16(gl[4:])), int16(binary.BigEndian.Uint16(gl[8:])), true
+}
