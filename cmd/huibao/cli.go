@@ -76,6 +76,8 @@ type app struct {
 	fonts          engine.FontConfig
 	layout         string
 	eng            *engine.Engine
+	profileDir     string
+	prof           *profiler
 }
 
 // engine builds the engine on first use, with the template folders from
@@ -107,6 +109,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.Execute()
+	a.prof.stop()
 	if err == nil {
 		return exitCode(0)
 	}
@@ -147,6 +150,8 @@ func (a *app) rootCmd() *cobra.Command {
 			cmd.Help()
 		}})
 	root.PersistentFlags().BoolP("help", "h", false, "显示帮助")
+	a.profileFlag(root)
+	root.PersistentPreRunE = func(*cobra.Command, []string) error { return a.startProfile() }
 	root.PersistentFlags().StringArrayVar(&a.templateDirs, "templates", nil, "自定义模板`文件夹`（可重复；优先于环境变量 HUIBAO_TEMPLATES 和内置模板）")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageErr("%s", diag.Translate(diag.Cobra, err.Error()))
