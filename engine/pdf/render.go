@@ -32,7 +32,11 @@ func Render(doc *markdown.Document, opt Options) ([]byte, error) {
 
 // PDF draws the laid-out document with gopdf and returns the file.
 func (d *Document) PDF(fonts *Fonts) ([]byte, error) {
-	c := newGopdfCanvas(fonts, d.Profile)
+	used := runeSets{}
+	if err := d.Draw(used); err != nil {
+		return nil, err
+	}
+	c := newGopdfCanvas(fonts, d.Profile, used)
 	if err := d.Draw(c); err != nil {
 		return nil, err
 	}
@@ -43,24 +47,36 @@ func (d *Document) PDF(fonts *Fonts) ([]byte, error) {
 	return withInfo(out, infoOf(d.Meta))
 }
 
-// gopdfCanvas draws on a gopdf document, adding each face the first time it
-// is used, so that only used fonts are embedded.
+// runeSets is a Canvas that collects the runes drawn with each face: what
+// the document's font subsets must hold.
+type runeSets map[*font.Face][]rune
+
+func (runeSets) AddPage() error                           { return nil }
+func (runeSets) Line(x1, y1, x2, y2, width float64) error { return nil }
+func (u runeSets) Text(face *font.Face, size, x, y, tracking float64, s string) error {
+	for _, r := range s {
+		u[face] = append(u[face], r)
+	}
+	return nil
+}
+
+// gopdfCanvas draws on a gopdf document, embedding each face the first time
+// it is used, as a subset made for this document (font.Face.Subset): gopdf
+// then parses, subsets and compresses a small font rather than the whole
+// face, which was most of the time a PDF took.
 type gopdfCanvas struct {
 	gp    *gopdf.GoPdf
 	fonts *font.Set
+	used  runeSets
 	added map[*font.Face]bool
 	face  *font.Face
 	size  float64
 }
 
-func newGopdfCanvas(fonts *font.Set, p *layout.Profile) *gopdfCanvas {
+func newGopdfCanvas(fonts *font.Set, p *layout.Profile, used runeSets) *gopdfCanvas {
 	gp := &gopdf.GoPdf{}
 	gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: p.PageW, H: p.PageH}, Unit: gopdf.UnitPT})
-	// gopdf makes a zlib writer per page and per font (about 0.8 MB each
-	// whatever the level: BestSpeed measured 14.4 MB per 5-page document
-	// against 12.4 MB at the default), which is most of what a document
-	// allocates; it offers no way to reuse them.
-	return &gopdfCanvas{gp: gp, fonts: fonts, added: map[*font.Face]bool{}}
+	return &gopdfCanvas{gp: gp, fonts: fonts, used: used, added: map[*font.Face]bool{}}
 }
 
 func (c *gopdfCanvas) AddPage() error {
@@ -71,7 +87,11 @@ func (c *gopdfCanvas) AddPage() error {
 
 func (c *gopdfCanvas) Text(face *font.Face, size, x, y, tracking float64, s string) error {
 	if !c.added[face] {
-		if err := c.gp.AddTTFFontFromFontContainer(face.Family, c.fonts.Container()); err != nil {
+		sub, err := face.Subset(c.used[face])
+		if err != nil {
+			return err
+		}
+		if err := c.gp.AddTTFFontData(face.Family, sub); err != nil {
 			return fmt.Errorf("字体 %s 无法嵌入 PDF：%w", face, err)
 		}
 		c.added[face] = true

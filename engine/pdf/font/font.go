@@ -1,6 +1,7 @@
 package font
 
 import (
+	"encoding/binary"
 	"fmt"
 	"hash/fnv"
 	"os"
@@ -8,9 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-
-	"github.com/signintech/gopdf"
-	"github.com/signintech/gopdf/fontmaker/core"
 )
 
 // Role is what a font is used for in an official document.
@@ -61,15 +59,11 @@ func (c Config) paths(r Role) []string {
 // Set is the loaded fonts of every role. It is safe for concurrent use by any
 // number of documents.
 type Set struct {
-	chains    [numRoles][]*Face
-	container *gopdf.FontContainer
+	chains [numRoles][]*Face
 }
 
 // Chain returns the faces of a role, first choice first.
 func (s *Set) Chain(r Role) []*Face { return s.chains[r] }
-
-// Container holds every loaded face, keyed by Face.Family, for gopdf.
-func (s *Set) Container() *gopdf.FontContainer { return s.container }
 
 // Pick returns the first face of the role's chain that has r.
 func (s *Set) Pick(role Role, r rune) (*Face, bool) {
@@ -88,19 +82,16 @@ type Face struct {
 	Index  int    // face index in a collection
 	Family string // the subset font name in the PDF, e.g. ZQKDPA+gbsn00lp
 
-	set  *Set
 	once sync.Once
 	err  error
 
-	glyphs  []uint16 // BMP rune → glyph id; 0 = missing
+	sf      *sfnt    // the parsed font: metrics, character map, glyph locations
 	adv     []uint16 // glyph id → advance in 1/1000 em, as gopdf writes /W
-	ascent  float64  // hhea ascender in em, as gopdf writes /Ascent
-	descent float64  // hhea descender in em (negative)
-	parser  core.TTFParser
-	data    []byte // the standalone TrueType font, for ink bounds
+	ascent  float64  // ascender in em, as gopdf writes /Ascent
+	descent float64  // descender in em (negative)
 }
 
-func newFace(s *Set, path string) *Face {
+func newFace(path string) *Face {
 	idx := 0
 	if i := strings.LastIndex(path, "#"); i >= 0 {
 		if n, err := strconv.Atoi(path[i+1:]); err == nil && n >= 0 {
@@ -111,7 +102,7 @@ func newFace(s *Set, path string) *Face {
 	if idx > 0 {
 		name += "#" + strconv.Itoa(idx)
 	}
-	return &Face{Name: name, Path: path, Index: idx, Family: subsetName(name), set: s}
+	return &Face{Name: name, Path: path, Index: idx, Family: subsetName(name)}
 }
 
 // subsetName gives a PDF subset font name: six capital letters from a hash of
@@ -149,37 +140,17 @@ func (f *Face) load() error {
 	if err != nil {
 		return &FileError{Path: f.Path, Msg: err.Error()}
 	}
-	if err := f.parser.ParseFontData(data); err != nil {
-		return &FileError{Path: f.Path, Msg: "无法解析（" + err.Error() + "），请换一个 TrueType 字体文件"}
+	sf, err := parseSFNT(data)
+	if err != nil {
+		return &FileError{Path: f.Path, Msg: err.Error()}
 	}
-	if _, ok := f.parser.GetTables()["glyf"]; !ok {
-		return &FileError{Path: f.Path, Msg: "没有 TrueType 字形表（glyf）。" + cffHint}
-	}
-	upem := float64(f.parser.UnitsPerEm())
-	f.ascent, f.descent = float64(f.parser.Ascender())/upem, float64(f.parser.Descender())/upem
-	f.glyphs = make([]uint16, 0x10000)
-	for c, g := range f.parser.Chars() {
-		if c >= 0 && c < 0x10000 && g < 0x10000 {
-			f.glyphs[c] = uint16(g)
-		}
-	}
-	widths := f.parser.Widths()
-	nh := f.parser.NumberOfHMetrics()
-	f.adv = make([]uint16, f.parser.NumGlyphs())
+	upem := float64(sf.upem)
+	f.ascent, f.descent = float64(sf.ascent)/upem, float64(sf.descent)/upem
+	f.adv = make([]uint16, sf.numGlyphs)
 	for g := range f.adv {
-		i := uint(g)
-		if i >= nh {
-			i = nh - 1
-		}
-		if int(i) < len(widths) {
-			f.adv[g] = uint16(widths[i] * 1000 / uint(upem))
-		}
+		f.adv[g] = uint16(sf.advance(g) * 1000 / sf.upem)
 	}
-	f.data = data
-	// gopdf keeps its own parse; documents share it through the container.
-	if err := f.set.container.AddTTFFontData(f.Family, data); err != nil {
-		return &FileError{Path: f.Path, Msg: "无法解析（" + err.Error() + "）"}
-	}
+	f.sf = sf
 	return nil
 }
 
@@ -188,15 +159,7 @@ func (f *Face) glyph(r rune) int {
 	if f.Load() != nil {
 		return 0
 	}
-	if r >= 0 && r < 0x10000 {
-		return int(f.glyphs[r])
-	}
-	for _, g := range f.parser.GroupingTables() {
-		if uint(r) >= g.StartCharCode && uint(r) <= g.EndCharCode {
-			return int(uint(r) - g.StartCharCode + g.GlyphID)
-		}
-	}
-	return 0
+	return f.sf.glyph(r)
 }
 
 // InkY returns the bottom and top of r's outline in em above the baseline
@@ -206,12 +169,12 @@ func (f *Face) InkY(r rune) (lo, hi float64) {
 	if g == 0 {
 		return 0, 0
 	}
-	y0, y1, ok := glyphBounds(f.data, g)
-	if !ok {
+	o, err := f.sf.outline(g)
+	if err != nil || len(o) < 10 {
 		return 0, 0
 	}
-	upem := float64(f.parser.UnitsPerEm())
-	return float64(y0) / upem, float64(y1) / upem
+	upem := float64(f.sf.upem)
+	return float64(int16(binary.BigEndian.Uint16(o[4:]))) / upem, float64(int16(binary.BigEndian.Uint16(o[8:]))) / upem
 }
 
 // Has reports whether the face can draw r.
@@ -237,7 +200,7 @@ func (f *Face) Descent() float64 { _ = f.Load(); return f.descent }
 // least one face that has Chinese glyphs, else a *NoCJKFontError says what to
 // install.
 func Load(c Config) (*Set, error) {
-	s := &Set{container: &gopdf.FontContainer{}}
+	s := &Set{}
 	byPath := map[string]*Face{}
 	face := func(p string) *Face {
 		key := p
@@ -250,7 +213,7 @@ func Load(c Config) (*Set, error) {
 		if f, ok := byPath[key]; ok {
 			return f
 		}
-		f := newFace(s, p)
+		f := newFace(p)
 		byPath[key] = f
 		return f
 	}
