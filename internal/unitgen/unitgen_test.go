@@ -7,6 +7,10 @@ import (
 
 	"github.com/huibao/huibao/engine"
 	"github.com/huibao/huibao/internal/unitgen"
+
+	// No golden files here, but go test ./... -update passes the flag to
+	// every test binary of the module.
+	_ "github.com/huibao/huibao/internal/golden"
 )
 
 // TestUnitsPrepare: every generated unit, in every file kind, passes the
