@@ -3,14 +3,21 @@ package engine_test
 import (
 	"archive/zip"
 	"encoding/json"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/huibao/huibao/engine"
+	"github.com/huibao/huibao/internal/golden"
+	"github.com/huibao/huibao/internal/office"
 )
 
 // TestDOCXReadBack reads huibao's Word files back with pandoc's DOCX reader
@@ -234,4 +241,87 @@ func unzipPart(t *testing.T, path, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestDOCXImages, with -images DIR, lays a street's annual report out twice,
+// as huibao's Word file in LibreOffice Writer and as huibao's PDF, and
+// writes three pages side by side (the Word file left, the PDF right) as
+// DIR/docx-vs-pdf-{first,table,last}.png: the first page, the page where
+// the table starts, and the last page with the signature.
+func TestDOCXImages(t *testing.T) {
+	if golden.Images() == "" {
+		t.Skip("only with -images DIR")
+	}
+	eng, _ := engine.New(engine.Options{})
+	res := render(t, eng, engine.Request{Path: "../fixtures/shixinlu-street-2024.yaml", Template: "年度总结", Formats: []string{"pdf", "docx"}})
+	dir := t.TempDir()
+	pdf, docx := filepath.Join(dir, "report.pdf"), filepath.Join(dir, "report.docx")
+	os.WriteFile(pdf, res.Outputs[0].Data, 0o644)
+	os.WriteFile(docx, res.Outputs[1].Data, 0o644)
+	o, err := office.New(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	word := o.DocumentPDF(t, docx)
+	pick := func(path string) map[string]int {
+		pages := strings.Split(office.Text(t, path), "\f")
+		table := 1
+		for i, p := range pages {
+			if regexp.MustCompile(`(?m)^\s*指标\s{2,}\S`).MatchString(p) { // the table's header row
+				table = i + 1
+				break
+			}
+		}
+		last := len(pages)
+		if strings.TrimSpace(pages[last-1]) == "" { // pdftotext ends with a form feed
+			last--
+		}
+		return map[string]int{"first": 1, "table": table, "last": last}
+	}
+	wp, pp := pick(word), pick(pdf)
+	if wp["table"] == 1 || pp["table"] == 1 {
+		t.Fatalf("no table found after page 1: Word %v, PDF %v", wp, pp)
+	}
+	for _, name := range []string{"first", "table", "last"} {
+		a, b := filepath.Join(dir, "w.png"), filepath.Join(dir, "p.png")
+		office.PagePNG(t, word, wp[name], 60, a)
+		office.PagePNG(t, pdf, pp[name], 60, b)
+		sideBySide(t, filepath.Join(golden.Images(), "docx-vs-pdf-"+name+".png"), a, b)
+	}
+}
+
+// sideBySide writes the PNG images srcs next to each other, on grey, into out.
+func sideBySide(t *testing.T, out string, srcs ...string) {
+	t.Helper()
+	var imgs []image.Image
+	w, h := 0, 0
+	for _, s := range srcs {
+		f, err := os.Open(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		im, err := png.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		imgs = append(imgs, im)
+		w += im.Bounds().Dx() + 12
+		h = max(h, im.Bounds().Dy())
+	}
+	canvas := image.NewRGBA(image.Rect(0, 0, w-12, h))
+	draw.Draw(canvas, canvas.Bounds(), image.NewUniform(color.Gray{160}), image.Point{}, draw.Src)
+	x := 0
+	for _, im := range imgs {
+		draw.Draw(canvas, image.Rect(x, 0, x+im.Bounds().Dx(), im.Bounds().Dy()), im, im.Bounds().Min, draw.Src)
+		x += im.Bounds().Dx() + 12
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, canvas); err != nil {
+		t.Fatal(err)
+	}
 }

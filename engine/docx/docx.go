@@ -57,17 +57,19 @@ type span struct {
 // ctx is what blocks inherit: the role and style of plain paragraphs, the
 // list depth, and whether paragraphs start at the margin.
 type ctx struct {
-	role  role
-	style string // "" is 正文
-	depth int
-	flush bool // the 主送 line, GB/T 9704 7.3.2
+	role     role
+	style    string // "" is 正文
+	depth    int
+	flush    bool // the 主送 line, GB/T 9704 7.3.2
+	keepNext bool // a paragraph stays on the page of the next block
 }
 
 // para is how one paragraph is set, beyond its style.
 type para struct {
-	style string
-	role  role // the style's face: runs in another role name theirs
-	jc    string
+	style    string
+	role     role // the style's face: runs in another role name theirs
+	jc       string
+	keepNext bool
 
 	ind                    bool // write w:ind with the fields below
 	left, right, firstLine float64
@@ -92,7 +94,11 @@ func (w *writer) document() ([]byte, error) {
 		w.paragraph(para{style: styleTitle, role: roleTitle}, []span{{t, roleTitle}})
 	}
 	for n := w.md.Root.FirstChild(); n != nil; n = n.NextSibling() {
-		if err := w.block(n, ctx{role: roleBody}); err != nil {
+		// The signature never stands on a page of its own: the text's last
+		// paragraph goes with it (GB/T 9704 7.3.5).
+		div, ok := n.NextSibling().(*markdown.Div)
+		c := ctx{role: roleBody, keepNext: ok && div.HasClass("signature")}
+		if err := w.block(n, c); err != nil {
 			return nil, err
 		}
 	}
@@ -113,7 +119,7 @@ func (w *writer) line(n ast.Node) int {
 
 // body is the setting of a plain paragraph in c.
 func (w *writer) body(c ctx) para {
-	p := para{style: c.style, role: c.role}
+	p := para{style: c.style, role: c.role, keepNext: c.keepNext}
 	if c.depth > 0 || c.flush && c.style != styleSalutation {
 		p.ind = true
 		p.left = float64(2 * c.depth)
@@ -176,7 +182,9 @@ func (w *writer) block(n ast.Node, c ctx) error {
 				c.style = styleSalutation
 			}
 		}
+		keep := c.keepNext
 		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+			c.keepNext = keep && ch.NextSibling() == nil
 			if err := w.block(ch, c); err != nil {
 				return err
 			}
@@ -301,10 +309,13 @@ func (w *writer) inlines(n ast.Node, r role, spans []span) ([]span, error) {
 func (w *writer) paragraph(p para, spans []span) {
 	b := &w.b
 	b.WriteString("<w:p>")
-	if p.style != "" || p.ind || p.jc != "" {
+	if p.style != "" || p.keepNext || p.ind || p.jc != "" {
 		b.WriteString("<w:pPr>")
 		if p.style != "" {
 			b.WriteString(`<w:pStyle w:val="` + p.style + `"/>`)
+		}
+		if p.keepNext {
+			b.WriteString(`<w:keepNext/>`)
 		}
 		if p.ind {
 			w.indent(p.left, p.right, p.firstLine)
