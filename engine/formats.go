@@ -32,7 +32,7 @@ type Format struct {
 
 // formats is the table of output formats, in the order outputs are listed.
 var formats = []*Format{
-	{Name: "md", Ext: ".md", Desc: "Markdown（可用 pandoc 转为 Word）",
+	{Name: "md", Ext: ".md", Desc: "Markdown（可用 pandoc 转为 Word，参考文档由 huibao init 公文参考.docx 生成）",
 		Write: func(a *Artefacts) ([]byte, error) { return a.Markdown, nil }},
 	{Name: "pdf", Ext: ".pdf", Binary: true, Desc: "公文版式 PDF",
 		Write: func(a *Artefacts) ([]byte, error) {
