@@ -50,10 +50,12 @@ func geometryOf(p *layout.Profile) geometry {
 	if pt := g.pitch / 20; pt < p.BodySize {
 		g.scale = int(math.Floor((pt - 0.05) / p.BodySize * 100))
 	}
-	// The page number's top is PageNumGap below the type area, as in the
-	// PDF; Word measures the footer from the page's bottom edge to the
-	// bottom of its last line, one page-number line high.
-	g.footer = tw(p.PageH - p.Top - p.AreaH - p.PageNumGap - p.PageNumSize)
+	// The page number's dashes (一字线) are PageNumGap below the type area,
+	// as in the PDF (GB/T 9704 7.5). Word measures the footer from the
+	// page's bottom edge to the foot of its line, which is 1.2 em high
+	// (the 页脚 style); a Chinese face draws the dash about 0.65 em above
+	// that foot (measured in LibreOffice with a Song face).
+	g.footer = tw(p.PageH - p.Top - p.AreaH - p.PageNumGap - 0.65*p.PageNumSize)
 	g.header = min(g.top/2, 851) // 15 mm, Word's default, or less for a small top margin; the header is empty
 	g.tableLine = tw(p.TableSize * p.TableLineRate)
 	g.cellX = tw(0.4 * p.TableSize)
