@@ -18,6 +18,9 @@ type Pos struct {
 	Col   int // 1-based; 0 when unknown
 	Sheet string
 	Cell  string // A1-style reference within Sheet
+	// SheetNo is the sheet's place in its workbook, from 1, so that
+	// problems list in workbook order; 0 when unknown.
+	SheetNo int
 }
 
 // String gives file:line:col, file:line, file:工作表!单元格 or just the file.
@@ -113,6 +116,7 @@ func (l List) Sort() {
 	slices.SortStableFunc(l, func(a, b *Problem) int {
 		return cmp.Or(
 			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.SheetNo, b.Pos.SheetNo),
 			cmp.Compare(a.Pos.Sheet, b.Pos.Sheet),
 			cmp.Compare(a.Pos.Line, b.Pos.Line),
 			compareCell(a.Pos.Cell, b.Pos.Cell),

@@ -8,6 +8,7 @@ import (
 
 	"github.com/huibao/huibao/engine/diag"
 	"github.com/huibao/huibao/engine/model"
+	"github.com/huibao/huibao/engine/xlsx/book"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/width"
 )
@@ -155,21 +156,16 @@ func wide(r rune) bool {
 
 // numFormat looks up the number format of a cell, once per style.
 func (rd *reader) numFormat(pos diag.Pos) numFormat {
-	id, err := rd.f.GetCellStyle(pos.Sheet, pos.Cell)
-	if err != nil {
+	sh, err := rd.sheet(pos.Sheet)
+	col, row, ok := book.ParseRef(pos.Cell)
+	if err != nil || !ok {
 		return formatPlain
 	}
+	id := sh.Style(row, col)
 	if c, ok := rd.formats[id]; ok {
 		return c
 	}
-	c := formatPlain
-	if st, err := rd.f.GetStyle(id); err == nil && st != nil {
-		code := ""
-		if st.CustomNumFmt != nil {
-			code = *st.CustomNumFmt
-		}
-		c = classify(st.NumFmt, code)
-	}
+	c := classify(rd.wb.NumFormat(id))
 	if rd.formats == nil {
 		rd.formats = map[int]numFormat{}
 	}

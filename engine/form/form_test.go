@@ -331,17 +331,18 @@ func TestProblems(t *testing.T) {
 		must(t, f.SetCellValue("活动", "O3", "已报街道"))
 	})
 	_, _, probs := form.ReadForm("柳背桥.xlsx", data)
-	want := `柳背桥.xlsx:会员情况!B2: 字段 membership.members：“152人”不是数字。在册会员只填整数，不带单位，如 152。
+	// In workbook order: the sheets as the cadre sees their tabs.
+	want := `柳背桥.xlsx:基本信息!B9: 字段 period.year：“今年”不是年份。年度写成四位数字，如 2024。
+柳背桥.xlsx:会员情况!B2: 字段 membership.members：“152人”不是数字。在册会员只填整数，不带单位，如 152。
 柳背桥.xlsx:会员情况!C5: 字段 membership.previous：新发展会员不填上年同期。请清空这一格。
-柳背桥.xlsx:基本信息!B9: 字段 period.year：“今年”不是年份。年度写成四位数字，如 2024。
 柳背桥.xlsx:工作指标!D3: 字段 indicators[1].previous：“三”不是数字。上年同期只填数字，不带单位，如 3。
 柳背桥.xlsx:活动!O1: 提醒：不认识的列“备注”，这一列不会读入。“活动”的列是：日期、结束日期、活动名称、类别、地点、参加人数、经费（元）、活动内容、取得成效、承办单位、受益对象、受益数量、受益数量单位、典型事例。
 柳背桥.xlsx:活动!F5: 字段 activities[3].participants：“二十”不是数字。参加人数只填整数，不带单位，如 20。
 柳背桥.xlsx:活动!A6: 字段 activities[4].date：日期“2024.13.5”不存在。请写成 2024-03-30、2024.3.30、2024/3/30 或 2024年3月30日。
 柳背桥.xlsx:活动!G7: 字段 activities[5].cost：“300元”不是数字。经费（元）只填数字，不带单位，如 0。
 柳背桥.xlsx:活动!F8: 字段 activities[6].participants：单元格里是公式出错的结果“#DIV/0!”。请改正公式，或直接填写参加人数。
-柳背桥.xlsx:草稿: 提醒：工作表“草稿”不是填报表的一部分，没有读入。自己的笔记可以留着；要写进报告的内容请填到基本信息、会员情况、工作指标、活动、问题、计划、概况中对应的表里。
 柳背桥.xlsx:计划!D3: 字段 plans[1].deadline：“尽快”不是日期。请写成 2024-03-30、2024.3.30、2024/3/30 或 2024年3月30日；完成时限可以只写到月，如 2024年12月。
+柳背桥.xlsx:草稿: 提醒：工作表“草稿”不是填报表的一部分，没有读入。自己的笔记可以留着；要写进报告的内容请填到基本信息、会员情况、工作指标、活动、问题、计划、概况中对应的表里。
 `
 	if got := messages(probs); got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)

@@ -17,6 +17,11 @@ import (
 // hundred activities, and a sheet of a million rows is a mistake.
 const maxItems = 10000
 
+// sheetLimits bound what is read of a sheet: the layout's widest table has
+// ten columns, and a table sheet at most maxItems items with blank rows
+// between them. A value beyond is reported, never allocated for.
+var sheetLimits = book.Limits{Cols: 64, Rows: 2 * maxItems}
+
 // ReadForm reads a 填报表 into the model. It reports, all at once, what is
 // wrong with the workbook's structure and cell types (an unknown sheet, a
 // word where a number belongs, a date that is not one), each at its sheet
@@ -27,7 +32,7 @@ const maxItems = 10000
 // The report is nil only when data is not a readable .xlsx at all.
 func ReadForm(file string, data []byte) (*model.Report, *diag.SourceMap, diag.List) {
 	rd := &reader{file: file, sm: diag.NewSourceMap(file)}
-	f, err := book.Open(data)
+	wb, err := book.Open(data)
 	if err != nil {
 		hint := "请在 Excel 或 WPS 中打开后另存为 Excel 工作簿（.xlsx），或用 huibao init 重新生成填报表"
 		if errors.Is(err, book.ErrTooLarge) {
@@ -36,11 +41,8 @@ func ReadForm(file string, data []byte) (*model.Report, *diag.SourceMap, diag.Li
 		rd.probs.Add(diag.Pos{File: file}, "", openMessage(err), hint)
 		return nil, rd.sm, rd.probs
 	}
-	defer book.Close(f)
-	rd.f = f
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		rd.date1904 = *props.Date1904
-	}
+	rd.wb, rd.date1904 = wb, wb.Date1904
+	rd.read = map[string]*book.Sheet{}
 	r := &model.Report{}
 	rd.sheets(r)
 	return r, rd.sm, rd.probs
@@ -49,7 +51,7 @@ func ReadForm(file string, data []byte) (*model.Report, *diag.SourceMap, diag.Li
 // openMessage says in Chinese why a file could not be opened.
 func openMessage(err error) string {
 	switch {
-	case errors.Is(err, book.ErrOldFormat), errors.Is(err, book.ErrTooLarge):
+	case errors.Is(err, book.ErrOldFormat), errors.Is(err, book.ErrTooLarge), errors.Is(err, book.ErrStrings):
 		return err.Error()
 	}
 	return book.ErrNotWorkbook.Error()
@@ -58,7 +60,8 @@ func openMessage(err error) string {
 // reader holds one workbook being read.
 type reader struct {
 	file     string
-	f        *excelize.File
+	wb       *book.Workbook
+	read     map[string]*book.Sheet // sheets read so far, by name
 	sm       *diag.SourceMap
 	probs    diag.List
 	date1904 bool
@@ -68,18 +71,26 @@ type reader struct {
 
 func (rd *reader) pos(sheet string, col, row int) diag.Pos {
 	cell, _ := excelize.CoordinatesToCellName(col+1, row+1)
-	return diag.Pos{File: rd.file, Sheet: sheet, Cell: cell}
+	return rd.cellPos(sheet, cell)
 }
 
+func (rd *reader) cellPos(sheet, cell string) diag.Pos {
+	p := rd.sheetPos(sheet)
+	p.Cell = cell
+	return p
+}
+
+// sheetPos is a sheet as a whole, with its place in the workbook so that
+// problems are listed in workbook order.
 func (rd *reader) sheetPos(sheet string) diag.Pos {
-	return diag.Pos{File: rd.file, Sheet: sheet}
+	return diag.Pos{File: rd.file, Sheet: sheet, SheetNo: slices.Index(rd.wb.Sheets, sheet) + 1}
 }
 
 // sheets matches the workbook's sheets to the layout and reads each.
 func (rd *reader) sheets(r *model.Report) {
 	found := map[string]string{} // layout name → name in the file
 	var unknown []string
-	for _, name := range rd.f.GetSheetList() {
+	for _, name := range rd.wb.Sheets {
 		key := normal(name)
 		switch {
 		case slices.Contains(orderedSheets(), key):
@@ -110,13 +121,30 @@ func (rd *reader) sheets(r *model.Report) {
 	}
 }
 
-// empty reports whether a sheet has no value at all.
+// sheet reads a sheet once.
+func (rd *reader) sheet(name string) (*book.Sheet, error) {
+	if s, ok := rd.read[name]; ok {
+		return s, nil
+	}
+	s, err := rd.wb.Sheet(name, sheetLimits)
+	if err != nil {
+		return nil, err
+	}
+	rd.read[name] = s
+	return s, nil
+}
+
+// empty reports whether a sheet has no value at all; one that cannot be
+// read is not empty.
 func (rd *reader) empty(sheet string) bool {
-	rows, err := rd.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	s, err := rd.sheet(sheet)
 	if err != nil {
 		return false
 	}
-	for _, row := range rows {
+	if s.Beyond != "" || s.Below != "" {
+		return false
+	}
+	for _, row := range s.Rows {
 		for _, c := range row {
 			if clean(c) != "" {
 				return false
@@ -132,12 +160,28 @@ func (rd *reader) empty(sheet string) bool {
 // to the right of its first column read as empty, whatever the file keeps
 // in them. The merges that span columns are returned for across to report.
 func (rd *reader) grid(sheet string) ([][]string, []merged) {
-	rows, err := rd.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	s, err := rd.sheet(sheet)
 	if err != nil {
-		rd.probs.Add(rd.sheetPos(sheet), "", "无法读取工作表“"+sheet+"”", "请在 Excel 或 WPS 中打开、另存后再试")
+		rd.probs.Add(rd.sheetPos(sheet), "", err.Error()+"，这张表的内容没有读入", "请在 Excel 或 WPS 中打开这个文件，检查这张表后另存，再试一次")
 		return nil, nil
 	}
-	merges, _ := rd.f.GetMergeCells(sheet, true)
+	if s.Below != "" {
+		rd.probs.Add(rd.cellPos(sheet, s.Below), "",
+			fmt.Sprintf("这一格在第 %d 行之后，超出了能读入的范围", sheetLimits.Rows),
+			"请删去表格下方多余的内容；每张表最多读入 "+fmt.Sprint(sheetLimits.Rows)+" 行")
+	}
+	if s.Beyond != "" {
+		last, _ := excelize.ColumnNumberToName(sheetLimits.Cols)
+		rd.probs.Warn(rd.cellPos(sheet, s.Beyond), "",
+			fmt.Sprintf("这一格在第 %s 列右边，填报表只读到第 %s 列，它和同样靠右的内容都不会读入", last, last),
+			"请把内容移到表头对应的列里，或删去")
+	}
+	// The sheet is kept for IsNumber and empty: the merges below change a
+	// copy.
+	rows := make([][]string, len(s.Rows))
+	for i, row := range s.Rows {
+		rows[i] = append([]string(nil), row...)
+	}
 	// A merged value fills rows that hold something else; an otherwise
 	// empty row under a long merge stays empty.
 	blank := make([]bool, len(rows))
@@ -145,15 +189,16 @@ func (rd *reader) grid(sheet string) ([][]string, []merged) {
 		blank[i] = blankRow(row)
 	}
 	var wide []merged
-	for _, m := range merges {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil || r1 > len(rows) || r2 < r1 || c2 < c1 || r2-r1 > maxItems {
+	for _, m := range s.Merges {
+		c1, r1, ok1 := book.ParseRef(m.First)
+		c2, r2, ok2 := book.ParseRef(m.Last)
+		c1, r1, c2, r2 = c1+1, r1+1, c2+1, r2+1 // 1-based below
+		if !ok1 || !ok2 || r1 > len(rows) || r2 < r1 || c2 < c1 || r2-r1 > maxItems {
 			continue
 		}
 		r2 = min(r2, r1+maxItems)
 		if c2 > c1 {
-			wide = append(wide, merged{ref: m.GetStartAxis() + ":" + m.GetEndAxis(), row1: r1 - 1, row2: r2 - 1, col1: c1 - 1, col2: c2 - 1})
+			wide = append(wide, merged{ref: m.First + ":" + m.Last, row1: r1 - 1, row2: r2 - 1, col1: c1 - 1, col2: c2 - 1})
 		}
 		v := at(rows, r1-1, c1-1)
 		for r := r1; r <= r2 && r <= len(rows); r++ {
@@ -199,7 +244,7 @@ func (rd *reader) across(sheet string, wide []merged, first int, cols []int, nam
 			continue
 		}
 		start, _, _ := strings.Cut(m.ref, ":")
-		rd.probs.Warn(diag.Pos{File: rd.file, Sheet: sheet, Cell: start}, "",
+		rd.probs.Warn(rd.cellPos(sheet, start), "",
 			fmt.Sprintf("合并单元格 %s 跨了%s几列，只读入左上角 %s 的内容，其余几列当作没填", m.ref, strings.Join(covered, ""), start),
 			"请取消合并，每一列分别填写")
 	}
@@ -285,8 +330,9 @@ func (rd *reader) stored(pos diag.Pos, s string) bool {
 	if !longNumber(s) {
 		return false
 	}
-	t, err := rd.f.GetCellType(pos.Sheet, pos.Cell)
-	return err == nil && (t == excelize.CellTypeUnset || t == excelize.CellTypeNumber)
+	sh, err := rd.sheet(pos.Sheet)
+	col, row, ok := book.ParseRef(pos.Cell)
+	return err == nil && ok && sh.IsNumber(row, col)
 }
 
 // parseBool reads a yes-or-no cell: 是/否, and what spreadsheets and
@@ -544,7 +590,7 @@ func (rd *reader) header(t table, sheet string, rows [][]string) (int, []int, []
 		}
 		return i, cols, gone
 	}
-	if !rd.empty(sheet) {
+	if _, err := rd.sheet(sheet); err == nil && !rd.empty(sheet) {
 		rd.probs.Add(rd.sheetPos(sheet), t.path, "“"+sheet+"”找不到表头", "第一行应为："+labels(t.fields)+"；请不要删除或改动表头")
 	}
 	return -1, nil, nil

@@ -11,7 +11,9 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
 	"github.com/shopspring/decimal"
 
 	"github.com/huibao/huibao/engine/diag"
@@ -49,7 +51,14 @@ func Decode(name string, data []byte, v any) (*diag.SourceMap, diag.List) {
 	if probs.Err() != nil {
 		return nil, probs
 	}
-	file, err := parser.ParseBytes(text, 0, parser.AllowDuplicateMapKey())
+	if p := tooMany(name, text); p != nil {
+		return nil, append(probs, p)
+	}
+	tokens := lexer.Tokenize(string(text))
+	if p := tooDeep(name, tokens); p != nil {
+		return nil, append(probs, p)
+	}
+	file, err := parse(tokens)
 	if err != nil {
 		return nil, append(probs, syntaxProblem(name, err))
 	}
@@ -75,6 +84,17 @@ func Decode(name string, data []byte, v any) (*diag.SourceMap, diag.List) {
 	}
 	d.decode(root, reflect.ValueOf(v).Elem(), "")
 	return d.src, append(probs, d.errs...)
+}
+
+// parse parses the tokens; a panic of the parser on a text it was not
+// written for is a syntax error like any other.
+func parse(tokens token.Tokens) (f *ast.File, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, fmt.Errorf("parser: %v", r)
+		}
+	}()
+	return parser.Parse(tokens, 0, parser.AllowDuplicateMapKey())
 }
 
 // syntaxProblem turns a parser error into a positioned Chinese problem.
@@ -252,6 +272,11 @@ func (d *decoder) decodeSlice(n ast.Node, v reflect.Value, path string) {
 		d.fail(n, path, fmt.Sprintf("应为列表，实际是%s", describe(n)), "列表的每一项另起一行，以“- ”开头")
 		return
 	}
+	if limit := model.LimitOf(path).Items; limit > 0 && len(seq.Values) > limit {
+		d.fail(n, path, fmt.Sprintf("%s有 %d 项，超过了上限 %d 项", label(path), len(seq.Values), limit),
+			"一份报告用不了这么多；请确认选对了文件，或把数据分成几份")
+		return
+	}
 	s := reflect.MakeSlice(v.Type(), len(seq.Values), len(seq.Values))
 	for i, item := range seq.Values {
 		d.decode(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i+1))
@@ -405,6 +430,14 @@ func describe(n ast.Node) string {
 		return fmt.Sprintf("文字“%s”", s)
 	}
 	return "无法识别的内容"
+}
+
+// label names a field in a message: its Chinese name, else its path.
+func label(path string) string {
+	if l := model.Label(path); l != "" {
+		return "“" + l + "”"
+	}
+	return path
 }
 
 func join(path, key string) string {

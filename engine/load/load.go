@@ -6,6 +6,7 @@ package load
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,9 +16,20 @@ import (
 	"github.com/huibao/huibao/engine/model"
 )
 
-// MaxSize is the largest input file accepted. A half-year of one union's data
-// is a few kilobytes; anything this big is the wrong file.
-const MaxSize = 16 << 20
+// MaxSize is the largest workbook accepted, and MaxTextSize the largest
+// YAML or JSON file: a half-year of one union's data is a few kilobytes, a
+// large street's year with every field at its limit well under a megabyte.
+// Anything bigger is the wrong file, and parsing it would take memory in
+// proportion (a YAML parser keeps some 60 bytes per byte of text).
+const (
+	MaxSize     = 32 << 20
+	MaxTextSize = 4 << 20
+)
+
+// MaxDepth bounds how deeply a YAML or JSON file may nest: the input format
+// needs four levels (org.overview[1].name), manifests fewer. Deeper nesting
+// is refused before parsing, whose memory grows with its square.
+const MaxDepth = 16
 
 // Kind is an input format, chosen by file extension.
 type Kind int
@@ -47,24 +59,109 @@ func KindOf(name string) Kind {
 // the report is nil only when nothing could be read at all. Semantic checks
 // (dates within the period, dues_paying ≤ members) are engine/validate's.
 func File(path string) (*model.Report, *diag.SourceMap, diag.List) {
-	var errs diag.List
-	info, err := os.Stat(path)
-	if err == nil && info.Size() > MaxSize {
-		errs.Add(diag.Pos{File: path}, "", fmt.Sprintf("文件太大（%d 字节），不像是填报数据", info.Size()),
-			fmt.Sprintf("请确认选对了文件；输入文件不能超过 %d MB", MaxSize>>20))
-		return nil, nil, errs
+	limit := int64(MaxTextSize)
+	if KindOf(path) == XLSX {
+		limit = MaxSize
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		errs.Add(diag.Pos{File: path}, "", readError(err), "请检查文件路径是否写对")
+	data, msg, hint := ReadFile(path, limit)
+	if msg != "" {
+		var errs diag.List
+		errs.Add(diag.Pos{File: path}, "", msg, hint)
 		return nil, nil, errs
 	}
 	return Bytes(path, data)
 }
 
+// ReadFile reads an input file of at most limit bytes. Only regular files
+// are read — a device such as /dev/zero would never end, and opening a
+// named pipe waits for a writer forever — and only through the limit,
+// whatever the file system says its size is. A refusal is a Chinese
+// message and hint.
+func ReadFile(path string, limit int64) (data []byte, msg, hint string) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, readError(err), "请检查文件路径是否写对"
+	}
+	if msg := notRegular(info); msg != "" {
+		return nil, msg, "请给出一个 .yaml、.yml、.json 或 .xlsx 文件"
+	}
+	if info.Size() > limit {
+		msg, hint := tooLarge(info.Size(), limit)
+		return nil, msg, hint
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, readError(err), "请检查文件路径是否写对"
+	}
+	defer f.Close()
+	// The file may have been swapped since Stat: check what was opened.
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return nil, "不是普通文件，不能作为输入", "请给出一个 .yaml、.yml、.json 或 .xlsx 文件"
+	}
+	data, err = io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, readError(err), "请检查文件是否完好"
+	}
+	if int64(len(data)) > limit {
+		msg, hint := tooLarge(int64(len(data)), limit)
+		return nil, msg, hint
+	}
+	return data, "", ""
+}
+
+// notRegular says what a file that is not a regular file is, or "".
+func notRegular(info fs.FileInfo) string {
+	m := info.Mode()
+	switch {
+	case m.IsRegular():
+		return ""
+	case m.IsDir():
+		return "这是一个文件夹，不是文件"
+	case m&fs.ModeNamedPipe != 0:
+		return "这是一个管道（FIFO），不是普通文件，不能作为输入"
+	case m&fs.ModeSocket != 0:
+		return "这是一个套接字，不是普通文件，不能作为输入"
+	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
+		return "这是一个设备文件，不是普通文件，不能作为输入"
+	}
+	return "不是普通文件，不能作为输入"
+}
+
+func tooLarge(size, limit int64) (msg, hint string) {
+	return fmt.Sprintf("文件太大（%s），不像是填报数据", sizeText(size)),
+		fmt.Sprintf("请确认选对了文件；这类输入文件不能超过 %s", sizeText(limit))
+}
+
+// sizeText writes a byte count the way a cadre reads it: 3.2 MB, 800 KB.
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20:
+		tenths := (n*10 + 1<<20 - 1) >> 20 // rounded up: just over the limit must not read as equal to it
+		if tenths%10 == 0 {
+			return fmt.Sprintf("%d MB", tenths/10)
+		}
+		return fmt.Sprintf("%d.%d MB", tenths/10, tenths%10)
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", (n+1<<10-1)>>10)
+	}
+	return fmt.Sprintf("%d 字节", n)
+}
+
 // Bytes decodes data as the input named name, choosing the format by the
 // name's extension.
 func Bytes(name string, data []byte) (*model.Report, *diag.SourceMap, diag.List) {
+	if k := KindOf(name); k != Unknown {
+		limit := int64(MaxTextSize)
+		if k == XLSX {
+			limit = MaxSize
+		}
+		if int64(len(data)) > limit {
+			msg, hint := tooLarge(int64(len(data)), limit)
+			var errs diag.List
+			errs.Add(diag.Pos{File: name}, "", msg, hint)
+			return nil, nil, errs
+		}
+	}
 	switch KindOf(name) {
 	case YAML, JSON:
 		return decodeText(name, data)

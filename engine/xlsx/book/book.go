@@ -10,7 +10,6 @@ import (
 	"compress/flate"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"hash/crc32"
 	"io"
 	"io/fs"
@@ -279,63 +278,6 @@ func FromSerial(x float64, date1904 bool) (model.Date, bool) {
 		n++
 	}
 	return model.DateOf(excelEpoch.AddDate(0, 0, n)), true
-}
-
-// ErrNotWorkbook and its kin are returned by Open; their messages are for the cadre.
-var (
-	ErrNotWorkbook = errors.New("文件不是 Excel 工作簿（.xlsx）")
-	ErrOldFormat   = errors.New("文件是旧版 Excel 97-2003 格式（.xls）或设有打开密码")
-	ErrTooLarge    = errors.New("工作簿过大")
-)
-
-// Limits bound what Open will unpack, so that a hostile or broken file
-// cannot exhaust memory: a 填报表 is a few hundred kilobytes.
-const (
-	MaxFileSize  = 32 << 20  // bytes of the .xlsx itself
-	MaxUnzipSize = 128 << 20 // bytes of all parts unpacked
-	MaxXMLSize   = 32 << 20  // bytes of one worksheet or the shared strings unpacked
-)
-
-// Open reads a workbook defensively: size limits on the file and on what it
-// unpacks to, raw cell values (so numbers keep every digit), and errors that
-// say in Chinese what the file is instead.
-func Open(data []byte) (*excelize.File, error) {
-	if len(data) > MaxFileSize {
-		// Tenths of a megabyte, rounded up: a file just over the limit
-		// must not read as equal to it.
-		tenths := (len(data)*10 + 1<<20 - 1) >> 20
-		return nil, fmt.Errorf("%w：文件有 %d.%d MB，上限 %d MB", ErrTooLarge, tenths/10, tenths%10, MaxFileSize>>20)
-	}
-	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
-		return nil, ErrOldFormat
-	}
-	if !bytes.HasPrefix(data, []byte("PK")) {
-		return nil, ErrNotWorkbook
-	}
-	// The unpacked size is checked here, from the zip's directory, rather
-	// than left to excelize, whose refusal is only an English message.
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, ErrNotWorkbook
-	}
-	var total uint64
-	for _, f := range zr.File {
-		total += f.UncompressedSize64
-	}
-	if total > MaxUnzipSize {
-		return nil, fmt.Errorf("%w：解压后超过 %d MB", ErrTooLarge, MaxUnzipSize>>20)
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		RawCellValue:      true,
-		UnzipSizeLimit:    MaxUnzipSize,
-		UnzipXMLSizeLimit: MaxXMLSize,
-	})
-	if err != nil {
-		// A zip whose directory understates its parts, or not an Office
-		// file: either way not a workbook huibao can read.
-		return nil, ErrNotWorkbook
-	}
-	return f, nil
 }
 
 // Close closes f, removing the temporary files excelize may have spilled
