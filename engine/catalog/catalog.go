@@ -439,10 +439,15 @@ func (t *Template) Files() []string {
 	return append([]string{main.Name}, ps...)
 }
 
-// Compile parses the template once (see Parse) and keeps the result for
-// every later call.
+// Compile parses the template once (see Parse), makes it safe to run
+// (Secure), and keeps the result for every later call. Execute it with Run.
 func (t *Template) Compile() (*template.Template, error) {
-	t.once.Do(func() { t.compiled, t.err = t.Parse() })
+	t.once.Do(func() {
+		t.compiled, t.err = t.Parse()
+		if t.err == nil {
+			Secure(t.compiled)
+		}
+	})
 	return t.compiled, t.err
 }
 
@@ -450,7 +455,7 @@ func (t *Template) Compile() (*template.Template, error) {
 // missingkey=error, named after the main template: the one way a
 // template's files become a *template.Template. Each call returns trees of
 // its own, which tracing needs because it rewrites them; everything else
-// wants Compile.
+// wants Compile. The trees are as written: run them only after Secure.
 func (t *Template) Parse() (*template.Template, error) {
 	srcs := t.Sources()
 	main, partials := srcs[len(srcs)-1], srcs[:len(srcs)-1]

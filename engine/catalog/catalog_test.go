@@ -65,7 +65,7 @@ func TestLookupOrder(t *testing.T) {
 			t.Fatalf("%s: %v", tt.key, err)
 		}
 		var b strings.Builder
-		if err := tmpl.Execute(&b, &model.Report{}); err != nil {
+		if err := Run(tmpl, &b, &model.Report{}); err != nil {
 			t.Fatal(err)
 		}
 		if b.String() != tt.out {
@@ -124,7 +124,7 @@ func TestTemplateErrors(t *testing.T) {
 		}
 		tmpl, err := tm.Compile()
 		if err == nil {
-			err = tmpl.Execute(&strings.Builder{}, &model.Report{})
+			err = Run(tmpl, &strings.Builder{}, &model.Report{})
 		}
 		if err == nil {
 			t.Errorf("%s: no error", tt.src)

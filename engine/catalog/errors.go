@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -39,6 +40,13 @@ func TemplateProblem(err error) *diag.Problem {
 	ctx := ""
 	if m := executing.FindStringSubmatch(msg); m != nil {
 		ctx, msg = m[1], m[2]
+	}
+	var le *LimitError
+	if errors.As(err, &le) {
+		// A limit of Run: said in Chinese already, at the loop or template
+		// that went too far; the guard's own name means nothing to an author.
+		p.Msg, p.Hint = le.Msg, "模板的每个 range 和 template 都计入运行的步数；请检查这里的循环和子模板调用"
+		return p
 	}
 	p.Msg, p.Hint = ExplainTemplate(msg)
 	if ctx != "" {

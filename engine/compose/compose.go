@@ -10,6 +10,7 @@ import (
 
 	"github.com/huibao/huibao/engine/catalog"
 	"github.com/huibao/huibao/engine/diag"
+	"github.com/huibao/huibao/engine/markdown"
 	"github.com/huibao/huibao/engine/model"
 	"github.com/huibao/huibao/engine/zh"
 )
@@ -93,7 +94,7 @@ func Markdown(t *catalog.Template, r *model.Report) ([]byte, diag.List, error) {
 	}
 	data := Prepare(t, r)
 	var body bytes.Buffer
-	if err := tmpl.Execute(&body, data); err != nil {
+	if err := catalog.Run(tmpl, &body, data); err != nil {
 		return nil, nil, catalog.TemplateError(err)
 	}
 	var out bytes.Buffer
@@ -123,8 +124,12 @@ func writeMeta(w *bytes.Buffer, t *catalog.Template, r *model.Report) {
 	fmt.Fprintf(w, "---\n")
 }
 
-// quote writes s as a double-quoted YAML string.
+// quote writes s as a double-quoted YAML string holding Markdown text:
+// pandoc reads metadata values as Markdown, so that a title must not make
+// emphasis or a link any more than the body may (engine/markdown reads the
+// escapes back).
 func quote(s string) string {
+	s = markdown.Escape(s, markdown.Line)
 	var b strings.Builder
 	b.WriteByte('"')
 	for _, r := range s {
@@ -134,6 +139,8 @@ func quote(s string) string {
 			b.WriteRune(r)
 		case '\n':
 			b.WriteString(`\n`)
+		case '\t':
+			b.WriteString(`\t`)
 		default:
 			b.WriteRune(r)
 		}
@@ -149,12 +156,22 @@ func quote(s string) string {
 // authors write one line per paragraph and never fight blank lines, and no
 // paragraph carries a line break that pandoc would turn into a space.
 // Trailing spaces are trimmed.
+//
+// A line ending in a hard break (a backslash, as markdown.Escape writes a
+// line break inside a cadre's text) goes on in the next line, which is the
+// same paragraph's.
 func Normalize(w *bytes.Buffer, body []byte) {
 	first := true
-	prevTable, prevOpen := false, false
+	prevTable, prevOpen, prevBreak := false, false, false
 	for line := range strings.Lines(strings.ReplaceAll(string(body), "\r\n", "\n")) {
 		line = strings.TrimRight(line, " \t\r\n")
 		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if prevBreak {
+			w.WriteString(line)
+			w.WriteByte('\n')
+			prevBreak = HardBreak(line)
 			continue
 		}
 		table := strings.HasPrefix(strings.TrimLeft(line, " "), "|")
@@ -166,5 +183,13 @@ func Normalize(w *bytes.Buffer, body []byte) {
 		w.WriteString(line)
 		w.WriteByte('\n')
 		first, prevTable, prevOpen = false, table, fence && !closing
+		prevBreak = !table && HardBreak(line)
 	}
+}
+
+// HardBreak reports whether a line of Markdown ends in a hard break: an odd
+// number of backslashes (an even number are escaped backslashes).
+func HardBreak(line string) bool {
+	n := len(line) - len(strings.TrimRight(line, "\\"))
+	return n%2 == 1
 }

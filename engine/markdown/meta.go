@@ -73,6 +73,8 @@ func decodeMeta(src []byte, m *Meta) error {
 		if !ok {
 			return fail(kv.Value, fmt.Sprintf("元数据块有误：%s 的值应为文字", key))
 		}
+		// pandoc reads a value as Markdown: what is escaped is text.
+		text = Unescape(text)
 		*field = text
 		if key == "issued" && text != "" {
 			t, err := time.Parse("2006-01-02", text)
@@ -99,7 +101,7 @@ func decodeMeta(src []byte, m *Meta) error {
 // keywords reads the keywords value: one text, or a list of texts.
 func keywords(n yast.Node, fail func(yast.Node, string) error) ([]string, error) {
 	if s, ok := scalar(n); ok {
-		return []string{s}, nil
+		return []string{Unescape(s)}, nil
 	}
 	seq, ok := n.(*yast.SequenceNode)
 	if !ok {
@@ -111,7 +113,7 @@ func keywords(n yast.Node, fail func(yast.Node, string) error) ([]string, error)
 		if !ok {
 			return nil, fail(k, "keywords 的每一项应为文字")
 		}
-		out = append(out, s)
+		out = append(out, Unescape(s))
 	}
 	return out, nil
 }

@@ -63,6 +63,7 @@ func Trace(t *catalog.Template, data any) (*Traced, error) {
 	if err != nil {
 		return nil, execError(t, err)
 	}
+	catalog.Secure(root)
 	tr := &Traced{}
 	for _, tm := range root.Templates() {
 		if tm.Tree == nil || files[tm.Tree.ParseName] == nil {
@@ -71,7 +72,7 @@ func Trace(t *catalog.Template, data any) (*Traced, error) {
 		tr.instrument(tm.Tree.Root, files[tm.Tree.ParseName])
 	}
 	var raw bytes.Buffer
-	if err := root.Execute(&raw, data); err != nil {
+	if err := catalog.Run(root, &raw, data); err != nil {
 		return nil, execError(t, err)
 	}
 	b := raw.Bytes()
