@@ -86,7 +86,7 @@ func Escape(s string, ctx Context) string {
 
 // lineStart escapes what would open a block at the start of a line: > = :
 // + or - (a list item, a thematic break, a setext underline) and a list
-// number (1. 12) a. iv) (a) (@)) before a blank or the end. It writes the
+// number (1. 12) a. iv) (a) (@)) before a blank. It writes the
 // escaped beginning of rest and returns the bytes of rest it wrote, 0 when
 // there is nothing to escape there.
 func lineStart(b *strings.Builder, rest string) int {
@@ -114,7 +114,9 @@ func lineStart(b *strings.Builder, rest string) int {
 	for j < len(rest) && j < 10 && isAlnum(rest[j]) {
 		j++
 	}
-	if j > 0 && j < len(rest) && (rest[j] == '.' || rest[j] == ')') && blankAfter(rest, j+1) {
+	// A number at the very end is left alone: templates write 1. and
+	// (一) with functions and go on with text.
+	if j > 0 && j+1 < len(rest) && (rest[j] == '.' || rest[j] == ')') && blankAfter(rest, j+1) {
 		b.WriteString(rest[:j])
 		b.WriteByte('\\')
 		b.WriteByte(rest[j])
