@@ -128,8 +128,13 @@ func guardNode(tr *parse.Tree, fn string, pos parse.Pos) parse.Node {
 // printed as text/template prints it, then escaped.
 func escape(ctx markdown.Context) func(any) (string, error) {
 	return func(v any) (string, error) {
-		if s, ok := v.(markdown.Safe); ok {
-			return string(s), nil
+		switch v := v.(type) {
+		case markdown.Safe:
+			return string(v), nil
+		case nil:
+			// An absent value: left as text/template writes it, for the
+			// lint to find.
+			return "<no value>", nil
 		}
 		s, err := printed(v)
 		if err != nil {
