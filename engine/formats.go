@@ -97,6 +97,9 @@ func (a *Artefacts) pdfError(err error) error {
 	switch {
 	case err == nil:
 		return nil
+	case errors.As(err, &glyph) && glyph.Machine():
+		// Common characters missing: the machine's fonts are incomplete.
+		return newError(OutputError, err.Error(), nil, err)
 	case errors.As(err, &glyph):
 		return newError(InputError, err.Error(), nil, err)
 	case errors.As(err, &node):
@@ -129,10 +132,24 @@ func (r *Resources) Fonts() (*pdf.Fonts, error) {
 	r.fontsOnce.Do(func() {
 		r.fonts, r.fontsErr = pdf.LoadFonts(r.fontConfig)
 		if r.fontsErr != nil {
-			r.fontsErr = newError(OutputError, r.fontsErr.Error(), nil, r.fontsErr)
+			// A run makes no file when one of its formats fails (every file
+			// or none); formats that need no font can be made on their own.
+			r.fontsErr = newError(OutputError, r.fontsErr.Error()+"。不需要字体的格式可以先生成：-f md,xlsx", nil, r.fontsErr)
 		}
 	})
 	return r.fonts, r.fontsErr
+}
+
+// FontNotice says which PDF font roles use a face of another style than
+// GB/T 9704 asks for, once fonts have been loaded; "" when they were not
+// needed, or all were found.
+func (e *Engine) FontNotice() string { return e.res.fontNotice() }
+
+func (r *Resources) fontNotice() string {
+	if r.fonts == nil { // read after the run: Fonts has returned for every report
+		return ""
+	}
+	return r.fonts.Notice()
 }
 
 // Formats returns the output formats in table order.

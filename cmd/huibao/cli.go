@@ -110,6 +110,13 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	root.SetErr(stderr)
 	err := root.Execute()
 	a.prof.stop()
+	if a.eng != nil {
+		// Once per run, however many reports: the PDF fonts that stand in
+		// for the ones GB/T 9704 asks for.
+		if n := a.eng.FontNotice(); n != "" {
+			fmt.Fprintln(stderr, n)
+		}
+	}
 	if err == nil {
 		return exitCode(0)
 	}

@@ -152,7 +152,7 @@ func Layout(doc *markdown.Document, opt Options) (*Document, error) {
 	for r := font.Title; r <= font.Body; r++ {
 		if rs := l.missing[r]; len(rs) > 0 {
 			var names []string
-			for _, f := range l.fonts.Chain(r) {
+			for _, f := range l.fonts.Own(r) {
 				names = append(names, f.Name)
 			}
 			return nil, &font.MissingGlyphError{Role: r, Runes: rs, Faces: names}

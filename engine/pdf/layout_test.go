@@ -110,7 +110,7 @@ func TestMissingGlyph(t *testing.T) {
 	if !errors.As(err, &mg) {
 		t.Fatalf("err = %v, want a MissingGlyphError", err)
 	}
-	want := "字体缺少字形：“𠀀”（U+20000）、“\U0002A6A5”（U+2A6A5） 在“正文”字体（gbsn00lp）中都没有，无法写入 PDF。请改写这些字符，或安装/指定包含它们的 TrueType 字体（如 fonts-lxgw-wenkai 的 LXGWWenKai-Regular.ttf）"
+	want := "字体缺少字形：“𠀀”（U+20000）、“\U0002A6A5”（U+2A6A5） 在“正文”字体（gbsn00lp）和其他已安装的字体中都没有，无法写入 PDF。请改写这些字符，或安装/指定包含它们的 TrueType 字体（如 fonts-lxgw-wenkai 的 LXGWWenKai-Regular.ttf）"
 	if err.Error() != want {
 		t.Errorf("message:\n got %s\nwant %s", err, want)
 	}

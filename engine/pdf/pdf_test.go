@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/huibao/huibao/engine/layout"
+	"github.com/huibao/huibao/engine/markdown"
 	"github.com/huibao/huibao/internal/office"
 )
 
@@ -272,4 +273,31 @@ func TestCompactProfile(t *testing.T) {
 
 func fmtSscanf(s string, left, right, top *float64, pages *int) (int, error) {
 	return fmt.Sscanf(s, "left=%f right=%f top=%f pages=%d", left, right, top, pages)
+}
+
+// TestBeyondBMP: a character beyond U+FFFF (𠮷, from LXGW WenKai) copies and
+// searches as itself, not as "₻" (the first four hex digits of its code).
+func TestBeyondBMP(t *testing.T) {
+	needFile(t, wenkai)
+	fonts, err := LoadFonts(FontConfig{Body: songFile + string(filepath.ListSeparator) + wenkai, Title: songFile, Heading: heiFile, Kaiti: kaiFile, NoSystem: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := markdown.Parse([]byte("吉祥的“𠮷”字。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Render(doc, Options{Fonts: fonts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeTemp(t, "bmp.pdf", out)
+	text := run(t, "pdftotext", path, "-")
+	if !strings.Contains(text, "吉祥的“𠮷”字") {
+		t.Errorf("pdftotext: %q", text)
+	}
+	// pdfinfo finds every object: the cross-reference table was moved with them.
+	if office.Info(t, path)["Pages"] != "1" {
+		t.Error("pdfinfo cannot read the file")
+	}
 }

@@ -44,6 +44,9 @@ func (d *Document) PDF(fonts *Fonts) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("生成 PDF 失败：%w", err)
 	}
+	if out, err = fixToUnicode(out); err != nil {
+		return nil, err
+	}
 	return withInfo(out, infoOf(d.Meta))
 }
 

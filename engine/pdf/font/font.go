@@ -6,9 +6,12 @@ import (
 	"hash/fnv"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/huibao/huibao/engine/diag"
 )
 
 // Role is what a font is used for in an official document.
@@ -60,10 +63,17 @@ func (c Config) paths(r Role) []string {
 // number of documents.
 type Set struct {
 	chains [numRoles][]*Face
+	own    [numRoles]int // the faces of the role's chain before any installed font
 }
 
-// Chain returns the faces of a role, first choice first.
+// Chain returns the faces of a role, first choice first: the configured
+// files, the system fonts known for the role, the body's, then any other
+// installed font.
 func (s *Set) Chain(r Role) []*Face { return s.chains[r] }
+
+// Own returns the faces of a role's chain before the other installed
+// fonts, for messages.
+func (s *Set) Own(r Role) []*Face { return s.chains[r][:s.own[r]] }
 
 // Pick returns the first face of the role's chain that has r.
 func (s *Set) Pick(role Role, r rune) (*Face, bool) {
@@ -82,6 +92,10 @@ type Face struct {
 	Index  int    // face index in a collection
 	Family string // the subset font name in the PDF, e.g. ZQKDPA+gbsn00lp
 
+	style  string // 宋体, 黑体…: its style, for the substitute notice; "" unknown
+	chosen bool   // given in Config
+	badIdx string // a "#x" suffix that is not a face number
+
 	once sync.Once
 	err  error
 
@@ -93,16 +107,19 @@ type Face struct {
 
 func newFace(path string) *Face {
 	idx := 0
-	if i := strings.LastIndex(path, "#"); i >= 0 {
+	bad := ""
+	if i := strings.LastIndex(path, "#"); i >= 0 && !strings.ContainsAny(path[i:], `/\`) {
 		if n, err := strconv.Atoi(path[i+1:]); err == nil && n >= 0 {
 			path, idx = path[:i], n
+		} else if ext := strings.ToLower(filepath.Ext(path[:i])); ext == ".ttc" || ext == ".ttf" || ext == ".otf" {
+			path, bad = path[:i], path[i:]
 		}
 	}
 	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	if idx > 0 {
 		name += "#" + strconv.Itoa(idx)
 	}
-	return &Face{Name: name, Path: path, Index: idx, Family: subsetName(name)}
+	return &Face{Name: name, Path: path, Index: idx, Family: subsetName(name), badIdx: bad}
 }
 
 // subsetName gives a PDF subset font name: six capital letters from a hash of
@@ -132,9 +149,12 @@ func (f *Face) Load() error {
 }
 
 func (f *Face) load() error {
+	if f.badIdx != "" {
+		return &FileError{Path: f.Path, Msg: fmt.Sprintf("后面的“%s”不是字体序号：字体集（.ttc）中的字体从 0 数起，写作 %s#0、%s#1……", f.badIdx, filepath.Base(f.Path), filepath.Base(f.Path))}
+	}
 	raw, err := os.ReadFile(f.Path)
 	if err != nil {
-		return &FileError{Path: f.Path, Msg: "无法读取：" + err.Error()}
+		return &FileError{Path: f.Path, Msg: "无法读取：" + diag.OSReason(err)}
 	}
 	data, err := trueTypeFace(raw, f.Index)
 	if err != nil {
@@ -228,13 +248,35 @@ func Load(c Config) (*Set, error) {
 			if err := f.Load(); err != nil {
 				return nil, err
 			}
+			if !f.Has('中') || !f.Has('国') {
+				return nil, &FileError{Path: f.Path, Msg: fmt.Sprintf("没有中文字形，不能用作“%s”字体：请指定含中文的 TrueType 字体，例如 %s", r.Chinese(), example[r])}
+			}
+			f.chosen = true
 			own[r] = append(own[r], f)
 		}
-		for _, name := range candidates[r] {
-			if p, ok := found[strings.ToLower(name)]; ok {
-				own[r] = append(own[r], face(p))
+		for _, cand := range candidates[r] {
+			if p, ok := found[strings.ToLower(cand.file)]; ok {
+				f := face(p)
+				if f.style == "" {
+					f.style = cand.style
+				}
+				own[r] = append(own[r], f)
 			}
 		}
+	}
+	// Any other installed font, for a character no face of a role has: the
+	// faces of every role first, then the other files in name order.
+	var rest []*Face
+	for r := Role(0); r < numRoles; r++ {
+		rest = append(rest, own[r]...)
+	}
+	var others []string
+	for _, p := range found {
+		others = append(others, p)
+	}
+	slices.Sort(others)
+	for _, p := range others {
+		rest = append(rest, face(p))
 	}
 	for r := Role(0); r < numRoles; r++ {
 		chain := append([]*Face(nil), own[r]...)
@@ -264,9 +306,51 @@ func Load(c Config) (*Set, error) {
 		if !hasCJK {
 			return nil, &NoCJKFontError{Role: r, Skipped: skipped}
 		}
+		s.own[r] = len(s.chains[r])
+		for _, f := range rest {
+			if !seen[f] {
+				seen[f] = true
+				s.chains[r] = append(s.chains[r], f)
+			}
+		}
 	}
 	return s, nil
 }
+
+// example names fonts to give for a role in messages.
+var example = [numRoles]string{
+	Title:   "方正小标宋简体.ttf 或 simhei.ttf",
+	Heading: "simhei.ttf 或 wqy-microhei.ttc",
+	Kaiti:   "simkai.ttf 或 gkai00mp.ttf",
+	Body:    "simfang.ttf、simsun.ttc 或 gbsn00lp.ttf",
+}
+
+// Notice says, in one Chinese sentence, which roles are set in a face of
+// another style than GB/T 9704 asks for (仿宋 body, 小标宋 title, 黑体 and
+// 楷体 headings) because no such face was found; "" when none is. Faces
+// given in Config count as chosen.
+func (s *Set) Notice() string {
+	var parts []string
+	for r := Role(0); r < numRoles; r++ {
+		f := s.chains[r][0]
+		if f.chosen || f.style == wanted[r] {
+			continue
+		}
+		style := f.style
+		if style == "" {
+			style = "其他字体"
+		}
+		parts = append(parts, fmt.Sprintf("%s应为%s，用了 %s（%s）", r.Chinese(), wanted[r], f.Name, style))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "提示：没有找到公文要求的字体，PDF 用了替代字体：" + strings.Join(parts, "；") +
+		"。装好这些字体（或用 --font-title、--font-heading、--font-kaiti、--font-body 指定字体文件）后重新生成即可。"
+}
+
+// wanted is the face style GB/T 9704 sets each role in.
+var wanted = [numRoles]string{Title: "小标宋", Heading: "黑体", Kaiti: "楷体", Body: "仿宋"}
 
 // String names the face for messages: file name and path.
 func (f *Face) String() string { return fmt.Sprintf("%s（%s）", f.Name, f.Path) }

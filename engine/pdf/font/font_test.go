@@ -17,6 +17,8 @@ const (
 	songFile = "/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf"
 	kaiFile  = "/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf"
 	heiFile  = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
+	wqyFile  = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+	wenkai   = "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"
 )
 
 func readFont(t testing.TB, path, pkg string) []byte {
@@ -102,7 +104,9 @@ func TestRefusedFormats(t *testing.T) {
 		{otf, "字体文件 " + otf + " 是 CFF 轮廓的 OpenType 字体。" + cffHint},
 		{ttcCFF, "字体文件 " + ttcCFF + " 中的这个字体是 CFF 轮廓。" + cffHint},
 		{txt, "字体文件 " + txt + " 不是 TrueType 字体（.ttf 或 .ttc）"},
-		{filepath.Join(dir, "none.ttf"), "字体文件 " + filepath.Join(dir, "none.ttf") + " 无法读取：open " + filepath.Join(dir, "none.ttf") + ": no such file or directory"},
+		{filepath.Join(dir, "none.ttf"), "字体文件 " + filepath.Join(dir, "none.ttf") + " 无法读取：文件或文件夹不存在"},
+		{songFile + "#x", "字体文件 " + songFile + " 后面的“#x”不是字体序号：字体集（.ttc）中的字体从 0 数起，写作 gbsn00lp.ttf#0、gbsn00lp.ttf#1……"},
+		{"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "字体文件 /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf 没有中文字形，不能用作“正文”字体：请指定含中文的 TrueType 字体，例如 simfang.ttf、simsun.ttc 或 gbsn00lp.ttf"},
 	}
 	for _, c := range cases {
 		_, err := Load(Config{Body: c.path, NoSystem: true})
@@ -158,7 +162,7 @@ func TestChains(t *testing.T) {
 
 // TestSystemSearch finds the Debian fonts by role on this machine.
 func TestSystemSearch(t *testing.T) {
-	for _, f := range []struct{ path, pkg string }{{songFile, "fonts-arphic-gbsn00lp"}, {kaiFile, "fonts-arphic-gkai00mp"}, {heiFile, "fonts-droid-fallback"}} {
+	for _, f := range []struct{ path, pkg string }{{songFile, "fonts-arphic-gbsn00lp"}, {kaiFile, "fonts-arphic-gkai00mp"}, {wqyFile, "fonts-wqy-microhei"}} {
 		readFont(t, f.path, f.pkg)
 	}
 	s, err := Load(Config{})
@@ -169,7 +173,7 @@ func TestSystemSearch(t *testing.T) {
 	for r := Title; r < numRoles; r++ {
 		first[r] = s.Chain(r)[0].Path
 	}
-	want := map[Role]string{Title: songFile, Heading: heiFile, Kaiti: kaiFile, Body: songFile}
+	want := map[Role]string{Title: songFile, Heading: wqyFile, Kaiti: kaiFile, Body: songFile}
 	for r, p := range want {
 		if first[r] != p {
 			t.Errorf("%s: first face %s, want %s (unless a Windows font is installed)", r, first[r], p)
@@ -191,4 +195,64 @@ func FuzzTrueTypeFace(f *testing.F) {
 			t.Fatalf("accepted %d bytes without a TrueType header", len(out))
 		}
 	})
+}
+
+// TestNotice: on Debian the body and title are set in a 宋体 (no free 仿宋
+// or 小标宋 covers simplified Chinese), and one sentence says so; faces
+// given by the user count as chosen.
+func TestNotice(t *testing.T) {
+	readFont(t, wqyFile, "fonts-wqy-microhei")
+	s, err := Load(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "提示：没有找到公文要求的字体，PDF 用了替代字体：标题应为小标宋，用了 gbsn00lp（宋体）；正文应为仿宋，用了 gbsn00lp（宋体）。" +
+		"装好这些字体（或用 --font-title、--font-heading、--font-kaiti、--font-body 指定字体文件）后重新生成即可。"
+	if got := s.Notice(); got != want {
+		t.Errorf("notice:\n got %s\nwant %s", got, want)
+	}
+	s, err = Load(Config{Title: songFile, Body: songFile})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Notice(); got != "" {
+		t.Errorf("notice with chosen fonts: %s", got)
+	}
+}
+
+// TestAnyInstalledFont: a character no face of the role has comes from
+// any installed font — 𠮷 (U+20BB7) from LXGW WenKai, digits for Droid
+// Sans Fallback from the body face.
+func TestAnyInstalledFont(t *testing.T) {
+	readFont(t, wenkai, "fonts-lxgw-wenkai")
+	s, err := Load(Config{Heading: heiFile})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f, ok := s.Pick(Body, 0x20BB7); !ok || f.Name != "LXGWWenKai-Regular" {
+		t.Errorf("Pick(Body, 𠮷) = %v, %v", f, ok)
+	}
+	if f, ok := s.Pick(Heading, '2'); !ok || f.Name == "DroidSansFallbackFull" {
+		t.Errorf("Pick(Heading, 2) = %v, %v", f, ok)
+	}
+	var names []string
+	for _, f := range s.Own(Heading) {
+		names = append(names, f.Name)
+	}
+	if len(names) == 0 || names[0] != "DroidSansFallbackFull" {
+		t.Errorf("heading chain %v", names)
+	}
+}
+
+func TestCommon(t *testing.T) {
+	for _, r := range "2aZ中国，“啊齄" {
+		if !Common(r) {
+			t.Errorf("Common(%q) = false", r)
+		}
+	}
+	for _, r := range "𠮷\u4DB5€" {
+		if Common(r) {
+			t.Errorf("Common(%q) = true", r)
+		}
+	}
 }
