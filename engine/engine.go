@@ -284,7 +284,7 @@ func (e *Engine) Render(j *Job) (*Result, error) {
 	if lint.Err() != nil {
 		return res, newError(TemplateError, fmt.Sprintf("模板“%s”的输出有 %d 处问题（见上）", t.Name, len(lint.Errors())), lint, nil)
 	}
-	a := &Artefacts{Report: r, Kind: t.Kind, Markdown: md, Profile: e.profile(t), Resources: e.res, template: t}
+	a := &Artefacts{Report: r, Source: j.Source, Kind: t.Kind, Markdown: md, Profile: e.profile(t), Resources: e.res, template: t}
 	for _, f := range j.Formats {
 		data, err := f.Write(a)
 		if err != nil {

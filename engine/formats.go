@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/huibao/huibao/engine/catalog"
+	"github.com/huibao/huibao/engine/diag"
 	"github.com/huibao/huibao/engine/docx"
 	"github.com/huibao/huibao/engine/layout"
 	"github.com/huibao/huibao/engine/markdown"
@@ -57,14 +58,19 @@ var formats = []*Format{
 			return out, a.docxError(err)
 		}},
 	{Name: "xlsx", Ext: ".xlsx", Binary: true, Desc: "Excel 附件（活动台账、统计表）",
-		Write: func(a *Artefacts) ([]byte, error) { return xlsx.Appendix(a.Report, xlsx.Options{}) }},
+		Write: func(a *Artefacts) ([]byte, error) {
+			return xlsx.Appendix(a.Report, xlsx.Options{Kind: a.Kind, Given: a.Given})
+		}},
 }
 
 // Artefacts are what one report is made of, for the format writers: the
 // data, the finished Markdown, its parsed form (made on first use, once),
 // the page layout and the resources shared by every report of a run.
 type Artefacts struct {
-	Report   *model.Report // the input as validated
+	Report *model.Report // the input as validated
+	// Source is where the report's fields came from; nil for a report
+	// made in memory without one.
+	Source   *diag.SourceMap
 	Kind     model.ReportKind
 	Markdown []byte
 	// Profile is the page layout: the template's, or --layout's.
@@ -76,6 +82,11 @@ type Artefacts struct {
 	doc      *markdown.Document
 	docErr   error
 }
+
+// Given reports whether the input gave the field at path, where the model
+// cannot tell an unknown figure from 0 (membership.new_members); a report
+// in memory without a source map gave every field.
+func (a *Artefacts) Given(path string) bool { return a.Source == nil || a.Source.Has(path) }
 
 // Document parses the Markdown, once for all the formats that need it.
 func (a *Artefacts) Document() (*markdown.Document, error) {

@@ -12,23 +12,38 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Sheet names of the appendix, in workbook order.
+// Sheet names of the appendix, in workbook order. The plans are 工作任务
+// in a plan's workbook, where they come first, and last in the others,
+// named as the report names them: 下半年计划 after a first half-year, else
+// 下步打算.
 const (
 	SheetMembership = "会员情况"
 	SheetIndicators = "工作指标"
 	SheetLedger     = "活动台账"
 	SheetAssistance = "帮扶"
 	SheetCharts     = "统计图表"
+	SheetTasks      = "工作任务"
+	SheetSecondHalf = "下半年计划"
+	SheetNextSteps  = "下步打算"
 )
 
 // AssistanceCategory is the category whose indicators and activities get a
 // sheet of their own.
 const AssistanceCategory = "帮扶救助"
 
-// Options tune the appendix. The zero value is the normal appendix.
+// Options tune the appendix. The zero value is the normal appendix of a
+// summary with every field given.
 type Options struct {
 	// NoCharts leaves out the 统计图表 sheet and its charts.
 	NoCharts bool
+	// Kind is the kind of report the appendix goes with: a plan's
+	// workbook opens with its tasks (工作任务).
+	Kind model.ReportKind
+	// Given reports whether the input gave a field, by its path
+	// (membership.previous.dues_paying): a figure not given stays an
+	// empty cell, and nothing is computed from it, where the model can
+	// only hold 0. Nil means every field was given.
+	Given func(path string) bool
 
 	// noCache writes formulas without their computed values, so that a test
 	// can prove a spreadsheet program computes them from the formulas alone.
@@ -78,11 +93,11 @@ type builder struct {
 	acts  []model.Activity // in date order
 	first bool             // the next sheet is the first, which renames Sheet1
 
-	// Where the ledger's data and the indicators landed, for the formulas
-	// of the sheets that refer to them.
-	ledgerFirst, ledgerLast int
+	// Where the ledger's totals and the indicators landed, for the
+	// formulas of the sheets that refer to them.
+	ledgerTotal             int    // the row of 合计 on 活动台账
 	ledgerCat, ledgerPeople string // column letters on the ledger
-	ledgerCost, ledgerTitle string
+	ledgerCost              string
 	indicatorRow            []int // row of each indicator on 工作指标
 
 	// The model's totals, summed once.
@@ -101,21 +116,22 @@ func newBuilder(r *model.Report, opts Options) (*builder, error) {
 		people: r.TotalParticipants(), cost: r.TotalCost()}, nil
 }
 
+// build writes the sheets the report talks about, and no empty one. A
+// plan's workbook is its tasks, then the membership and indicators its
+// targets start from; a summary's or briefing's is the year's work —
+// membership, indicators, the activities, 帮扶, the charts — then its
+// plans. 工作指标 and 活动台账 come only with indicators and activities.
 func (b *builder) build() error {
-	if err := b.membership(); err != nil {
-		return err
-	}
-	if err := b.indicators(); err != nil {
-		return err
-	}
-	if err := b.ledger(); err != nil {
-		return err
-	}
-	if err := b.assistance(); err != nil {
-		return err
-	}
+	steps := []func() error{b.membership, b.indicators, b.ledger, b.assistance}
 	if !b.opts.NoCharts {
-		if err := b.charts(); err != nil {
+		steps = append(steps, b.charts)
+	}
+	steps = append(steps, b.plans)
+	if b.opts.Kind == model.KindPlan {
+		steps = []func() error{b.plans, b.membership, b.indicators}
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
 			return err
 		}
 	}
@@ -128,6 +144,9 @@ func (b *builder) build() error {
 	// this recomputes them all when the workbook opens.
 	return b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: ptr(true)})
 }
+
+// given reports whether the input gave the field at path.
+func (b *builder) given(path string) bool { return b.opts.Given == nil || b.opts.Given(path) }
 
 // titleOf gives a sheet's printed title: 柳背桥社区工会2024年上半年活动台账,
 // with the period named as in the report's title.

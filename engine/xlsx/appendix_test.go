@@ -45,16 +45,26 @@ func TestSheets(t *testing.T) {
 	noAid.Indicators = slices.DeleteFunc(noAid.Indicators, func(i model.Indicator) bool { return i.Category == AssistanceCategory })
 	noAid.Activities = slices.DeleteFunc(noAid.Activities, func(a model.Activity) bool { return a.Category == AssistanceCategory })
 	empty := &model.Report{Org: model.Org{Name: "某工会"}, Period: model.Period{Year: 2024, Span: "H1"}}
+	plan := sample.Liubeiqiao()
+	plan.Period, plan.Activities = model.Period{Year: 2025, Span: model.Year}, nil
+	year := sample.Liubeiqiao()
+	year.Period = model.Period{Year: 2024, Span: model.Year}
 	for _, tt := range []struct {
 		name string
 		r    *model.Report
 		opts Options
 		want []string
 	}{
-		{"full", sample.Liubeiqiao(), Options{}, []string{"会员情况", "工作指标", "活动台账", "帮扶", "统计图表"}},
-		{"no charts", sample.Liubeiqiao(), Options{NoCharts: true}, []string{"会员情况", "工作指标", "活动台账", "帮扶"}},
-		{"no 帮扶救助", noAid, Options{}, []string{"会员情况", "工作指标", "活动台账", "统计图表"}},
-		{"empty", empty, Options{}, []string{"会员情况", "工作指标", "活动台账"}},
+		{"full", sample.Liubeiqiao(), Options{}, []string{"会员情况", "工作指标", "活动台账", "帮扶", "统计图表", "下半年计划"}},
+		{"no charts", sample.Liubeiqiao(), Options{NoCharts: true}, []string{"会员情况", "工作指标", "活动台账", "帮扶", "下半年计划"}},
+		{"no 帮扶救助", noAid, Options{}, []string{"会员情况", "工作指标", "活动台账", "统计图表", "下半年计划"}},
+		// No sheet is an empty page: without indicators, activities and
+		// plans only 会员情况 is left.
+		{"empty", empty, Options{}, []string{"会员情况"}},
+		// A plan's workbook opens with its tasks; the plans of a second
+		// half-year's or a whole year's summary are its 下步打算.
+		{"plan", plan, Options{Kind: model.KindPlan}, []string{"工作任务", "会员情况", "工作指标"}},
+		{"year", year, Options{}, []string{"会员情况", "工作指标", "活动台账", "帮扶", "统计图表", "下步打算"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			f := open(t, appendix(t, tt.r, tt.opts))
@@ -113,8 +123,9 @@ func TestFiguresFromModel(t *testing.T) {
 			eq(SheetMembership, "C3", dec(m.Previous.Members))
 			eq(SheetMembership, "C5", m.Previous.DuesCollected)
 			eq(SheetMembership, "D5", m.DuesCollected.Sub(m.Previous.DuesCollected))
-			if got := cellNum(t, f, SheetMembership, "B7"); !got.Sub(m.DuesRate()).Abs().LessThan(decimal.New(1, -12)) {
-				t.Errorf("dues rate %s, want %s", got, m.DuesRate())
+			// 缴费率 as the prose writes it: 91.4%.
+			if got, want := cellNum(t, f, SheetMembership, "B7"), m.DuesRate().Round(3); !got.Equal(want) {
+				t.Errorf("dues rate %s, want %s", got, want)
 			}
 
 			for i, ind := range r.Indicators {
@@ -158,7 +169,10 @@ func TestFiguresFromModel(t *testing.T) {
 			eq(SheetLedger, col('D')+total, dec(len(acts)))
 			eq(SheetLedger, col('F')+total, dec(r.TotalParticipants()))
 			eq(SheetLedger, col('G')+total, r.TotalCost())
-			if formula, _ := f.GetCellFormula(SheetLedger, col('G')+total); formula != fmt.Sprintf("SUM(%s3:%s%d)", col('G'), col('G'), len(acts)+2) {
+			// The total counts the rows a filter shows, over a range that
+			// takes in rows inserted above it.
+			c := col('G')
+			if formula, _ := f.GetCellFormula(SheetLedger, c+total); formula != fmt.Sprintf("SUBTOTAL(109,INDEX(%s:%s,ROW(%s$2)+1):INDEX(%s:%s,ROW()-1))", c, c, c, c, c) {
 				t.Errorf("ledger cost total formula %q", formula)
 			}
 		})
@@ -254,8 +268,9 @@ func TestLayout(t *testing.T) {
 	}
 	for _, tt := range []struct{ sheet, cell, want string }{
 		{SheetMembership, "B5", `0.00"元"`},
-		{SheetMembership, "E3", `0.0%`},
-		{SheetIndicators, "H3", `0.0%`},
+		{SheetMembership, "E3", `+0.0%;"−"0.0%;0.0%`},
+		{SheetMembership, "D7", `+0.0"个百分点";"−"0.0"个百分点";0.0"个百分点"`},
+		{SheetIndicators, "H3", `+0.0%;"−"0.0%;0.0%`},
 		{SheetLedger, "B3", `yyyy"年"m"月"d"日"`},
 		{SheetLedger, "H3", `0.00"元"`},
 	} {
@@ -296,11 +311,11 @@ func TestCharts(t *testing.T) {
 		// Bars across the page, first category on top.
 		"xl/charts/chart1.xml": {"各类活动次数", "<barChart>", "<barDir val=\"bar\">", "<orientation val=\"maxMin\">",
 			"'统计图表'!$A$4:$A$7", "'统计图表'!$B$4:$B$7"},
-		// 同比 of every indicator with a nonzero last year's figure, money
-		// included: percentages share one axis where figures in a dozen
-		// units could not.
-		"xl/charts/chart2.xml": {"主要指标同比增减", "<barDir val=\"bar\">", "'统计图表'!$A$12:$A$16", "'统计图表'!$E$12:$E$16",
-			"'统计图表'!$E$11", `formatCode="0.0%"`},
+		// 同比 of the indicators the prose gives a rate: last year's figure
+		// known, not a share, not a count under 10 (zh.MinRateBase) — of
+		// 柳背桥's, the money alone. On a page of its own.
+		"xl/charts/chart2.xml": {"主要指标同比增减", "<barDir val=\"bar\">", "'统计图表'!$A$19:$A$19", "'统计图表'!$E$19:$E$19",
+			"'统计图表'!$E$18", `formatCode="+0.0%;"−"0.0%;0.0%"`, `dLblPos val="outEnd"`},
 	} {
 		for _, w := range want {
 			if !strings.Contains(charts[name], w) {
@@ -311,16 +326,18 @@ func TestCharts(t *testing.T) {
 	f := open(t, data)
 	for cell, want := range map[string]string{
 		"A4": "学习培训", "A7": "共建共治", "A8": "合计",
-		"A12": "推荐就业", "A15": "为贫困儿童捐助现金", "A16": "指导建立非公企业工会", "E11": "同比",
+		"A17": "二、主要指标同比", "A19": "为贫困儿童捐助现金", "E18": "同比",
 	} {
 		if got := cellText(t, f, SheetCharts, cell); got != want {
 			t.Errorf("统计图表!%s = %q, want %q", cell, got, want)
 		}
 	}
-	if formula, _ := f.GetCellFormula(SheetCharts, "B4"); formula != "COUNTIF('活动台账'!$D$3:$D$9,A4)" {
+	// The counts run from 活动台账's header to its 合计, so that rows
+	// inserted between them are counted.
+	if formula, _ := f.GetCellFormula(SheetCharts, "B4"); formula != "COUNTIF('活动台账'!$D$2:$D$10,A4)" {
 		t.Errorf("category count formula %q", formula)
 	}
-	if formula, _ := f.GetCellFormula(SheetCharts, "E15"); formula != "'工作指标'!H8" {
+	if formula, _ := f.GetCellFormula(SheetCharts, "E19"); formula != "'工作指标'!H8" {
 		t.Errorf("同比 formula %q, want the cell of 工作指标", formula)
 	}
 	// The charts do not overlap: the second starts below the first ends.
@@ -409,7 +426,7 @@ func ExampleAppendix() {
 	total, _ := f.GetCellValue("活动台账", "H10")
 	fmt.Println(total)
 	// Output:
-	// [会员情况 工作指标 活动台账 帮扶 统计图表]
+	// [会员情况 工作指标 活动台账 帮扶 统计图表 下半年计划]
 	// 6210.50元
 }
 
@@ -438,7 +455,7 @@ func TestOrganizerColumn(t *testing.T) {
 	col, _ := excelize.ColumnNumberToName(people + 1)
 	total := len(r.Activities) + 3
 	formula, err := f.GetCellFormula(SheetLedger, fmt.Sprintf("%s%d", col, total))
-	if err != nil || !strings.Contains(formula, fmt.Sprintf("%s3:%s%d", col, col, total-1)) {
+	if err != nil || formula != fmt.Sprintf("SUBTOTAL(109,INDEX(%s:%s,ROW(%s$2)+1):INDEX(%s:%s,ROW()-1))", col, col, col, col, col) {
 		t.Errorf("参加人数 total at %s%d: %q (%v)", col, total, formula, err)
 	}
 	if got := cellNum(t, f, SheetLedger, fmt.Sprintf("%s%d", col, total)); !got.Equal(decimal.NewFromInt(int64(r.TotalParticipants()))) {

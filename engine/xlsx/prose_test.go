@@ -2,6 +2,7 @@ package xlsx_test
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -96,5 +97,48 @@ func TestSameFiguresAsProse(t *testing.T) {
 				t.Error("the prose quotes no indicator at all")
 			}
 		})
+	}
+}
+
+// TestPartlyKnownLastYear: a cadre who knows only last year's members
+// gets a workbook that says nothing of last year's dues — no 0人, no
+// 0.00元, no change computed from them — and nothing of new members not
+// reported: the engine tells the appendix which fields the input gave.
+func TestPartlyKnownLastYear(t *testing.T) {
+	e, err := engine.New(engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("../../fixtures/liubeiqiao-2024-h1.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml := strings.Replace(string(data), "previous: {members: 140, dues_paying: 130, dues_collected: 4100}", "previous: {members: 140}", 1)
+	yaml = strings.Replace(yaml, "  new_members: 12\n", "", 1)
+	if yaml == string(data) {
+		t.Fatal("the fixture changed; the test no longer edits it")
+	}
+	j, err := e.Prepare(engine.Request{Name: "部分.yaml", Data: []byte(yaml), Formats: []string{"xlsx"}})
+	if err != nil {
+		t.Fatal(engine.Problems(err))
+	}
+	res, err := e.Render(j)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(res.Outputs[0].Data), excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, cell := range []string{"C4", "D4", "E4", "C5", "D5", "E5", "B6", "C7", "D7", "E7"} {
+		if v, _ := f.GetCellValue(xlsx.SheetMembership, cell); v != "" {
+			t.Errorf("会员情况!%s = %q, want empty", cell, v)
+		}
+	}
+	for cell, want := range map[string]string{"C3": "140", "D3": "12", "E3": "0.086", "B4": "139"} {
+		if v, _ := f.GetCellValue(xlsx.SheetMembership, cell); v != want {
+			t.Errorf("会员情况!%s = %q, want %s", cell, v, want)
+		}
 	}
 }

@@ -23,6 +23,8 @@ type row struct {
 	cells  []cell
 	header bool // header cells wrap, so they size the row too
 	spill  bool // a note or heading that runs across the row: it sizes nothing
+	// wrapped is a note merged across the table and wrapped in it.
+	wrapped bool
 }
 
 // column is the width policy of one column: it fits its widest cell between
@@ -53,6 +55,7 @@ type sheet struct {
 	rowHeight   float64 // fixed height of every row after the title, 0 to fit content
 	merges      [][2]string
 	charts      []placedChart
+	breaks      []int // rows that start a printed page
 }
 
 // add appends a row and returns its 1-based row number.
@@ -64,10 +67,11 @@ func (s *sheet) add(r row) int {
 // next is the row number the next add will get.
 func (s *sheet) next() int { return len(s.rows) + 2 }
 
-// note appends a line of text under or between tables.
+// note appends a line of text under or between tables; a wrapped note
+// (RoleNoteWrapped) runs over as many lines as it needs across the table.
 func (s *sheet) note(st *book.Styles, r book.Role, t string) int {
-	n := s.add(row{cells: []cell{text(st.ID(r, ""), t)}, spill: true})
-	if r == book.RoleHeading {
+	n := s.add(row{cells: []cell{text(st.ID(r, ""), t)}, spill: true, wrapped: r == book.RoleNoteWrapped})
+	if r == book.RoleHeading || r == book.RoleNoteWrapped {
 		last, _ := excelize.ColumnNumberToName(len(s.cols))
 		s.merges = append(s.merges, [2]string{"A" + strconv.Itoa(n), last + strconv.Itoa(n)})
 	}
@@ -111,6 +115,13 @@ func (s *sheet) widths() []float64 {
 func (s *sheet) height(r row, widths []float64) float64 {
 	if s.rowHeight > 0 {
 		return s.rowHeight
+	}
+	if r.wrapped {
+		across := 0.0
+		for _, w := range widths {
+			across += w
+		}
+		return float64(book.Lines(r.cells[0].shown, across))*book.LineHeight + 6
 	}
 	if r.spill {
 		return book.LineHeight + 8
@@ -166,7 +177,7 @@ func (b *builder) write(s *sheet) error {
 	}
 	last, _ := excelize.ColumnNumberToName(len(s.cols))
 	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: b.st.ID(book.RoleTitle, ""), Value: s.title}},
-		excelize.RowOpts{Height: 36}); err != nil {
+		excelize.RowOpts{Height: titleHeight(s.title, widths)}); err != nil {
 		return err
 	}
 	if err := sw.MergeCell("A1", last+"1"); err != nil {
@@ -195,12 +206,29 @@ func (b *builder) write(s *sheet) error {
 	if err := b.printSetup(s); err != nil {
 		return err
 	}
+	for _, r := range s.breaks {
+		if err := f.InsertPageBreak(s.name, "A"+strconv.Itoa(r)); err != nil {
+			return err
+		}
+	}
 	for _, c := range s.charts {
 		if err := f.AddChart(s.name, c.at, c.chart); err != nil {
 			return err
 		}
 	}
 	return sw.Flush()
+}
+
+// titleHeight is the height of a title row: one line of 16-point 黑体 (a
+// character is 16/11 of the body's), or as many as a long union name wraps
+// the title to across the sheet, rather than cutting it off at the edge.
+func titleHeight(title string, widths []float64) float64 {
+	across := 0.0
+	for _, w := range widths {
+		across += w
+	}
+	lines := book.LinesOf(book.TextWidth(title)*16/11, across)
+	return 36 + float64(lines-1)*22
 }
 
 // printSetup prepares A4 pages: one page wide, header rows repeated, page

@@ -1,6 +1,10 @@
 package xlsx
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/huibao/huibao/engine/zh"
+)
 
 // Number formats. Units ride in the format, so that a cell holds the bare
 // number (4509.5) and shows it as the prose writes it (4509.50元).
@@ -10,6 +14,8 @@ const (
 	fmtYuan    = `0.00"元"`
 	fmtPercent = `0.0%`
 	fmtCountOf = `"共"0"项"`
+	// fmtPoints is a change of a share, in 百分点 (percentage points).
+	fmtPoints = `0.0"个百分点"`
 )
 
 // fmtFixed is a number with n decimals: 0, 0.0, 0.00 …
@@ -28,5 +34,6 @@ func fmtUnit(number, unit string) string {
 	return number + `"` + unit + `"`
 }
 
-// fmtSigned shows a change with its sign: +12人, -3.50元, 0人.
-func fmtSigned(f string) string { return "+" + f + ";-" + f + ";" + f }
+// fmtSigned shows a change with its sign as the prose's tables write it:
+// +12人, −3.50元 (the minus sign U+2212, zh.Minus), 0人.
+func fmtSigned(f string) string { return "+" + f + `;"` + zh.Minus + `"` + f + ";" + f }

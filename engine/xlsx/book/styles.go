@@ -85,7 +85,8 @@ func styleOf(r Role, format string) *excelize.Style {
 	var st *excelize.Style
 	switch r {
 	case RoleTitle:
-		st = &excelize.Style{Font: &excelize.Font{Family: TitleFont, Size: 16, Bold: true}, Alignment: align("center", false)}
+		// A long union name wraps the title rather than running off the page.
+		st = &excelize.Style{Font: &excelize.Font{Family: TitleFont, Size: 16, Bold: true}, Alignment: align("center", true)}
 	case RoleHeading:
 		st = &excelize.Style{Font: &excelize.Font{Family: TitleFont, Size: 12, Bold: true}, Alignment: align("left", false)}
 	case RoleHeader:
