@@ -24,11 +24,57 @@
 // Break opportunities come from UAX #14 (github.com/rivo/uniseg), tailored for
 // Chinese: no ，。、；：？！）」』”… at a line start, no （「『“ at a line end,
 // “ ” treated as opening and closing marks, —— and …… never split or moved to a
-// line start, a number kept with its unit (12次, 4509.50元), Latin words and
-// numbers whole. A line may end in a full-width closing mark compressed to half
-// width, squeezing the line by up to half a character (挤进) rather than pushing
-// a character down. Every line but a paragraph's last is justified by spacing
-// out all characters (PDF Tc), not just spaces.
+// line start, a number kept with its unit — every unit of engine/model's unit
+// list, which validation and zh read too, with 余 多 and 万 亿 before it and
+// the date and time words of running text (12余场, 3.5万元, 2024年) — Latin
+// words and numbers whole, and a URL or a long Latin word breakable after
+// / . - (not inside 4509.50).
+//
+// Justification follows CLREQ: adjacent full-width marks give up half an em
+// (），”（), a line squeezes its full-width marks before it pushes a
+// character down (先挤后推), and a closing mark ends a line at half width. A
+// line that must stretch widens the gaps next to Chinese characters, by at
+// most maxStretch em each (then every gap, then it is left ragged), and a
+// loose line shares its hole with the line above. A paragraph's last line
+// holds at least two characters.
+//
+// # Pages
+//
+// Layout makes a vertical list of lines, blanks and table rows, each marked
+// when the page may not break after it, and paginate cuts it into pages:
+// no paragraph leaves a single line at the foot or the head of a page; a
+// heading keeps two lines of what follows, through chains of headings; the
+// 落款 keeps with the last lines of the text, the blank above it going when
+// that keeps them on one page (GB/T 9704 7.3.5.5); a table starts with its
+// header and two rows and ends with two rows, repeats its header on each
+// page, and splits a row taller than a page between its lines. A title
+// longer than a line breaks between its parts (union, period, document
+// name) in lines as even as they allow.
+//
+// Tables: a column of numbers is never narrower than its widest number;
+// text columns wrap first, then the table's size steps down by half points
+// to the profile's TableMinSize. Rows are whole line slots high, so that
+// the text after a table stays on the grid, clear of its bottom rule.
+//
+// The page number's dashes sit 7 mm below the type area (GB/T 9704 7.5),
+// measured from the dash's outline.
+//
+// # Fonts
+//
+// engine/pdf/font finds the faces of each role (title 小标宋, heading 黑体,
+// kaiti 楷体, body 仿宋) and takes a character a face lacks from the next
+// face of the role, then from any installed font; Set.Notice says which
+// roles stand in with a face of another style. Characters beyond U+FFFF copy
+// and search as themselves: the ToUnicode map gopdf writes is corrected to
+// UTF-16 surrogate pairs.
+//
+// # Tests
+//
+// TestSweep sets every fixture × template × layout and stress inputs
+// (long unit names, a 150-row ledger, a cell taller than a page, every unit
+// at a line end, URLs, a table too wide for its numbers) and counts what a
+// typesetter would send back, reading the pages as positioned glyphs from a
+// recording Canvas and, for a sample, from pdftotext -bbox of the real PDF.
 //
 // # Output
 //

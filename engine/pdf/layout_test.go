@@ -196,3 +196,24 @@ func TestSignature(t *testing.T) {
 		}
 	}
 }
+
+// TestOnlyDroid: with only fonts-droid-fallback, which has no ASCII digits,
+// the error is about the machine's fonts (what to install), not a request
+// to rewrite the digits.
+func TestOnlyDroid(t *testing.T) {
+	needFile(t, heiFile)
+	fonts, err := LoadFonts(FontConfig{Title: heiFile, Heading: heiFile, Kaiti: heiFile, Body: heiFile, NoSystem: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := markdown.Parse([]byte("# 十四、2026年工作思路\n"))
+	_, err = Layout(doc, Options{Fonts: fonts})
+	var mg *font.MissingGlyphError
+	if !errors.As(err, &mg) || !mg.Machine() {
+		t.Fatalf("err = %v, want a MissingGlyphError of the machine", err)
+	}
+	if msg := err.Error(); !strings.HasPrefix(msg, "字体缺少常用字符：“2”（U+0032）、“0”（U+0030）、“6”（U+0036）") ||
+		!strings.Contains(msg, "fonts-wqy-microhei") || strings.Contains(msg, "改写") {
+		t.Errorf("message: %s", msg)
+	}
+}

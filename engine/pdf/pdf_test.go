@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	imgpng "image/png"
 	"math"
 	"os"
 	"os/exec"
@@ -299,5 +300,54 @@ func TestBeyondBMP(t *testing.T) {
 	// pdfinfo finds every object: the cross-reference table was moved with them.
 	if office.Info(t, path)["Pages"] != "1" {
 		t.Error("pdfinfo cannot read the file")
+	}
+}
+
+// TestPageNumberDash measures the page number's dashes in the rendered page:
+// GB/T 9704-2012 7.5 puts them (一字线) 7 mm below the type area.
+func TestPageNumberDash(t *testing.T) {
+	for _, p := range []*layout.Profile{layout.OfficialProfile(), layout.CompactProfile()} {
+		out := render(t, parseFile(t, fixture("liubeiqiao-h1")), p)
+		path := writeTemp(t, "pn.pdf", out)
+		const dpi = 150
+		png := filepath.Join(t.TempDir(), "p1.png")
+		office.PagePNG(t, path, 1, dpi, png)
+		f, err := os.Open(png)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := imgpng.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		px := func(pt float64) int { return int(pt * dpi / 72) }
+		bottom := p.Top + p.AreaH
+		// Page 1 is odd: the number is at the right; its first dash starts
+		// about 4 characters in from the right edge of the type area.
+		x0, x1 := px(p.Left+p.AreaW-5*p.PageNumSize), px(p.Left+p.AreaW-p.PageNumSize)
+		var rows []int
+		for y := px(bottom); y < px(p.PageH); y++ {
+			for x := x0; x < x1; x++ {
+				if r, _, _, _ := img.At(x, y).RGBA(); r < 0x8000 {
+					rows = append(rows, y)
+					break
+				}
+			}
+		}
+		if len(rows) == 0 {
+			t.Fatalf("%s: no ink below the type area", p.Name)
+		}
+		// The dash is the thin run of rows nearest the type area.
+		first, last := rows[0], rows[0]
+		for _, y := range rows[1:] {
+			if y == last+1 {
+				last = y
+			}
+		}
+		mid := float64(first+last) / 2 * 72 / dpi
+		if got, want := (mid-bottom)*25.4/72, p.PageNumGap*25.4/72; math.Abs(got-want) > 0.3 {
+			t.Errorf("%s: dash %.1f mm below the type area, want %.1f", p.Name, got, want)
+		}
 	}
 }

@@ -45,6 +45,8 @@ import (
 	"github.com/huibao/huibao/engine/model"
 	"github.com/huibao/huibao/engine/pdf"
 	"github.com/huibao/huibao/engine/pdf/font"
+	"github.com/huibao/huibao/internal/golden"
+	"github.com/huibao/huibao/internal/office"
 )
 
 var (
@@ -1116,5 +1118,58 @@ func comparePoppler(t *testing.T, name string, out []byte, c *boxCanvas, p *layo
 				}
 			}
 		}
+	}
+}
+
+var sweepShot = flag.String("sweep.shot", "pdf-fixed", "name prefix of the page images TestSweepImages writes with -images (pdf-before on the code before issue 12)")
+
+// TestSweepImages writes a page image of each case the sweep checks, found
+// by a text on the page: go test ./engine/pdf -run TestSweepImages -images "$PWD/docs/images".
+func TestSweepImages(t *testing.T) {
+	if golden.Images() == "" {
+		return
+	}
+	shots := []struct{ doc, text, last, name string }{
+		{"liubeiqiao-2024-h2×half-year-summary×official", "", "2025年1月", "signature"},
+		{"liubeiqiao-2024-h1×h1-summary-h2-plan×official", "工作计划", "", "title"},
+		{"cimian-enterprise-2024×annual-plan×official", "三、主要工作", "", "heading"},
+		{"stress-wide-table", "经费明细", "", "wide-table"},
+		{"stress-tall-cell", "乙", "", "tall-cell"},
+		{"stress-unit-name-31", "", "2024年7月5日", "long-unit-name"},
+		{"stress-latin", "详见网页", "", "latin"},
+		{"stress-units", "共计12幢", "", "units"},
+	}
+	all := append(sweepDocs(t), stressDocs(t)...)
+	fonts, err := sweepFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range shots {
+		i := slices.IndexFunc(all, func(d sweepDoc) bool { return d.name == s.doc })
+		if i < 0 {
+			t.Fatalf("no document %s", s.doc)
+		}
+		_, d, c := layoutDoc(t, all[i])
+		page := 0
+		for _, pg := range readPages(c, all[i].profile) {
+			for _, l := range pg {
+				if s.text != "" && page == 0 && strings.Contains(squeeze(l.text()), s.text) ||
+					s.last != "" && strings.Contains(squeeze(l.text()), s.last) {
+					page = l.page
+				}
+			}
+		}
+		if page == 0 {
+			t.Fatalf("%s: %q not found", s.doc, s.text+s.last)
+		}
+		out, err := d.PDF(fonts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "x.pdf")
+		if err := os.WriteFile(path, out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		office.PagePNG(t, path, page, 60, filepath.Join(golden.Images(), *sweepShot+"-"+s.name+".png"))
 	}
 }

@@ -4,12 +4,16 @@
 //
 // # Finding fonts
 //
-// Each role has a chain of faces: the files given in Config first, then the
-// system fonts known for that role (Windows simhei/simkai/simfang/simsun,
-// macOS Songti/STHeiti/Kaiti, the Debian packages fonts-arphic-gbsn00lp,
-// fonts-arphic-gkai00mp, fonts-lxgw-wenkai and fonts-droid-fallback), then the
-// body chain. A rune missing from a face is taken from the next face of the
-// chain that has it.
+// Each role has a chain of faces: the files given in Config first (each must
+// have Chinese glyphs), then the system fonts known for that role (Windows
+// 方正小标宋/simhei/simkai/simfang/simsun, macOS Songti/STHeiti/Kaiti, and the
+// Debian packages in the order of the survey in search.go: WenQuanYi Micro
+// Hei for 黑体, AR PL KaitiM GB, UKai and LXGW WenKai for 楷体, AR PL SungtiL GB
+// and UMing for the rest), then the body chain, then any other installed
+// font. A rune missing from a face is taken from the next face of the chain
+// that has it. Set.Notice names the roles whose first face is not of the
+// style GB/T 9704 asks for (仿宋 body, 小标宋 title), for the caller to show
+// once per run.
 //
 // # Formats
 //
