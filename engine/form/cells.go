@@ -156,6 +156,9 @@ func wide(r rune) bool {
 
 // numFormat looks up the number format of a cell, once per style.
 func (rd *reader) numFormat(pos diag.Pos) numFormat {
+	if rd.wb == nil {
+		return formatPlain // typed text without a workbook (ReadCells)
+	}
 	sh, err := rd.sheet(pos.Sheet)
 	col, row, ok := book.ParseRef(pos.Cell)
 	if err != nil || !ok {

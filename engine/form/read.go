@@ -327,7 +327,7 @@ func forExample(fd field) string {
 // rather than text; it asks the workbook only for numbers longer than a
 // number cell keeps.
 func (rd *reader) stored(pos diag.Pos, s string) bool {
-	if !longNumber(s) {
+	if rd.wb == nil || !longNumber(s) { // without a workbook (ReadCells), all is typed text
 		return false
 	}
 	sh, err := rd.sheet(pos.Sheet)
@@ -493,7 +493,6 @@ func (rd *reader) table(r *model.Report, t table, sheet string) {
 		return
 	}
 	rd.across(sheet, wide, header+1, cols, labelList(t.fields))
-	unit := slices.IndexFunc(t.fields, func(fd field) bool { return fd.of.Vocab == model.VocabUnits })
 	items := 0
 	for i := header + 1; i < len(rows); i++ {
 		if blankRow(rows[i]) {
@@ -516,38 +515,55 @@ func (rd *reader) table(r *model.Report, t table, sheet string) {
 		if i == header+1 {
 			rd.exampleLeft(t, sheet, rows[i], i, cols, path)
 		}
-		item := list.NewItem()
-		var figs []figure
-		for j, fd := range t.fields {
+		list.Append(r, rd.item(t, path, func(j int) (diag.Pos, string, bool) {
 			if cols[j] < 0 {
-				continue
+				return diag.Pos{}, "", false
 			}
-			// activities[3].date; problems[3] for a sentence of its own
-			p := path + strings.TrimPrefix(fd.path, t.path)
-			pos, raw := rd.pos(sheet, cols[j], i), at(rows, i, cols[j])
-			var fg figure
-			if unit >= 0 && isNumber(fd.kind) {
-				raw, fg = rd.percentage(pos, raw)
-			}
-			v, ok := rd.value(fd, p, pos, raw)
-			switch {
-			case !ok:
-				continue
-			case list.Kind == model.KindTextList:
-				*item.(*string) = v.(string)
-			default:
-				fd.of.Set(item, v)
-			}
-			if d, isDec := v.(decimal.Decimal); isDec && unit >= 0 && !rd.sm.Invalid(p) {
-				fg.path, fg.value = p, d
-				figs = append(figs, fg)
-			}
-		}
-		if unit >= 0 && cols[unit] >= 0 {
-			rd.percentages(clean(at(rows, i, cols[unit])), figs)
-		}
-		list.Append(r, item)
+			return rd.pos(sheet, cols[j], i), at(rows, i, cols[j]), true
+		}))
 	}
+}
+
+// item reads one row of a table into a new item of its list; cell gives
+// the position and text of the j-th field's cell, false for a column the
+// table lacks. The 填报表 and huibao serve's form (ReadCells) both read
+// their rows here.
+func (rd *reader) item(t table, path string, cell func(j int) (diag.Pos, string, bool)) any {
+	list := t.list()
+	unit := slices.IndexFunc(t.fields, func(fd field) bool { return fd.of.Vocab == model.VocabUnits })
+	item := list.NewItem()
+	var figs []figure
+	for j, fd := range t.fields {
+		pos, raw, present := cell(j)
+		if !present {
+			continue
+		}
+		// activities[3].date; problems[3] for a sentence of its own
+		p := path + strings.TrimPrefix(fd.path, t.path)
+		var fg figure
+		if unit >= 0 && isNumber(fd.kind) {
+			raw, fg = rd.percentage(pos, raw)
+		}
+		v, ok := rd.value(fd, p, pos, raw)
+		switch {
+		case !ok:
+			continue
+		case list.Kind == model.KindTextList:
+			*item.(*string) = v.(string)
+		default:
+			fd.of.Set(item, v)
+		}
+		if d, isDec := v.(decimal.Decimal); isDec && unit >= 0 && !rd.sm.Invalid(p) {
+			fg.path, fg.value = p, d
+			figs = append(figs, fg)
+		}
+	}
+	if unit >= 0 {
+		if _, raw, ok := cell(unit); ok {
+			rd.percentages(clean(raw), figs)
+		}
+	}
+	return item
 }
 
 // header finds the header row and the column of each field (-1 when the
