@@ -321,6 +321,10 @@ func FileStem(org string, p model.Period, docName string) string {
 	return compose.Stem(org, zh.PeriodName(p), docName)
 }
 
+// MaxInputSize is the largest input file Prepare reads: larger is the
+// wrong file. A caller taking bytes (an upload) bounds them by it too.
+const MaxInputSize = load.MaxSize
+
 // IsInput reports whether a file name is one Prepare reads (by extension).
 func IsInput(name string) bool { return load.KindOf(name) != load.Unknown }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/huibao/huibao/engine/catalog"
 	"github.com/huibao/huibao/engine/diag"
 	"github.com/huibao/huibao/engine/docx"
+	"github.com/huibao/huibao/engine/html"
 	"github.com/huibao/huibao/engine/layout"
 	"github.com/huibao/huibao/engine/markdown"
 	"github.com/huibao/huibao/engine/model"
@@ -60,6 +61,14 @@ var formats = []*Format{
 	{Name: "xlsx", Ext: ".xlsx", Binary: true, Desc: "Excel 附件（活动台账、统计表）",
 		Write: func(a *Artefacts) ([]byte, error) {
 			return xlsx.Appendix(a.Report, xlsx.Options{Kind: a.Kind, Given: a.Given})
+		}},
+	{Name: "html", Ext: ".html", Desc: "网页（在浏览器中阅读、打印）",
+		Write: func(a *Artefacts) ([]byte, error) {
+			doc, err := a.Document()
+			if err != nil {
+				return nil, err
+			}
+			return html.Render(doc)
 		}},
 }
 

@@ -163,7 +163,7 @@ func (a *app) rootCmd() *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageErr("%s", diag.Translate(diag.Cobra, err.Error()))
 	})
-	root.AddCommand(a.validateCmd(), a.generateCmd(), a.batchCmd(), a.initCmd(), a.templatesCmd())
+	root.AddCommand(a.validateCmd(), a.generateCmd(), a.batchCmd(), a.initCmd(), a.templatesCmd(), a.serveCmd())
 	var plain func(*cobra.Command)
 	plain = func(c *cobra.Command) {
 		c.DisableFlagsInUseLine = true
