@@ -61,9 +61,9 @@ var hidden = map[string]bool{"version": true, "report.template": true}
 // field is shown.
 type layout struct {
 	sections []*section
-	lists    map[string]*list       // by path
-	fields   map[string]form.Field  // single fields by path
-	where    map[string]fieldPlace  // every field path (list fields without index)
+	lists    map[string]*list           // by path
+	fields   map[string]form.Field      // single fields by path
+	where    map[string]fieldPlace      // every field path (list fields without index)
 	known    map[string]map[string]bool // list path → keys of its rows
 }
 

@@ -115,7 +115,7 @@ var funcs = template.FuncMap{
 	"add":      func(a, b int) int { return a + b },
 	"sub":      func(a, b int) int { return a - b },
 	"emptyRow": func() map[string]string { return map[string]string{} },
-	"dict": dict,
+	"dict":     dict,
 }
 
 // required reports whether a field must be filled whenever the form is:
