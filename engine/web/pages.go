@@ -92,7 +92,7 @@ var funcs = template.FuncMap{
 		return "text"
 	},
 	// isMonth reports whether a month-precision field's value is to the month.
-	"isMonth": func(v string) bool { return strings.Count(v, "-") == 1 || strings.HasSuffix(v, "月") },
+	"isMonth": func(v string) bool { return v == "" || strings.Count(v, "-") == 1 || strings.HasSuffix(v, "月") },
 	"has":     func(list []string, v string) bool { return v == "" || contains(list, v) },
 	"json": func(v any) (template.JS, error) {
 		b, err := json.Marshal(v)

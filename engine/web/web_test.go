@@ -76,8 +76,16 @@ func newClient(t testing.TB, dir string) *client {
 	}
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
+	c := newClientAt(t, ts.URL)
+	c.log = logs
+	return c
+}
+
+// newClientAt opens the home page of a running server, as a new browser.
+func newClientAt(t testing.TB, base string) *client {
+	t.Helper()
 	jar, _ := cookiejar.New(nil)
-	c := &client{t: t, base: ts.URL, log: logs, http: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error {
+	c := &client{t: t, base: base, http: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error {
 		return http.ErrUseLastResponse
 	}}}
 	body := c.get("/", 200)

@@ -265,7 +265,7 @@
     }
     function loadPDF() {
       var want = lastGood || rev;
-      if (want !== pdfRev) { pdfRev = want; pvPDF.src = '/drafts/' + id + '/preview.pdf?inline&rev=' + want + '#page=1&view=FitH'; }
+      if (want !== pdfRev) { pdfRev = want; pvPDF.src = '/drafts/' + id + '/preview.pdf?inline&rev=' + want + '#page=1&view=FitH&navpanes=0'; }
     }
     function activeTab() { return ($('.tab.on') || {}).dataset.tab; }
     $$('.tab').forEach(function (t) {
