@@ -3,7 +3,6 @@ package web
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -213,17 +212,30 @@ func blank(row map[string]string) bool {
 	return true
 }
 
-var itemPath = regexp.MustCompile(`^([a-z_.]+)\[([0-9]+)\]`)
+// splitItem splits a path into a list item and the rest: activities[3].date
+// is activities, 3, .date; ok is false for a path outside lists.
+func splitItem(path string) (list string, n int, rest string, ok bool) {
+	i := strings.IndexByte(path, '[')
+	j := strings.IndexByte(path, ']')
+	if i <= 0 || j < i {
+		return "", 0, "", false
+	}
+	n, err := strconv.Atoi(path[i+1 : j])
+	if err != nil {
+		return "", 0, "", false
+	}
+	return path[:i], n, path[j+1:], true
+}
 
 // target turns a problem's field path into the page's: list items are
 // numbered by their row on the page, blank rows included.
 func (rd *reading) target(path string) string {
-	m := itemPath.FindStringSubmatch(path)
-	if m == nil {
+	list, n, rest, ok := splitItem(path)
+	if !ok {
 		return path
 	}
-	if row, ok := rd.rowOf[m[0]]; ok {
-		return fmt.Sprintf("%s[%d]%s", m[1], row, path[len(m[0]):])
+	if row, ok := rd.rowOf[list+"["+strconv.Itoa(n)+"]"]; ok {
+		return list + "[" + strconv.Itoa(row) + "]" + rest
 	}
 	return path
 }
@@ -237,7 +249,10 @@ func (l *layout) sectionOf(path string) string {
 }
 
 func (l *layout) place(path string) (fieldPlace, bool) {
-	bare := itemIndex.ReplaceAllString(path, "")
+	bare := path
+	if list, _, rest, ok := splitItem(path); ok {
+		bare = list + rest
+	}
 	for p := bare; p != ""; {
 		if pl, ok := l.where[p]; ok {
 			return pl, true
@@ -248,7 +263,8 @@ func (l *layout) place(path string) (fieldPlace, bool) {
 		}
 		p = p[:i]
 	}
-	switch strings.SplitN(bare, ".", 2)[0] {
+	first, _, _ := strings.Cut(bare, ".")
+	switch first {
 	case "org", "period", "report", "version":
 		return fieldPlace{section: l.sections[0]}, true
 	case "membership":
@@ -256,8 +272,6 @@ func (l *layout) place(path string) (fieldPlace, bool) {
 	}
 	return fieldPlace{}, false
 }
-
-var itemIndex = regexp.MustCompile(`\[[0-9]+\]`)
 
 func (l *layout) section(id string) *section {
 	for _, s := range l.sections {
@@ -279,8 +293,8 @@ func (l *layout) describe(path string) string {
 	if pl.list != nil && pl.list.Title != "" {
 		parts = append(parts, pl.list.Title)
 	}
-	if m := itemPath.FindStringSubmatch(path); m != nil {
-		parts = append(parts, "第"+m[2]+"行")
+	if _, n, _, ok := splitItem(path); ok {
+		parts = append(parts, "第"+strconv.Itoa(n)+"行")
 	}
 	if pl.label != "" && pl.label != pl.list.titleOrEmpty() {
 		parts = append(parts, pl.label)

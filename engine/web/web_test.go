@@ -514,3 +514,84 @@ func TestLog(t *testing.T) {
 		t.Errorf("log line: %s", lines[1])
 	}
 }
+
+// TestBatch: a street's folder uploaded, each unit's status, the run
+// followed to its end, the outputs downloaded, a unit opened in the form,
+// fixed and written back.
+func TestBatch(t *testing.T) {
+	c := newClient(t, t.TempDir())
+	files := map[string][]byte{"说明.txt": []byte("不是输入"), ".DS_Store": {0}}
+	for _, f := range []string{"baijiaxiang.yaml", "beihu.json", "sichouchang.xlsx", "xinhua.yaml"} {
+		files[f] = read(t, filepath.Join("../../fixtures/batch/with-bad", f))
+	}
+	res, _ := c.upload("/batches", "files", files, http.StatusSeeOther)
+	batch := res.Header.Get("Location")
+	page := c.get(batch, 200)
+	for _, want := range []string{"共 4 个单位", "3 个通过检查", "1 个有问题", "白家巷社区工会", "xinhua.yaml:", "3 处问题"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("batch page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, os.TempDir()) {
+		t.Error("the batch page shows the server's paths")
+	}
+	// Run, and follow the progress to the end.
+	req, _ := http.NewRequest("POST", c.base+batch+"/run?csrf="+c.token, strings.NewReader("template=half-year-summary"))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Accept", "application/json")
+	c.do(req, http.StatusAccepted)
+	var st struct {
+		Run   map[string]any `json:"run"`
+		Files []string       `json:"files"`
+	}
+	for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if err := json.Unmarshal([]byte(c.get(batch+"/status", 200)), &st); err != nil {
+			t.Fatal(err)
+		}
+		if st.Run["running"] == false {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the batch did not finish")
+		}
+	}
+	if st.Run["failed"] != true || st.Run["done"].(float64) != 3 {
+		t.Errorf("run state: %v", st.Run)
+	}
+	if len(st.Files) < 9 {
+		t.Errorf("files written: %v", st.Files)
+	}
+	if pdf := c.get(batch+"/files/"+url.PathEscape(st.Files[1]), 200); len(pdf) == 0 {
+		t.Error("empty output file")
+	}
+	c.get(batch+"/files/..%2Fmeta.json", 404)
+	c.get(batch+"/files/meta.json", 404)
+	if zip := c.get(batch+"/all.zip", 200); !strings.HasPrefix(zip, "PK") {
+		t.Error("all.zip is not a zip")
+	}
+	// Open the unit with problems, fix it, write it back: it passes.
+	res = c.post(batch+"/open/xinhua.yaml", nil, http.StatusSeeOther)
+	id := strings.TrimPrefix(res.Header.Get("Location"), "/drafts/")
+	m := c.check(id)
+	if m["errors"].(float64) == 0 {
+		t.Fatalf("xinhua has no problems in the form")
+	}
+	values, rows := formContent(t, "../../fixtures/batch/with-bad/baijiaxiang.yaml")
+	values["org.name"] = "新华社区工会"
+	m = c.save(id, map[string]any{"rev": 1, "template": "half-year-summary", "values": values, "rows": rows}, 200)
+	if m["errors"].(float64) != 0 {
+		t.Fatalf("fixed draft: %v", problems(m))
+	}
+	c.post("/drafts/"+id+"/return", nil, http.StatusSeeOther)
+	if page := c.get(batch, 200); !strings.Contains(page, "4 个通过检查") {
+		t.Errorf("after the fix the batch page says:\n%s", page)
+	}
+	c.post(batch+"/open/..%2F..%2Fdrafts", nil, http.StatusNotFound)
+	c.get("/batches/aaaaaaaaaaaaaaaaaaaaaaaaaa", 404)
+	// An empty or oversize folder is refused.
+	_, body := c.upload("/batches", "files", map[string][]byte{"说明.txt": []byte("x")}, http.StatusBadRequest)
+	if !strings.Contains(body, "文件夹里没有填报文件") {
+		t.Errorf("empty folder: %s", body)
+	}
+	c.upload("/batches", "files", map[string][]byte{"大.yaml": bytes.Repeat([]byte("#"), engine.MaxInputSize+10)}, http.StatusBadRequest)
+}
