@@ -73,8 +73,8 @@ func browserCtx(t *testing.T) context.Context {
 type page struct {
 	t    *testing.T
 	ctx  context.Context
-	dir  string // where screenshots go
-	step int
+	dir  string // where the README's screenshots go; "" for none
+	tmp  string // where the others go
 }
 
 func (p *page) do(what string, actions ...chromedp.Action[chromedp.Void]) {
@@ -111,15 +111,19 @@ func (p *page) eval(expr string) string {
 	return v
 }
 
-// shot saves what the screen shows.
-func (p *page) shot(name string) string {
+// shot saves what the screen shows. The pages of the README (kept) go to
+// -shots when it is given; the other steps' pictures to a temporary folder.
+func (p *page) shot(name string, keep ...bool) string {
 	p.t.Helper()
-	p.step++
 	b, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		p.t.Fatal(err)
 	}
-	file := filepath.Join(p.dir, fmt.Sprintf("serve-%d-%s.png", p.step, name))
+	dir := p.tmp
+	if len(keep) > 0 && keep[0] && p.dir != "" {
+		dir = p.dir
+	}
+	file := filepath.Join(dir, "serve-"+name+".png")
 	if err := os.WriteFile(file, b, 0o644); err != nil {
 		p.t.Fatal(err)
 	}
@@ -148,10 +152,7 @@ func TestE2E(t *testing.T) {
 	ctx := browserCtx(t)
 	data := t.TempDir()
 	ts := startServer(t, data)
-	p := &page{t: t, ctx: ctx, dir: *shots}
-	if p.dir == "" {
-		p.dir = t.TempDir()
-	}
+	p := &page{t: t, ctx: ctx, dir: *shots, tmp: t.TempDir()}
 	downloads := t.TempDir()
 
 	// 1. The home page; a new half-year summary.
@@ -161,7 +162,7 @@ func TestE2E(t *testing.T) {
 		fill("#n-year", "2024"), fill("#n-span", "H1"),
 		chromedp.Click(chromedp.CSS(`input[value="half-year-summary"]`)),
 		fill("#n-name", "西湖社区工会"))
-	p.shot("home")
+	p.shot("home", true)
 	p.do("start", chromedp.Click(chromedp.CSS(`#new-report button[type=submit]`)), chromedp.WaitVisible(chromedp.ID("editor")))
 	id := p.eval(`document.getElementById('editor').dataset.id`)
 
@@ -176,7 +177,7 @@ func TestE2E(t *testing.T) {
 	if got := p.eval(`document.querySelector('#summary').textContent`); !strings.Contains(got, "会员与会费 在册会员") {
 		t.Errorf("the list at the top does not name the field: %q", got)
 	}
-	p.shot("problem")
+	p.shot("problem", true)
 
 	// 3. Fixed, and the rest of a small report filled in.
 	p.do("fix and fill",
@@ -201,7 +202,7 @@ func TestE2E(t *testing.T) {
 	if got := p.eval(`document.querySelector('[data-field="membership.members"] .msg').textContent`); got != "" {
 		t.Errorf("the message stays after the fix: %q", got)
 	}
-	p.shot("preview")
+	p.shot("preview", true)
 
 	// 4. The report as a reader sees it, and the first PDF page.
 	for _, want := range []string{"西湖社区工会2024年上半年工作总结", "3月30日，社区工会在社区会议室举办工会组长培训，共20人参加。", "会员参与社区建设的积极性还不够高"} {
@@ -211,7 +212,7 @@ func TestE2E(t *testing.T) {
 	}
 	p.do("pdf tab", chromedp.Click(chromedp.CSS(`.tab[data-tab="pdf"]`)), wait(`document.getElementById('pv-pdf').src.indexOf('preview.pdf') > 0`),
 		chromedp.Sleep(4*time.Second)) // Chromium's PDF viewer paints the page
-	p.shot("pdf")
+	p.shot("pdf", true)
 
 	// 5. The PDF downloaded through the browser reads right.
 	p.do("download",
@@ -265,7 +266,7 @@ func TestE2E(t *testing.T) {
 	res, _ := c.upload("/batches", "files", files, http.StatusSeeOther)
 	batch := res.Header.Get("Location")
 	p.do("batch page", chromedp.Navigate(ts.URL+batch), chromedp.WaitVisible(chromedp.CSS("table.units")))
-	p.shot("batch")
+	p.shot("batch", true)
 	p.do("run batch", chromedp.Click(chromedp.CSS(`#run-form button`)),
 		wait(`document.getElementById('progress-text').textContent.indexOf('完成') >= 0 || !!document.querySelector('#files li')`),
 		chromedp.WaitVisible(chromedp.CSS("#files li")))
