@@ -6,6 +6,7 @@ import (
 
 	"github.com/huibao/huibao/engine/html"
 	"github.com/huibao/huibao/engine/markdown"
+	_ "github.com/huibao/huibao/internal/golden"
 )
 
 // TestRender: headings, paragraphs, tables and the signature come out as

@@ -94,6 +94,8 @@ func scalar(f model.Field, v any) (string, bool) {
 		return strconv.Itoa(v), v != 0 || f.Required || f.Nilable
 	case decimal.Decimal:
 		return v.String(), !v.IsZero() || f.Required || f.Nilable
+	case bool:
+		return strconv.FormatBool(v), v || f.Nilable
 	}
 	panic(fmt.Sprintf("web: field %s of type %T", f.Path, v))
 }

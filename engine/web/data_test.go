@@ -8,7 +8,7 @@ import (
 	"github.com/huibao/huibao/engine/load"
 	"github.com/huibao/huibao/engine/model"
 	"github.com/huibao/huibao/engine/validate"
-	"github.com/huibao/huibao/engine/xlsx/sample"
+	"github.com/huibao/huibao/internal/sample"
 )
 
 func dump(t *testing.T, r *model.Report) string {
@@ -35,6 +35,7 @@ func TestDataRoundTrip(t *testing.T) {
 	}
 	odd := sample.Liubeiqiao()
 	odd.Activities[0].Content = "第一行\n第二行：“引号”、# 井号, comma"
+	odd.Activities[1].Typical = true
 	odd.Problems = append(odd.Problems, "- 看起来像列表的一句", "true")
 	reports["odd"] = odd
 	for name, r := range reports {

@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -18,9 +17,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/huibao/huibao/engine/web"
+	"github.com/huibao/huibao/internal/golden"
 )
-
-var shots = flag.String("shots", "", "keep the end-to-end test's screenshots in this folder (docs/images for the README)")
 
 // chromium finds Debian's chromium; without it the test is skipped, except
 // in CI, where .ci/setup installs it.
@@ -112,7 +110,8 @@ func (p *page) eval(expr string) string {
 }
 
 // shot saves what the screen shows. The pages of the README (kept) go to
-// -shots when it is given; the other steps' pictures to a temporary folder.
+// -images when it is given (go test ./engine/web -run E2E -images
+// "$PWD/docs/images"); the other steps' pictures to a temporary folder.
 func (p *page) shot(name string, keep ...bool) string {
 	p.t.Helper()
 	b, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
@@ -152,7 +151,7 @@ func TestE2E(t *testing.T) {
 	ctx := browserCtx(t)
 	data := t.TempDir()
 	ts := startServer(t, data)
-	p := &page{t: t, ctx: ctx, dir: *shots, tmp: t.TempDir()}
+	p := &page{t: t, ctx: ctx, dir: golden.Images(), tmp: t.TempDir()}
 	downloads := t.TempDir()
 
 	// 1. The home page; a new half-year summary.

@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"github.com/huibao/huibao/engine"
-	"github.com/huibao/huibao/engine/xlsx/sample"
+	"github.com/huibao/huibao/internal/sample"
 )
 
 // The load test is run by hand, not by go test ./...:
