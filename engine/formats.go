@@ -154,7 +154,7 @@ func (r *Resources) Fonts() (*pdf.Fonts, error) {
 		if r.fontsErr != nil {
 			// A run makes no file when one of its formats fails (every file
 			// or none); formats that need no font can be made on their own.
-			r.fontsErr = newError(OutputError, r.fontsErr.Error()+"。不需要字体的格式可以先生成：-f md,xlsx", nil, r.fontsErr)
+			r.fontsErr = newError(OutputError, r.fontsErr.Error()+"（不需要字体的 Word、Excel 和 Markdown 文件可以用 -f docx,xlsx,md 先生成）", nil, r.fontsErr)
 		}
 	})
 	return r.fonts, r.fontsErr

@@ -31,19 +31,40 @@ func (l *layouter) title(title string, parts []string) {
 	l.keepLines = 2
 }
 
+// orgWords end the name of an organisation inside a longer one: a long
+// union's name breaks after them first (中国石油化工股份有限公司 |
+// 镇海炼化分公司机关工会委员会).
+var orgWords = []string{"公司", "集团", "街道", "社区", "委员会", "联合会", "总工会", "办事处", "管委会"}
+
+func runes(g []glyph) []rune {
+	out := make([]rune, len(g))
+	for i, x := range g {
+		out[i] = x.r
+	}
+	return out
+}
+
 // titleCandidates returns the glyph indices a title line may end after,
 // each with a cost: the ends of the parts (when they spell the title) and a
 // conjunction 及 和 与 暨 inside one cost nothing; inside a part too wide for
-// a line, every break UAX #14 allows two characters from its ends costs 1.
+// a line, a break after a word of orgWords costs 1 and any other break UAX
+// #14 allows, two characters from the part's ends, 2.
 // A title whose parts are unknown may break wherever UAX #14 allows.
 func titleCandidates(text string, g []glyph, parts []string, width float64) map[int]int {
 	cands := map[int]int{}
 	inner := func(from, to int) { // a part from glyph from to glyph to-1
 		for i := from + 1; i+2 < to; i++ {
-			if g[i].brk != noBreak {
-				if _, ok := cands[i]; !ok {
-					cands[i] = 1
+			if g[i].brk == noBreak {
+				continue
+			}
+			cost := 2
+			for _, w := range orgWords {
+				if n := len([]rune(w)); i+1-n >= from && string(runes(g[i+1-n:i+1])) == w {
+					cost = 1 // after a word that ends an organisation's name
 				}
+			}
+			if c, ok := cands[i]; !ok || cost < c {
+				cands[i] = cost
 			}
 		}
 	}
