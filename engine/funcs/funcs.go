@@ -43,7 +43,9 @@ func Namespaces() []Namespace {
 	return []Namespace{zhNamespace(), dataNamespace()}
 }
 
-// Map returns sprig's hermetic text functions plus one entry per namespace.
+// Map returns sprig's hermetic text functions, less those that are not the
+// same on every run or are costly and with limits on what the others may
+// return (bounds.go), plus one entry per namespace.
 // It panics if a namespace name clashes with a sprig function: that is a
 // programming error, caught by the tests.
 func Map() template.FuncMap {
@@ -52,6 +54,7 @@ func Map() template.FuncMap {
 		m[k] = v
 	}
 	cachedRegexFuncs(m)
+	harden(m)
 	for _, ns := range Namespaces() {
 		if _, dup := m[ns.Name]; dup {
 			panic(fmt.Sprintf("funcs: namespace %q clashes with an existing function", ns.Name))

@@ -643,7 +643,7 @@ func (ZH) Itemize(unit string, pairs ...any) (string, error) {
 		}
 		items = append(items, zh.Item{Name: name, Value: d})
 	}
-	return zh.Itemize(items, unit)
+	return within(zh.Itemize(items, unit))
 }
 
 // Percent writes a ratio as a percentage: 0.914 → 91.4%.
@@ -766,7 +766,7 @@ func (ZH) Join(items ...any) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return zh.Join(s), nil
+	return within(zh.Join(s), nil)
 }
 
 // JoinWith is Join with another last word: A、B及C.
@@ -775,7 +775,7 @@ func (ZH) JoinWith(conj string, items ...any) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return zh.JoinWith(s, conj), nil
+	return within(zh.JoinWith(s, conj), nil)
 }
 
 // Punct normalises the punctuation of Chinese prose.

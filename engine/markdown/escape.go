@@ -38,7 +38,8 @@ func Escape(s string, ctx Context) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	start := true // at the start of a line of the output
+	start := true  // at the start of a line of the output
+	blank := false // after a blank in the output
 	for i := 0; i < len(s); {
 		if start {
 			if n := lineStart(&b, s[i:]); n > 0 {
@@ -60,6 +61,7 @@ func Escape(s string, ctx Context) string {
 			if b.Len() > 0 && j < len(s) {
 				if ctx == Line {
 					b.WriteByte(' ')
+					blank = true
 				} else {
 					b.WriteString("\\\n")
 					start = true
@@ -71,12 +73,13 @@ func Escape(s string, ctx Context) string {
 		case strings.ContainsRune("\\`*_[]<|$~^@&{}", r):
 			b.WriteByte('\\')
 			b.WriteRune(r)
-		case r == '#' && (start || i > 0 && (s[i-1] == ' ' || s[i-1] == '\t')):
+		case r == '#' && (start || blank):
 			b.WriteString(`\#`)
 		default:
 			b.WriteRune(r)
 		}
-		if r != ' ' && r != '\t' {
+		blank = r == ' ' || r == '\t'
+		if !blank {
 			start = false
 		}
 		i += n
