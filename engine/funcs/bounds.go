@@ -129,7 +129,9 @@ func within(s string, err error) (string, error) {
 	return s, err
 }
 
-func tooLong() error { return fmt.Errorf("结果超过了 %d MB，报告里用不到这么长的文字", MaxText>>20) }
+func tooLong() error {
+	return fmt.Errorf("结果超过了 %d MB，报告里用不到这么长的文字", MaxText>>20)
+}
 
 // bounded wraps fn, keeping its signature, so that a text result over
 // MaxText or a list or map over MaxList ends the call with an error
