@@ -80,8 +80,8 @@ func TestGuardEscapes(t *testing.T) {
 		Problems: []string{"第一行\n# 第二行\n\n- 第三行"}}
 	src := "# {{ .Org.Name }}\n\n{{ .Org.Name }}\n\n| 甲 | 乙 |\n|--|--|\n| {{ index .Problems 0 }} | 1 |\n\n{{ index .Problems 0 }}\n"
 	got, prob := run(t, src, r)
-	want := "# \\# 假标题 \\| \\[点击\\](javascript:alert(1)) !\\[\\](/etc/passwd) \\<b>x\\</b> ::: \\{.x\\}\n\n" +
-		"\\# 假标题 \\| \\[点击\\](javascript:alert(1)) !\\[\\](/etc/passwd) \\<b>x\\</b> ::: \\{.x\\}\n\n" +
+	want := "# \\# 假标题 \\| \\[点击\\](javascript:alert(1)) \\!\\[\\](/etc/passwd) \\<b>x\\</b> ::: \\{.x\\}\n\n" +
+		"\\# 假标题 \\| \\[点击\\](javascript:alert(1)) \\!\\[\\](/etc/passwd) \\<b>x\\</b> ::: \\{.x\\}\n\n" +
 		"| 甲 | 乙 |\n|--|--|\n| 第一行 \\# 第二行 - 第三行 | 1 |\n\n" +
 		"第一行\\\n\\# 第二行\\\n\\- 第三行\n"
 	if prob != "" || got != want {

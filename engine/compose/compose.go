@@ -19,15 +19,25 @@ import (
 // report.date defaults to the period's last day, report.template to the
 // template's id, report.title to 单位名 + 期间 + the template's document name.
 // Templates read these from the data (.Report.Date), never from the clock.
+//
+// Every text is set for Chinese prose as zh.Inline does it: the half-width
+// marks a cadre types — 红星机械(集团)有限公司工会, 如下: — become full
+// width, as the report's own punctuation is, so that no template can write
+// a value the lint refuses and validation let through.
 func Prepare(t *catalog.Template, r *model.Report) *model.Report {
-	c := *r
+	c := Texts(r)
 	c.Report.Date = r.IssueDate()
 	c.Period = PlannedPeriod(t, r)
 	c.Report.Template = t.ID
 	if c.Report.Title == "" {
-		c.Report.Title = Title(t, r)
+		c.Report.Title = Title(t, c)
 	}
-	return &c
+	return c
+}
+
+// Texts is r with its texts set for Chinese prose (zh.Inline).
+func Texts(r *model.Report) *model.Report {
+	return model.MapTexts(r, func(_, s string) string { return zh.Inline(s) })
 }
 
 // Title is the default title: 柳背桥社区工会2024年上半年工作总结.
@@ -65,7 +75,7 @@ func PlannedPeriod(t *catalog.Template, r *model.Report) model.Period {
 // <单位名>_<期间>_<报告名>, e.g. 柳背桥社区工会_2024年上半年_工作总结.
 // Characters that file systems refuse are replaced by "_".
 func FileStem(t *catalog.Template, r *model.Report) string {
-	return Stem(r.Org.Name, zh.PeriodName(PlannedPeriod(t, r)), t.DocName)
+	return Stem(zh.Inline(r.Org.Name), zh.PeriodName(PlannedPeriod(t, r)), t.DocName)
 }
 
 // Stem joins the three parts of an output file name, replacing characters

@@ -25,21 +25,33 @@ func Lint(md []byte) diag.List {
 	n := newNumbering()
 	var lastHeading = -1
 	lastLevel := 0
+	continued := false // the line goes on a paragraph after a hard break
 	for i := body; i < len(lines); i++ {
 		line := lines[i]
 		if strings.TrimSpace(line) == "" {
+			continued = false
 			continue
 		}
-		for _, r := range residue {
-			if strings.Contains(line, r.text) {
-				add(i, fmt.Sprintf("输出里有模板残留“%s”：%s", r.text, excerpt(line)), r.hint)
+		cont := continued
+		continued = HardBreak(line)
+		for _, r := range zh.Residues {
+			if strings.Contains(line, r) {
+				add(i, fmt.Sprintf("输出里有模板残留“%s”：%s", r, excerpt(line)), residueHints[r])
 			}
 		}
-		if m := placeholder.FindString(line); m != "" {
+		if m := zh.Placeholder(line); m != "" {
 			add(i, fmt.Sprintf("输出里有占位文字“%s”：%s", m, excerpt(line)), "报告里不应出现 XX、××、__ 之类的占位符")
 		}
 		text := strings.TrimLeft(line, "# ")
-		if r := []rune(text); len(r) > 0 && strings.ContainsRune("，。、；：？！）」』”", r[0]) && !strings.HasPrefix(line, "|") {
+		if cont {
+			// A line of a cadre's text after its own line break: checked
+			// like the text it is, not as the start of a paragraph.
+			if p := zh.CheckPunct(text); len(p) > 0 && p[0].Kind == zh.Doubled {
+				add(i, fmt.Sprintf("标点重复“%s”：%s", p[0].Text, excerpt(line)), "检查模板里拼接句子的地方，数据里的句末标点要先去掉")
+			}
+			continue
+		}
+		if r := []rune(text); len(r) > 0 && zh.Opening(r[0]) && !strings.HasPrefix(line, "|") {
 			add(i, "一行以标点开头："+excerpt(line), "检查模板里的换行位置")
 		}
 		if !strings.HasPrefix(line, ":::") {
@@ -74,18 +86,15 @@ func Lint(md []byte) diag.List {
 	return probs
 }
 
-var residue = []struct{ text, hint string }{
-	{"<no value>", "模板引用了不存在的值；用 {{ with }} 或 {{ if }} 判断可选字段"},
-	{"{{", "模板语法没有闭合，或把模板代码写进了数据"},
-	{"}}", "模板语法没有闭合，或把模板代码写进了数据"},
-	{"%!", "格式化参数不对（printf 的参数个数或类型）"},
-	{"map[", "把整个数据结构打印出来了；请引用具体字段"},
-	{"0001年", "日期是空的：请先判断日期是否填写"},
+// residueHints say what each of zh.Residues means in a template.
+var residueHints = map[string]string{
+	"<no value>": "模板引用了不存在的值；用 {{ with }} 或 {{ if }} 判断可选字段",
+	"{{":         "模板语法没有闭合，或把模板代码写进了数据",
+	"}}":         "模板语法没有闭合，或把模板代码写进了数据",
+	"%!":         "格式化参数不对（printf 的参数个数或类型）",
+	"map[":       "把整个数据结构打印出来了；请引用具体字段",
+	"0001年":      "日期是空的：请先判断日期是否填写",
 }
-
-var (
-	placeholder = regexp.MustCompile(`XX|xx|××|__|＿＿|\[\s*\]|（\s*）|\(\s*\)`)
-)
 
 func headingLevel(line string) int {
 	n := 0
@@ -119,12 +128,7 @@ func newNumbering() *numbering {
 	return n
 }
 
-var (
-	l1 = regexp.MustCompile(`^([一二三四五六七八九十]+)、`)
-	l2 = regexp.MustCompile(`^（([一二三四五六七八九十]+)）`)
-	l3 = regexp.MustCompile(`^([0-9]+)[.．]`)
-	l4 = regexp.MustCompile(`^（([0-9]+)）`)
-)
+var l1, l2, l3, l4 = zh.Level1, zh.Level2, zh.Level3, zh.Level4
 
 // check matches a heading or paragraph against the expected number of its
 // level and returns a problem, or "". Only headings and paragraphs that

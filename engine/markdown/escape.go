@@ -73,6 +73,10 @@ func Escape(s string, ctx Context) string {
 		case strings.ContainsRune("\\`*_[]<|$~^@&{}", r):
 			b.WriteByte('\\')
 			b.WriteRune(r)
+		case r == '!' && i+1 < len(s) && s[i+1] == '[':
+			// ![ would be an image were the [ not escaped; escaped too, it
+			// is not taken for Chinese prose's ！ either.
+			b.WriteString(`\!`)
 		case r == '#' && (start || blank):
 			b.WriteString(`\#`)
 		default:
@@ -144,7 +148,7 @@ func needsEscape(s string) bool {
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < ' ' || c == 0x7F || strings.IndexByte("\\`*_[]<|$~^@&{}#", c) >= 0 {
+		if c < ' ' || c == 0x7F || strings.IndexByte("\\`*_[]<|$~^@&{}#!", c) >= 0 {
 			return true
 		}
 		if c == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9F { // C1 controls

@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Meta is the YAML metadata block at the head of a report.
@@ -47,7 +48,8 @@ func Parse(src []byte) (*Document, error) {
 		}
 		doc.Body, doc.BodyLine = body, line
 	}
-	md := goldmark.New(goldmark.WithExtensions(extension.Table, DivExtension()))
+	md := goldmark.New(goldmark.WithExtensions(extension.Table, DivExtension()),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(unescaper{}, 1000))))
 	doc.Root = md.Parser().Parse(text.NewReader(doc.Body), parser.WithContext(parser.NewContext()))
 	return doc, nil
 }
@@ -73,4 +75,42 @@ func splitFrontMatter(src []byte) (meta, body []byte, bodyLine int, ok bool, err
 		line++
 	}
 	return nil, nil, 0, false, &Error{Line: 1, Col: 1, Msg: "元数据块以“---”开头，但没有找到结束它的“---”行"}
+}
+
+// unescaper turns every text holding backslash escapes (\# \| \*, as
+// Escape writes a cadre's text) into the text it stands for, so that the
+// writers, which take a text's bytes from the source, set # | *, not the
+// escapes. Text in code spans is literal and left as it is.
+type unescaper struct{}
+
+func (unescaper) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	src := reader.Source()
+	var texts []*ast.Text
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.CodeSpan:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if entering && bytes.IndexByte(n.Segment.Value(src), '\\') >= 0 {
+				texts = append(texts, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, t := range texts {
+		v := string(t.Segment.Value(src))
+		u := Unescape(v)
+		if u == v {
+			continue
+		}
+		parent := t.Parent()
+		s := ast.NewString([]byte(u))
+		parent.InsertBefore(parent, t, s)
+		if t.HardLineBreak() || t.SoftLineBreak() {
+			// The break stays with an empty text after the string.
+			t.Segment = text.NewSegment(t.Segment.Stop, t.Segment.Stop)
+			continue
+		}
+		parent.RemoveChild(parent, t)
+	}
 }

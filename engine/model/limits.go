@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"iter"
+	"reflect"
 	"strings"
 )
 
@@ -101,4 +102,52 @@ func Texts(r *Report) iter.Seq[Text] {
 			}
 		}
 	}
+}
+
+// MapTexts returns a copy of r with every text value replaced by f(path,
+// value), in the order of Texts. The copy shares nothing that MapTexts
+// changes with r: lists holding texts are copied.
+func MapTexts(r *Report, f func(path, s string) string) *Report {
+	c := *r
+	fields := Fields()
+	for _, fd := range fields {
+		switch {
+		case fd.Kind == KindText && !strings.Contains(fd.Expr, "[]"):
+			if v, ok := fd.Get(&c); ok {
+				if s := v.(string); s != "" {
+					fd.Set(&c, f(fd.Path, s))
+				}
+			}
+		case fd.Kind == KindTextList:
+			v, _ := fd.Get(&c)
+			old := v.([]string)
+			if old == nil {
+				continue
+			}
+			out := make([]string, len(old))
+			for i, s := range old {
+				out[i] = f(fmt.Sprintf("%s[%d]", fd.Path, i+1), s)
+			}
+			fd.Set(&c, out)
+		case fd.Kind == KindList:
+			items := fd.Items(&c) // copies
+			if items == nil {
+				continue
+			}
+			list := reflect.MakeSlice(reflect.SliceOf(fd.list), 0, len(items))
+			for i, item := range items {
+				for _, ch := range fields {
+					if ch.Kind != KindText || !strings.HasPrefix(ch.Path, fd.Path+".") || strings.Contains(ch.Path[len(fd.Path)+1:], ".") {
+						continue
+					}
+					if v, _ := ch.Get(item); v.(string) != "" {
+						ch.Set(item, f(fmt.Sprintf("%s[%d]%s", fd.Path, i+1, ch.Path[len(fd.Path):]), v.(string)))
+					}
+				}
+				list = reflect.Append(list, reflect.ValueOf(item).Elem())
+			}
+			fd.Set(&c, list.Interface())
+		}
+	}
+	return &c
 }

@@ -33,6 +33,7 @@ func Report(r *model.Report, src *diag.SourceMap) diag.List {
 	c.activities(periodOK)
 	c.problems()
 	c.plans(periodOK)
+	c.texts()
 	c.errs.Sort()
 	return c.errs
 }
