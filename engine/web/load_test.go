@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -83,6 +84,7 @@ func TestLoad(t *testing.T) {
 		errs[what]++
 		mu.Unlock()
 	}
+	cpu0 := cpuTime()
 	stop := time.Now().Add(*loadFor)
 	var wg sync.WaitGroup
 	for _, u := range users {
@@ -135,6 +137,7 @@ func TestLoad(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+	cpu := cpuTime() - cpu0
 	q := func(d []time.Duration, p float64) time.Duration {
 		slices.Sort(d)
 		if len(d) == 0 {
@@ -143,6 +146,17 @@ func TestLoad(t *testing.T) {
 		return d[min(len(d)-1, int(float64(len(d))*p))]
 	}
 	t.Logf("%d users, %s, think %s: %d rounds (%.1f/s), errors %v", *loadUsers, *loadFor, *loadThink, len(rounds), float64(len(rounds))/loadFor.Seconds(), errs)
+	if len(rounds) > 0 {
+		t.Logf("CPU (server and load generator, one process): %s per round, so 2 free cores serve about %.0f rounds/s",
+			(cpu / time.Duration(len(rounds))).Round(100*time.Microsecond), 2/(cpu.Seconds()/float64(len(rounds))))
+	}
 	t.Logf("preview (render of a new revision): p50 %s, p99 %s, max %s", q(previews, .5), q(previews, .99), q(previews, 1))
 	t.Logf("round (save + check + preview): p50 %s, p99 %s, max %s", q(rounds, .5), q(rounds, .99), q(rounds, 1))
+}
+
+// cpuTime is the CPU time the process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
