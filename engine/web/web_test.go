@@ -309,6 +309,11 @@ func TestImportPreviewDownload(t *testing.T) {
 		t.Errorf("downloaded 填报表 does not validate: %v", engine.Problems(err))
 	}
 	c.get("/drafts/"+id+"/download/nonsense", 404)
+	// A 填报表 opens as well, and checks as the CLI checks it.
+	xid := c.importFile("丝绸厂.xlsx", read(t, "../../fixtures/batch/with-bad/sichouchang.xlsx"))
+	if m := c.check(xid); m["errors"].(float64) != 0 {
+		t.Errorf("a good 填报表 has problems in the form: %v", problems(m))
+	}
 	// Switching the template changes the preview.
 	m := c.check(id)
 	_ = m
