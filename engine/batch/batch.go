@@ -15,8 +15,10 @@
 //
 // A unit with problems — its own, a period other than the batch's, a name
 // another unit has too — is skipped and the others are generated. Its row
-// stays in the 汇总表, empty and remarked, so that the totals visibly leave
-// it out; the roll-up is not written, since its figures would be short.
+// stays in the 汇总表, empty, its 备注 saying why in a word (输入有3处错误，
+// 见xinhua.yaml; 期间是2024年全年，与本批不同), so that the totals visibly
+// leave it out; the roll-up is not written, since its figures would be
+// short.
 package batch
 
 import (
@@ -60,6 +62,24 @@ type Unit struct {
 	Problems diag.List   // every problem found, warnings included, in order
 	Err      error       // a failure that is not a positioned problem
 	Written  []string    // the files written
+
+	reason string // why the batch failed a unit its own checks passed
+}
+
+// why says in a word why a unit has no report, for its row of the 汇总表.
+func (u *Unit) why() string {
+	var e *engine.Error
+	switch {
+	case u.reason != "":
+		return u.reason
+	case u.Err != nil && errors.As(u.Err, &e) && e.Kind == engine.TemplateError:
+		return "模板出错，没有生成报告"
+	case u.Err != nil && errors.As(u.Err, &e) && e.Kind == engine.OutputError:
+		return "报告无法写出"
+	case len(u.Problems.Errors()) > 0:
+		return fmt.Sprintf("输入有%d处错误，见%s", len(u.Problems.Errors()), filepath.Base(u.Path))
+	}
+	return "没有生成报告"
 }
 
 // Failed reports whether the unit's report was not generated.
@@ -322,6 +342,7 @@ func (b *Batch) samePeriod() error {
 			u.Problems.Add(u.Job.Source.Pos("period"), "period",
 				fmt.Sprintf("期间是%s，而%s是%s", periodLabel(u.Job.Report.Period), source, periodLabel(want)),
 				"批量处理的各单位须是同一期间：请改正期间，或把这个文件移出文件夹")
+			u.reason = "期间是" + periodLabel(u.Job.Report.Period) + "，与本批不同"
 		}
 	}
 	return nil
@@ -350,6 +371,7 @@ func (b *Batch) distinctNames() {
 		u.Problems.Add(u.Job.Source.Pos("org.name"), "org.name",
 			fmt.Sprintf("单位名称“%s”与 %s 相同，两份报告会写到同一个文件，汇总时也会重复计算", u.Name, strings.Join(others, "、")),
 			"请改正单位名称，或把重复的文件移出文件夹")
+		u.reason = "单位名称与其他单位相同"
 	}
 }
 
@@ -475,9 +497,12 @@ func (b *Batch) summary() *Part {
 	for _, u := range b.Units {
 		row := summary.Unit{Name: u.Name}
 		if u.Failed() {
-			row.Note = "未通过检查，未计入合计"
+			row.Note = u.why()
 		} else {
 			row.Report = u.Job.Report
+			if src := u.Job.Source; src != nil {
+				row.Given = src.Has
+			}
 			good++
 		}
 		rows = append(rows, row)
@@ -491,7 +516,11 @@ func (b *Batch) summary() *Part {
 		owner = "各单位"
 	}
 	title := b.parent.Name + periodLabel(b.Period) + "各单位工作情况汇总表"
-	data, err := summary.Workbook(rows, summary.Options{Title: title, Org: b.parent.Name, Date: b.issueDate()})
+	var list []string
+	if b.Manifest != nil {
+		list = b.Manifest.Indicators
+	}
+	data, err := summary.Workbook(rows, summary.Options{Title: title, Org: b.parent.Name, Date: b.issueDate(), Indicators: list})
 	if err != nil {
 		p.Err = &engine.Error{Kind: engine.OutputError, Msg: "无法生成汇总表。这是程序的问题，请把输入文件夹发给维护者", Err: err}
 		return p

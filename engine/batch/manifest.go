@@ -18,10 +18,16 @@ var ManifestNames = []string{"batch.yaml", "batch.yml"}
 //	org:    {name: 石新路街道总工会, type: 街道总工会, parent: 顺庆区总工会, party: 石新路街道党工委}
 //	period: {year: 2024, span: H1}     # the batch's period; else the units'
 //	report: {template: 半年总结, date: 2024-07-12}
+//	indicators: [推荐就业, 慰问困难职工]  # the street's list: a column each in the 汇总表
 type Manifest struct {
 	Org    model.Org        `yaml:"org"`
 	Period model.Period     `yaml:"period"`
 	Report model.ReportInfo `yaml:"report"`
+	// Indicators is the street's own list of indicators, by name: each is
+	// a column of the 汇总表, and the units' other indicators are listed in
+	// its 各单位指标. Without it, the indicators at least half the units
+	// report are the columns.
+	Indicators []string `yaml:"indicators"`
 
 	Source *diag.SourceMap `yaml:"-"`
 }

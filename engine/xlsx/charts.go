@@ -64,7 +64,7 @@ func (b *builder) charts() error {
 		num++
 		top := heading(chineseNumber(num) + "、各类活动统计")
 		s.headerRow(st, "类别", "活动次数", "参加人数", "经费")
-		ledger := func(col string) string { return between(SheetLedger, col, ledgerHeader, b.ledgerTotal) }
+		ledger := func(col string) string { return book.Between(SheetLedger, col, ledgerHeader, b.ledgerTotal) }
 		first, most := s.next(), 0
 		type sums struct {
 			n, people int
@@ -94,9 +94,9 @@ func (b *builder) charts() error {
 		header := first - 1
 		s.add(row{cells: []cell{
 			text(st.ID(book.RoleTotalLabel, ""), "合计"),
-			b.formula(st.ID(book.RoleTotal, "0"), total(sumVisible, "B", header), len(b.acts), strconv.Itoa(len(b.acts))),
-			b.formula(st.ID(book.RoleTotal, "0"), total(sumVisible, "C", header), b.people, strconv.Itoa(b.people)),
-			b.formula(st.ID(book.RoleTotal, fmtYuan), total(sumVisible, "D", header), b.cost.InexactFloat64(), shown(b.cost, fmtYuan)),
+			b.formula(st.ID(book.RoleTotal, "0"), book.Total(book.SumVisible, "B", header), len(b.acts), strconv.Itoa(len(b.acts))),
+			b.formula(st.ID(book.RoleTotal, "0"), book.Total(book.SumVisible, "C", header), b.people, strconv.Itoa(b.people)),
+			b.formula(st.ID(book.RoleTotal, fmtYuan), book.Total(book.SumVisible, "D", header), b.cost.InexactFloat64(), shown(b.cost, fmtYuan)),
 		}})
 		place(top, barChart("各类活动次数", series(SheetCharts, "B", first-1, first, last, "4472C4"),
 			SheetCharts, first, last, "0", excelize.ChartAxis{MajorUnit: step(float64(most))}))
@@ -143,7 +143,7 @@ func (b *builder) charts() error {
 // prose gives one: last year's figure known and not 0, not a share, and
 // not a count under zh.MinRateBase.
 func rateOf(ind model.Indicator) (float64, bool) {
-	v, ok := compared(ind.Unit).rate(ind.Value, ind.Previous).(float64)
+	v, ok := book.Compared(ind.Unit).Rate(ind.Value, ind.Previous).(float64)
 	return v, ok
 }
 

@@ -108,17 +108,17 @@ func (b *builder) ledger() error {
 	}
 	at := func(h string) int { return slices.Index(headers, h) }
 	totals[0] = text(st.ID(book.RoleTotalLabel, ""), "合计")
-	totals[at("活动名称")] = b.formula(st.ID(book.RoleTotal, fmtCountOf), total(countVisible, col("活动名称"), ledgerHeader), len(b.acts), "共100项")
-	totals[at("参加人数")] = b.formula(st.ID(book.RoleTotal, "0"), total(sumVisible, b.ledgerPeople, ledgerHeader), b.people, strconv.Itoa(b.people))
+	totals[at("活动名称")] = b.formula(st.ID(book.RoleTotal, fmtCountOf), book.Total(book.CountVisible, col("活动名称"), ledgerHeader), len(b.acts), "共100项")
+	totals[at("参加人数")] = b.formula(st.ID(book.RoleTotal, "0"), book.Total(book.SumVisible, b.ledgerPeople, ledgerHeader), b.people, strconv.Itoa(b.people))
 	if served && unit != "" && unit != "-" {
 		n := 0
 		for _, a := range b.acts {
 			n += a.Beneficiaries
 		}
 		f := fmtUnit("0", unit)
-		totals[at("受益数量")] = b.formula(st.ID(book.RoleTotal, f), total(sumVisible, col("受益数量"), ledgerHeader), n, shown(dec(n), f))
+		totals[at("受益数量")] = b.formula(st.ID(book.RoleTotal, f), book.Total(book.SumVisible, col("受益数量"), ledgerHeader), n, shown(dec(n), f))
 	}
-	totals[at("经费")] = b.formula(st.ID(book.RoleTotal, fmtYuan), total(sumVisible, b.ledgerCost, ledgerHeader), b.cost.InexactFloat64(), shown(b.cost, fmtYuan))
+	totals[at("经费")] = b.formula(st.ID(book.RoleTotal, fmtYuan), book.Total(book.SumVisible, b.ledgerCost, ledgerHeader), b.cost.InexactFloat64(), shown(b.cost, fmtYuan))
 	s.add(row{cells: totals})
 	s.note(st, book.RoleNote, "注：合计由公式计算，在合计行上方插入的行也计入；按类别等筛选后，合计只计显示的行。")
 	return b.write(s)
@@ -174,7 +174,7 @@ func (b *builder) assistance() error {
 			ind := b.r.Indicators[i]
 			src := b.indicatorRow[i]
 			format, places := valueFormat(ind)
-			c := compared(ind.Unit)
+			c := book.Compared(ind.Unit)
 			var prev any
 			if ind.Previous != nil {
 				prev = ind.Previous.InexactFloat64()
@@ -188,8 +188,8 @@ func (b *builder) assistance() error {
 				b.formula(st.ID(book.RoleCenter, ""), ref("D", src), ind.Unit, ind.Unit),
 				b.formula(st.ID(book.RoleNumber, format), ref("E", src), ind.Value.InexactFloat64(), shown(ind.Value, format)),
 				b.formula(st.ID(book.RoleNumber, format), orBlank("F"), prev, shown(ind.Value, format)),
-				b.formula(st.ID(book.RoleNumber, c.diffFormat(format)), orBlank("G"), c.diff(ind.Value, ind.Previous, places), "+"+shown(ind.Value, format)+"个百分点"),
-				b.formula(st.ID(book.RoleNumber, fmtSigned(fmtPercent)), orBlank("H"), c.rate(ind.Value, ind.Previous), "+100.0%"),
+				b.formula(st.ID(book.RoleNumber, c.DiffFormat(format)), orBlank("G"), c.Diff(ind.Value, ind.Previous, places), "+"+shown(ind.Value, format)+"个百分点"),
+				b.formula(st.ID(book.RoleNumber, fmtSigned(fmtPercent)), orBlank("H"), c.Rate(ind.Value, ind.Previous), "+100.0%"),
 			}})
 		}
 		if len(acts) > 0 {
@@ -225,10 +225,10 @@ func (b *builder) assistance() error {
 		t := blank(st.ID(book.RoleTotal, ""))
 		s.add(row{cells: []cell{
 			text(st.ID(book.RoleTotalLabel, ""), "合计"), t,
-			b.formula(st.ID(book.RoleTotal, fmtCountOf), total(countVisible, "C", header), len(acts), "共100项"),
+			b.formula(st.ID(book.RoleTotal, fmtCountOf), book.Total(book.CountVisible, "C", header), len(acts), "共100项"),
 			t,
-			b.formula(st.ID(book.RoleTotal, "0"), total(sumVisible, "E", header), people, strconv.Itoa(people)),
-			b.formula(st.ID(book.RoleTotal, fmtYuan), total(sumVisible, "F", header), cost.InexactFloat64(), shown(cost, fmtYuan)),
+			b.formula(st.ID(book.RoleTotal, "0"), book.Total(book.SumVisible, "E", header), people, strconv.Itoa(people)),
+			b.formula(st.ID(book.RoleTotal, fmtYuan), book.Total(book.SumVisible, "F", header), cost.InexactFloat64(), shown(cost, fmtYuan)),
 			t, t,
 		}})
 		s.note(st, book.RoleNote, "注：帮扶救助活动摘自活动台账；合计由公式计算，在合计行上方插入的行也计入。")

@@ -59,7 +59,7 @@ func (b *builder) membership() error {
 		if l.unit == "元" {
 			format, places = fmtYuan, 2
 		}
-		c := compared(l.unit)
+		c := book.Compared(l.unit)
 		cells := []cell{text(st.ID(book.RoleText, ""), l.label), b.figure(format, l.cur), b.figure(format, l.last)}
 		if !l.compared {
 			cells = append(cells, blank(st.ID(book.RoleNumber, "")), blank(st.ID(book.RoleNumber, "")))
@@ -68,11 +68,11 @@ func (b *builder) membership() error {
 		}
 		var diff, rate any
 		if l.cur != nil {
-			diff, rate = c.diff(*l.cur, l.last, places), c.rate(*l.cur, l.last)
+			diff, rate = c.Diff(*l.cur, l.last, places), c.Rate(*l.cur, l.last)
 		}
 		cells = append(cells,
-			b.formula(st.ID(book.RoleNumber, c.diffFormat(format)), c.diffFormula("B"+r, "C"+r, places), diff, "+"+shown(decimal.New(1, 4), format)),
-			b.formula(st.ID(book.RoleNumber, fmtSigned(fmtPercent)), c.rateFormula("D"+r, "C"+r), rate, "+100.0%"),
+			b.formula(st.ID(book.RoleNumber, c.DiffFormat(format)), c.DiffFormula("B"+r, "C"+r, places), diff, "+"+shown(decimal.New(1, 4), format)),
+			b.formula(st.ID(book.RoleNumber, fmtSigned(fmtPercent)), c.RateFormula("D"+r, "C"+r), rate, "+100.0%"),
 		)
 		s.add(row{cells: cells})
 	}
@@ -160,8 +160,8 @@ func (b *builder) indicators() error {
 		b.indicatorRow[i] = n
 		r := strconv.Itoa(n)
 		format, places := valueFormat(ind)
-		c := compared(ind.Unit)
-		points = points || c.points
+		c := book.Compared(ind.Unit)
+		points = points || c.InPoints()
 		s.add(row{cells: []cell{
 			number(st.ID(book.RoleCenter, ""), float64(i+1), strconv.Itoa(i+1)),
 			text(st.ID(book.RoleCenter, ""), ind.Category),
@@ -169,9 +169,9 @@ func (b *builder) indicators() error {
 			text(st.ID(book.RoleCenter, ""), ind.Unit),
 			b.figure(format, &ind.Value),
 			b.figure(format, ind.Previous),
-			b.formula(st.ID(book.RoleNumber, c.diffFormat(format)), c.diffFormula("E"+r, "F"+r, places),
-				c.diff(ind.Value, ind.Previous, places), "+"+shown(ind.Value, format)+"个百分点"),
-			b.formula(st.ID(book.RoleNumber, fmtSigned(fmtPercent)), c.rateFormula("G"+r, "F"+r), c.rate(ind.Value, ind.Previous), "+100.0%"),
+			b.formula(st.ID(book.RoleNumber, c.DiffFormat(format)), c.DiffFormula("E"+r, "F"+r, places),
+				c.Diff(ind.Value, ind.Previous, places), "+"+shown(ind.Value, format)+"个百分点"),
+			b.formula(st.ID(book.RoleNumber, fmtSigned(fmtPercent)), c.RateFormula("G"+r, "F"+r), c.Rate(ind.Value, ind.Previous), "+100.0%"),
 		}})
 	}
 	s.filter = fmt.Sprintf("A2:H%d", s.next()-1)

@@ -3,7 +3,7 @@ package xlsx
 import (
 	"strings"
 
-	"github.com/huibao/huibao/engine/zh"
+	"github.com/huibao/huibao/engine/xlsx/book"
 )
 
 // Number formats. Units ride in the format, so that a cell holds the bare
@@ -12,10 +12,9 @@ const (
 	fmtDate    = `yyyy"年"m"月"d"日"`
 	fmtMonth   = `yyyy"年"m"月"`
 	fmtYuan    = `0.00"元"`
-	fmtPercent = `0.0%`
+	fmtPercent = book.FmtPercent
 	fmtCountOf = `"共"0"项"`
-	// fmtPoints is a change of a share, in 百分点 (percentage points).
-	fmtPoints = `0.0"个百分点"`
+	fmtPoints  = book.FmtPoints
 )
 
 // fmtFixed is a number with n decimals: 0, 0.0, 0.00 …
@@ -34,6 +33,5 @@ func fmtUnit(number, unit string) string {
 	return number + `"` + unit + `"`
 }
 
-// fmtSigned shows a change with its sign as the prose's tables write it:
-// +12人, −3.50元 (the minus sign U+2212, zh.Minus), 0人.
-func fmtSigned(f string) string { return "+" + f + `;"` + zh.Minus + `"` + f + ";" + f }
+// fmtSigned shows a change with its sign: book.Signed.
+func fmtSigned(f string) string { return book.Signed(f) }

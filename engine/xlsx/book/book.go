@@ -1,6 +1,8 @@
-// Package book holds the workbook plumbing huibao's two spreadsheets share:
-// reproducible saving, Excel date serials and the display width of Chinese
-// text, so that the appendix and the 填报表 agree on all three.
+// Package book holds the workbook plumbing huibao's spreadsheets share:
+// reproducible saving, Excel date serials, the display width of Chinese
+// text, cell styles, and formulas that keep counting the rows a cadre
+// inserts and compare figures as the prose does (formula.go), so that the
+// appendix, the 汇总表 and the 填报表 agree on all of them.
 package book
 
 import (
