@@ -248,61 +248,73 @@ func TestPandocDOCX(t *testing.T) {
 		t.Fatal("pandoc is needed (Debian package pandoc)")
 	}
 	eng, _ := engine.New(engine.Options{})
-	outs := render(t, eng, engine.Request{Path: "../fixtures/shixinlu-street-2024.yaml", Template: "年度总结", Formats: []string{"md"}}).Outputs
-	dir := t.TempDir()
-	md := filepath.Join(dir, "r.md")
-	docx := filepath.Join(dir, "r.docx")
-	os.WriteFile(md, outs[0].Data, 0o644)
-	if b, err := exec.Command("pandoc", md, "-o", docx).CombinedOutput(); err != nil {
-		t.Fatalf("pandoc: %v\n%s", err, b)
-	}
-	count := func(args ...string) (h1, h2, tables int, text string) {
-		out, err := exec.Command("pandoc", append(args, "-t", "json")...).Output()
-		if err != nil {
-			t.Fatalf("pandoc %v: %v", args, err)
-		}
-		var doc struct {
-			Meta   map[string]any   `json:"meta"`
-			Blocks []map[string]any `json:"blocks"`
-		}
-		if err := json.Unmarshal(out, &doc); err != nil {
-			t.Fatal(err)
-		}
-		for _, b := range doc.Blocks {
-			switch b["t"] {
-			case "Header":
-				switch b["c"].([]any)[0].(float64) {
-				case 1:
-					h1++
-				case 2:
-					h2++
-				}
-			case "Table":
-				tables++
+	for _, tc := range []struct {
+		fixture, template string
+		h1, h2, tables    int // at least, at least, exactly
+		texts             []string
+		title             string
+	}{
+		{"shixinlu-street-2024.yaml", "年度总结", 5, 0, 1, []string{"一、加强组织建设，夯实工会基础", "石新路街道总工会", "2025年1月10日"}, "石新路街道总工会2024年工作总结"},
+		{"zhangqi-town-2024-h1.yaml", "上半年工作总结及下半年工作计划", 3, 5, 0, []string{"一、上半年工作回顾", "（一）加强组织建设，夯实工会基础", "掌起镇总工会", "2024年7月8日"}, "掌起镇总工会2024年上半年工作总结及下半年工作计划"},
+	} {
+		t.Run(tc.fixture, func(t *testing.T) {
+			outs := render(t, eng, engine.Request{Path: "../fixtures/" + tc.fixture, Template: tc.template, Formats: []string{"md"}}).Outputs
+			dir := t.TempDir()
+			md := filepath.Join(dir, "r.md")
+			docx := filepath.Join(dir, "r.docx")
+			os.WriteFile(md, outs[0].Data, 0o644)
+			if b, err := exec.Command("pandoc", md, "-o", docx).CombinedOutput(); err != nil {
+				t.Fatalf("pandoc: %v\n%s", err, b)
 			}
-		}
-		plain, _ := exec.Command("pandoc", append(args, "-t", "plain", "--wrap=none")...).Output()
-		return h1, h2, tables, string(plain)
-	}
-	mh1, mh2, mt, _ := count(md)
-	dh1, dh2, dt, text := count(docx)
-	if mh1 < 5 || mh2 < 5 || mt != 1 {
-		t.Fatalf("Markdown as pandoc reads it: %d level-1, %d level-2 headings, %d tables", mh1, mh2, mt)
-	}
-	if dh1 != mh1 || dh2 != mh2 || dt != mt {
-		t.Errorf("DOCX has %d/%d headings and %d tables, Markdown %d/%d and %d", dh1, dh2, dt, mh1, mh2, mt)
-	}
-	for _, want := range []string{"一、加强组织建设，夯实工会基础", "（一）非公有制企业集中建会月", "石新路街道总工会", "2025年1月10日"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("DOCX text lacks %q", want)
-		}
-	}
-	if regexp.MustCompile(`\p{Han} \p{Han}`).MatchString(text) {
-		t.Errorf("a space between Chinese characters in the DOCX text (a line break became a space)")
-	}
-	meta, _ := exec.Command("pandoc", docx, "-s", "-t", "markdown").Output()
-	if !strings.Contains(string(meta), "石新路街道总工会2024年工作总结") {
-		t.Errorf("DOCX title lost:\n%.300s", meta)
+			count := func(args ...string) (h1, h2, tables int, text string) {
+				out, err := exec.Command("pandoc", append(args, "-t", "json")...).Output()
+				if err != nil {
+					t.Fatalf("pandoc %v: %v", args, err)
+				}
+				var doc struct {
+					Meta   map[string]any   `json:"meta"`
+					Blocks []map[string]any `json:"blocks"`
+				}
+				if err := json.Unmarshal(out, &doc); err != nil {
+					t.Fatal(err)
+				}
+				for _, b := range doc.Blocks {
+					switch b["t"] {
+					case "Header":
+						switch b["c"].([]any)[0].(float64) {
+						case 1:
+							h1++
+						case 2:
+							h2++
+						}
+					case "Table":
+						tables++
+					}
+				}
+				plain, _ := exec.Command("pandoc", append(args, "-t", "plain", "--wrap=none")...).Output()
+				return h1, h2, tables, string(plain)
+			}
+			mh1, mh2, mt, _ := count(md)
+			dh1, dh2, dt, text := count(docx)
+			if mh1 < tc.h1 || mh2 < tc.h2 || mt != tc.tables {
+				t.Fatalf("Markdown as pandoc reads it: %d level-1, %d level-2 headings, %d tables", mh1, mh2, mt)
+			}
+			if dh1 != mh1 || dh2 != mh2 || dt != mt {
+				t.Errorf("DOCX has %d/%d headings and %d tables, Markdown %d/%d and %d", dh1, dh2, dt, mh1, mh2, mt)
+			}
+			for _, want := range tc.texts {
+				if !strings.Contains(text, want) {
+					t.Errorf("DOCX text lacks %q", want)
+				}
+			}
+			if regexp.MustCompile(`\p{Han} \p{Han}`).MatchString(text) {
+				t.Errorf("a space between Chinese characters in the DOCX text (a line break became a space)")
+			}
+			meta, _ := exec.Command("pandoc", docx, "-s", "-t", "markdown").Output()
+			if !strings.Contains(string(meta), tc.title) {
+				t.Errorf("DOCX title lost:\n%.300s", meta)
+			}
+		})
 	}
 }
 

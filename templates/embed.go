@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds every built-in template folder and _partials.
 //
-//go:embed */template.yaml */*.tmpl
+//go:embed */template.yaml */*.tmpl _lexicon.yaml
 var FS embed.FS

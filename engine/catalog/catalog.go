@@ -10,6 +10,7 @@
 package catalog
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -24,6 +25,7 @@ import (
 	"github.com/huibao/huibao/engine/diag"
 	"github.com/huibao/huibao/engine/funcs"
 	"github.com/huibao/huibao/engine/layout"
+	"github.com/huibao/huibao/engine/lexicon"
 	"github.com/huibao/huibao/engine/load"
 	"github.com/huibao/huibao/engine/model"
 )
@@ -43,6 +45,17 @@ type Manifest struct {
 	// without; "activities|indicators" means either. A plan without plans
 	// would be an empty shell, so the engine refuses instead.
 	Requires []string `yaml:"requires"`
+	// Budget is how long a report may be; compose summarises more (see
+	// engine/prose's Levels) until the report fits, and never cuts text.
+	Budget Budget `yaml:"budget"`
+}
+
+// Budget bounds a report's length: characters of its text (a briefing is
+// read aloud in a set time) or pages of its PDF at the template's layout.
+// Zero is no bound.
+type Budget struct {
+	Chars int `yaml:"chars"`
+	Pages int `yaml:"pages"`
 }
 
 // requirable are the input lists a manifest may require, with their names.
@@ -61,9 +74,14 @@ type Template struct {
 	Dir   string // the template folder, as shown to users
 	Main  string // file name of the main template, as shown in errors
 
+	// Lexicon is the template's words: the built-in lexicon with the
+	// places' _lexicon.yaml and the template's own lexicon.yaml over it.
+	Lexicon *lexicon.Lexicon
+
 	fsys     fs.FS              // the place's file system
 	root     string             // the template folder within fsys
 	partials map[string]Partial // by file base name, after overrides
+	own      *lexicon.Lexicon   // the template folder's lexicon.yaml, if any
 	text     string             // the main template's text
 
 	once     sync.Once
@@ -126,11 +144,21 @@ func New(places []Place, formats []string) (*Catalog, diag.List) {
 	c := &Catalog{byID: map[string]*Template{}}
 	var probs diag.List
 	shared := map[string]Partial{}
+	var words *lexicon.Lexicon
 	for i := len(places) - 1; i >= 0; i-- {
 		p := places[i]
 		sp, pp := readPartials(p, "_partials")
 		probs = append(probs, pp...)
 		maps.Copy(shared, sp)
+		l, lp := readLexicon(p, LexiconFile)
+		probs = append(probs, lp...)
+		switch {
+		case l == nil:
+		case words == nil && len(l.Missing()) == 0:
+			words = l
+		default:
+			words = lexicon.Merge(orBuiltin(words), l)
+		}
 		entries, err := fs.ReadDir(p.FS, ".")
 		if err != nil {
 			probs.Add(diag.Pos{File: p.Name}, "", "无法读取模板文件夹："+diag.OSReason(err), "请检查 --templates 或 HUIBAO_TEMPLATES 给出的路径")
@@ -157,9 +185,46 @@ func New(places []Place, formats []string) (*Catalog, diag.List) {
 		own := t.partials
 		t.partials = maps.Clone(shared)
 		maps.Copy(t.partials, own)
+		t.Lexicon = orBuiltin(words)
+		if t.own != nil {
+			t.Lexicon = lexicon.Merge(t.Lexicon, t.own)
+		}
 	}
 	probs.Sort()
 	return c, probs
+}
+
+// LexiconFile is the name of a place's lexicon (templates/_lexicon.yaml);
+// a template folder's own is OwnLexiconFile.
+const (
+	LexiconFile    = "_lexicon.yaml"
+	OwnLexiconFile = "lexicon.yaml"
+)
+
+// readLexicon reads a lexicon file of a place, if there is one.
+func readLexicon(p Place, name string) (*lexicon.Lexicon, diag.List) {
+	data, err := fs.ReadFile(p.FS, name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		var probs diag.List
+		probs.Add(diag.Pos{File: shownName(p, name)}, "", "无法读取词表："+diag.OSReason(err), "")
+		return nil, probs
+	}
+	l, _, probs := lexicon.Parse(shownName(p, name), data)
+	if probs.Err() != nil {
+		return nil, probs
+	}
+	return l, probs
+}
+
+// orBuiltin is l, or the built-in lexicon when no place has one.
+func orBuiltin(l *lexicon.Lexicon) *lexicon.Lexicon {
+	if l == nil {
+		return lexicon.Builtin()
+	}
+	return l
 }
 
 func readPartials(p Place, dir string) (map[string]Partial, diag.List) {
@@ -217,6 +282,8 @@ func readTemplate(p Place, dir string, formats []string) (*Template, diag.List) 
 	}
 	own, op := readPartials(p, path.Join(dir, "partials"))
 	probs = append(probs, op...)
+	words, lp := readLexicon(p, path.Join(dir, OwnLexiconFile))
+	probs = append(probs, lp...)
 	for k, v := range own {
 		v.Own = true
 		own[k] = v
@@ -229,6 +296,7 @@ func readTemplate(p Place, dir string, formats []string) (*Template, diag.List) 
 		fsys:     p.FS,
 		root:     dir,
 		partials: own,
+		own:      words,
 		text:     string(text),
 	}, probs
 }
@@ -281,6 +349,12 @@ func checkManifest(m *Manifest, dir string, src *diag.SourceMap, formats []strin
 	}
 	if len(m.Formats) == 0 {
 		m.Formats = []string{"md", "pdf", "xlsx"}
+	}
+	if m.Budget.Chars < 0 {
+		probs.Add(src.Pos("budget.chars"), "budget.chars", fmt.Sprintf("字数预算不能是负数（%d）", m.Budget.Chars), "例如 budget: {chars: 3000}，不限字数就不写")
+	}
+	if m.Budget.Pages < 0 {
+		probs.Add(src.Pos("budget.pages"), "budget.pages", fmt.Sprintf("页数预算不能是负数（%d）", m.Budget.Pages), "例如 budget: {pages: 8}，不限页数就不写")
 	}
 	if m.Layout == "" {
 		m.Layout = layout.Official
@@ -459,7 +533,7 @@ func (t *Template) Compile() (*template.Template, error) {
 func (t *Template) Parse() (*template.Template, error) {
 	srcs := t.Sources()
 	main, partials := srcs[len(srcs)-1], srcs[:len(srcs)-1]
-	root := template.New(main.Name).Funcs(funcs.Map()).Option("missingkey=error")
+	root := template.New(main.Name).Funcs(funcs.MapWith(t.Lexicon)).Option("missingkey=error")
 	for _, p := range partials {
 		if _, err := root.New(p.Name).Parse(p.Text); err != nil {
 			return nil, err

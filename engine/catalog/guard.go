@@ -228,11 +228,16 @@ func (l *limitWriter) Write(p []byte) (int, error) {
 
 // Run executes a template set made safe by Secure against data into w,
 // under the limits. Each run has its own count of steps: runs may go on
-// concurrently.
-func Run(root *template.Template, w io.Writer, data any) error {
+// concurrently. bind replaces functions of the map for this run only (the
+// prose namespace at the level of detail a budget asks for); they must be
+// functions the template was parsed with.
+func Run(root *template.Template, w io.Writer, data any, bind ...template.FuncMap) error {
 	t, err := root.Clone()
 	if err != nil {
 		return err
+	}
+	for _, fm := range bind {
+		t.Funcs(fm)
 	}
 	x := &execution{start: time.Now(), out: &limitWriter{w: w}}
 	t.Funcs(template.FuncMap{stepFunc: x.step, enterFunc: x.enter, leaveFunc: x.leave})

@@ -7,11 +7,15 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"text/template"
 
 	"github.com/huibao/huibao/engine/catalog"
 	"github.com/huibao/huibao/engine/diag"
+	"github.com/huibao/huibao/engine/funcs"
+	"github.com/huibao/huibao/engine/layout"
 	"github.com/huibao/huibao/engine/markdown"
 	"github.com/huibao/huibao/engine/model"
+	"github.com/huibao/huibao/engine/prose"
 	"github.com/huibao/huibao/engine/zh"
 )
 
@@ -96,23 +100,80 @@ func safeName(s string) string {
 // Markdown renders the report. r must have passed validation and must
 // fall within the periods the template accepts. The returned problems are
 // the lint findings on the output (template residue, broken numbering,
-// empty sections); they are errors of the template, not of the input.
+// empty sections, constructions a careful reader would strike); they are
+// errors or warnings of the template, not of the input.
+//
+// A template with a budget (its manifest's budget: chars or pages) is
+// rendered at the fullest level of detail that fits: each level down the
+// prose namespace tells fewer activities in full and more in summary
+// (engine/prose's Levels). A report that does not fit even summarised as
+// far as it goes is returned as it is, with a warning; text is never cut.
 func Markdown(t *catalog.Template, r *model.Report) ([]byte, diag.List, error) {
+	return MarkdownWithin(t, r, t.Budget)
+}
+
+// MarkdownWithin is Markdown with another budget than the template's: the
+// batch manifest's for a roll-up.
+func MarkdownWithin(t *catalog.Template, r *model.Report, budget catalog.Budget) ([]byte, diag.List, error) {
 	tmpl, err := t.Compile()
 	if err != nil {
 		return nil, nil, catalog.TemplateError(err)
 	}
 	data := Prepare(t, r)
+	var dataPeriod *model.Period
+	if data.Period != r.Period {
+		p := r.Period
+		dataPeriod = &p
+	}
+	profile, err := layout.Of(t.Layout)
+	if err != nil {
+		profile = layout.OfficialProfile()
+	}
+	var md []byte
+	for level := range prose.Levels {
+		md, err = render(tmpl, t, data, level, dataPeriod)
+		if err != nil {
+			return nil, nil, err
+		}
+		if within(md, budget, profile) {
+			return md, Lint(md), nil
+		}
+	}
+	probs := Lint(md)
+	probs.Warn(diag.Pos{}, "", fmt.Sprintf("报告超出了模板的篇幅预算（%s），已按类别概括到最简，仍未达到", budgetText(md, budget, profile)),
+		"请减少活动或指标，或在模板说明（template.yaml）里放宽 budget")
+	return md, probs, nil
+}
+
+// render executes the template at one level of detail.
+func render(tmpl *template.Template, t *catalog.Template, data *model.Report, level int, dataPeriod *model.Period) ([]byte, error) {
+	ns := funcs.NewProse(t.Lexicon, level, dataPeriod)
 	var body bytes.Buffer
-	if err := catalog.Run(tmpl, &body, data); err != nil {
-		return nil, nil, catalog.TemplateError(err)
+	if err := catalog.Run(tmpl, &body, data, template.FuncMap{"prose": func() any { return ns }}); err != nil {
+		return nil, catalog.TemplateError(err)
 	}
 	var out bytes.Buffer
 	writeMeta(&out, t, data)
 	out.WriteByte('\n')
 	Normalize(&out, body.Bytes())
-	md := out.Bytes()
-	return md, Lint(md), nil
+	return out.Bytes(), nil
+}
+
+// within reports whether a report fits a budget.
+func within(md []byte, b catalog.Budget, p *layout.Profile) bool {
+	return (b.Chars == 0 || Chars(md) <= b.Chars) && (b.Pages == 0 || Pages(md, p) <= b.Pages)
+}
+
+// budgetText says how a report compares with its budget: 3420字，预算3000字.
+func budgetText(md []byte, b catalog.Budget, p *layout.Profile) string {
+	var parts []string
+	if b.Chars > 0 {
+		parts = append(parts, fmt.Sprintf("%d字，预算%d字", Chars(md), b.Chars))
+	}
+	if b.Pages > 0 {
+		parts = append(parts, fmt.Sprintf("约%d页，预算%d页", Pages(md, p), b.Pages))
+	}
+	return strings.Join(parts, "；")
 }
 
 // writeMeta writes the pandoc metadata block. The issuing union and the

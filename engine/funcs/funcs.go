@@ -1,7 +1,8 @@
 // Package funcs builds the function map templates run with: sprig's hermetic
 // functions plus huibao's namespaces (zh for Chinese report text, data for
-// selecting and summing the input), each function documented in Chinese with
-// examples that a test executes.
+// selecting and summing the input, prose for the sentences engine/prose
+// plans with the template's lexicon), each function documented in Chinese
+// with examples that a test executes.
 //
 // A namespace is a value whose exported methods are its functions; templates
 // call them as {{ zh.Money .Membership.DuesCollected }}, the way Hugo does.
@@ -14,6 +15,8 @@ import (
 	"text/template"
 
 	"github.com/Masterminds/sprig/v3"
+
+	"github.com/huibao/huibao/engine/lexicon"
 )
 
 // Example is a template snippet and the text it must produce.
@@ -38,24 +41,31 @@ type Namespace struct {
 	Funcs []Func // one entry per exported method, in reference order
 }
 
-// Namespaces returns huibao's namespaces in reference order.
-func Namespaces() []Namespace {
-	return []Namespace{zhNamespace(), dataNamespace()}
+// Namespaces returns huibao's namespaces in reference order, prose with
+// the built-in lexicon.
+func Namespaces() []Namespace { return namespaces(nil) }
+
+func namespaces(lex *lexicon.Lexicon) []Namespace {
+	return []Namespace{zhNamespace(), dataNamespace(), proseNamespace(lex)}
 }
 
 // Map returns sprig's hermetic text functions, less those that are not the
 // same on every run or are costly and with limits on what the others may
-// return (bounds.go), plus one entry per namespace.
-// It panics if a namespace name clashes with a sprig function: that is a
+// return (bounds.go), plus one entry per namespace, prose with the built-in
+// lexicon.
+func Map() template.FuncMap { return MapWith(nil) }
+
+// MapWith is Map with prose using lex (nil: the built-in lexicon). It
+// panics if a namespace name clashes with a sprig function: that is a
 // programming error, caught by the tests.
-func Map() template.FuncMap {
+func MapWith(lex *lexicon.Lexicon) template.FuncMap {
 	m := template.FuncMap{}
 	for k, v := range sprig.HermeticTxtFuncMap() {
 		m[k] = v
 	}
 	cachedRegexFuncs(m)
 	harden(m)
-	for _, ns := range Namespaces() {
+	for _, ns := range namespaces(lex) {
 		if _, dup := m[ns.Name]; dup {
 			panic(fmt.Sprintf("funcs: namespace %q clashes with an existing function", ns.Name))
 		}

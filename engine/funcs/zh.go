@@ -127,6 +127,10 @@ func zhNamespace() Namespace {
 		{Name: "JoinWith", Args: "连词 列表或若干字符串", Doc: "同 zh.Join，最后一项前用指定的词（及、或、以及）",
 			Examples: []Example{ex(`{{ list "《工会法》" "《职代会条例》" "《厂务公开条例》" | zh.JoinWith "及" }}`, "《工会法》、《职代会条例》及《厂务公开条例》")}},
 
+		// Matching.
+		{Name: "Mentions", Args: "文字 词语", Doc: "文字里是否有其中一个词（词语用 | 或 、 分隔），用于按关键词归类，不必写正则表达式",
+			Examples: []Example{ex(`{{ zh.Mentions "组织女职工“两癌”筛查" "两癌|体检" }}`, "true"), ex(`{{ zh.Mentions "工会组长培训" "两癌、体检" }}`, "false")}},
+
 		// Punctuation.
 		{Name: "Punct", Args: "文字", Doc: "中文里的半角 , ; : ( ) ! ? 改为全角，去掉全角标点旁的空格；数字、日期、英文、网址不动",
 			Examples: []Example{ex(`{{ zh.Punct "会员152人,缴费139人(占91.4%)" }}`, "会员152人，缴费139人（占91.4%）"), ex(`{{ zh.Punct "时间:12:30" }}`, "时间：12:30")}},
@@ -783,3 +787,14 @@ func (ZH) Punct(s string) string { return zh.Punct(s) }
 
 // Clause is zh.Clause.
 func (ZH) Clause(s string) string { return zh.Clause(s) }
+
+// Mentions reports whether text contains one of the words, separated by |
+// or 、.
+func (ZH) Mentions(text, words string) bool {
+	for _, w := range strings.FieldsFunc(words, func(r rune) bool { return r == '|' || r == '、' }) {
+		if w = strings.TrimSpace(w); w != "" && strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}

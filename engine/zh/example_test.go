@@ -310,3 +310,16 @@ func ExampleCheckPunct() {
 	// 12 中文里用了半角标点“,”，应为“，”
 	// 25 标点重复：“，，”
 }
+
+func ExampleParseTarget() {
+	for _, s := range []string{"新建企业工会2家", "推荐就业不少于10人次", "会费收缴率达到95%以上", "全年不少于四次", "困难职工档案动态更新"} {
+		t, ok := zh.ParseTarget(s)
+		fmt.Println(ok, t.Object, t.Value, t.Unit, t.AtLeast)
+	}
+	// Output:
+	// true 新建企业工会 2 家 false
+	// true 推荐就业 10 人次 true
+	// true 会费收缴率 95 % true
+	// true 全年 4 次 true
+	// false  0  false
+}

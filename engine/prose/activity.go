@@ -1,0 +1,281 @@
+package prose
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/huibao/huibao/engine/lexicon"
+	"github.com/huibao/huibao/engine/model"
+	"github.com/huibao/huibao/engine/zh"
+)
+
+// Role is the role the people an activity's participants field counts
+// play, by the activity's kind: 参加, 服务 or 受益.
+func (w Writer) Role(a model.Activity) string { return w.Lex.KindOf(a.Title).Role }
+
+// Attendance is the people who took part in the activities: participants
+// of activities whose kind has them take part or serve. Those who carried
+// a visit or a grant to its beneficiaries are not 参加活动人次.
+func (w Writer) Attendance(acts []model.Activity) int {
+	n := 0
+	for _, a := range acts {
+		if w.Role(a) != lexicon.RoleBenefit {
+			n += a.Participants
+		}
+	}
+	return n
+}
+
+// place is where an activity took place, as the sentence writes it; ""
+// when there is nothing worth saying: no location, a location that is the
+// union itself (在公司工会开展……), or one the title already says
+// (在辖区新成立企业走访新成立企业).
+func place(a model.Activity, r *model.Report) string {
+	loc := strings.TrimSpace(a.Location)
+	if loc == "" {
+		return ""
+	}
+	for _, self := range nonEmpty(r.Org.Name, a.Organizer, r.Org.Type) {
+		if loc == self || strings.HasSuffix(loc, "工会") && (strings.HasSuffix(self, loc) || strings.HasSuffix(loc, self)) {
+			return ""
+		}
+	}
+	if n := commonRun(loc, a.Title); n >= 4 && 2*n >= runes(loc) {
+		return ""
+	}
+	return loc
+}
+
+// predicate is what the activity did: 在社区会议室召开非公有制企业建会座谈会,
+// 组织会员到广安邓小平故里开展红色教育参观学习. withPlace false leaves the
+// place out (grouped activities took place in several).
+func (w Writer) predicate(a model.Activity, r *model.Report, k lexicon.Kind, withPlace bool) string {
+	title := strings.TrimSpace(a.Title)
+	verb := k.Verb
+	if _, ok := w.Lex.StartsWithVerb(title); ok {
+		verb = ""
+	}
+	s := lexicon.Slots{"动词": verb, "名称": title}
+	if withPlace {
+		s["地点"] = place(a, r)
+	}
+	return k.Lead.Fill(s)
+}
+
+// people are the count and beneficiary clauses of an activity: 参训20人,
+// 惠及困难职工23户. Participants of a kind whose people carry the activity to
+// beneficiaries are not written.
+func (w Writer) people(k lexicon.Kind, participants int, who string, beneficiaries int, unit string) []string {
+	var out []string
+	if participants > 0 && k.Role != lexicon.RoleBenefit {
+		out = append(out, k.Count.Fill(lexicon.Slots{"人数": count(participants, "人")}))
+	}
+	who = strings.TrimSpace(who)
+	if beneficiaries > 0 || who != "" {
+		if unit == "" {
+			unit = "人"
+		}
+		n := ""
+		if beneficiaries > 0 {
+			n = count(beneficiaries, unit)
+		}
+		out = append(out, k.Benefit.Fill(lexicon.Slots{"对象": who, "受益": n}))
+	}
+	return out
+}
+
+// when writes an activity's date or dates in a report of year.
+func when(a model.Activity, year int) string {
+	if a.Span() {
+		return zh.Span(a.Date, a.EndDate, year)
+	}
+	return zh.DateIn(a.Date, year)
+}
+
+// told is an activity written two ways: as a paragraph of its own, and as
+// an item of a list (一是……).
+type told struct {
+	paragraph string
+	item      string
+}
+
+// tell writes one activity. subject is who did it when the sentence names
+// them ("" leaves them out: the paragraph before named them).
+func (w Writer) tell(a model.Activity, r *model.Report, subject string, content bool) told {
+	k := w.Lex.KindOf(a.Title)
+	date := when(a, r.Period.YearOf())
+	if o := strings.TrimSpace(a.Organizer); o != "" {
+		subject = o
+	}
+	lead := subject + w.predicate(a, r, k, true)
+	clauses := w.people(k, a.Participants, a.Beneficiary, a.Beneficiaries, a.BeneficiaryUnit)
+	var detail []string
+	if content {
+		detail = nonEmpty(clause(a.Content), clause(a.Result))
+	}
+	first := strings.Join(append([]string{lead}, clauses...), "，")
+	para := date + "，" + first + "。"
+	if len(detail) > 0 {
+		para += strings.Join(detail, "，") + "。"
+	}
+	item := date + first
+	if len(detail) > 0 {
+		item += "，" + strings.Join(detail, "，")
+	}
+	return told{paragraph: para, item: item}
+}
+
+// Activity writes one activity as a paragraph: 3月30日，社区工会在南湖鸳鸯度
+// 假村举办工会组长培训，参训20人。就如何……进行了讲解和讨论，收到了很好的效果。
+// The subject is the activity's organizer, else the report's union.
+func (w Writer) Activity(a model.Activity, r *model.Report) string {
+	return w.tell(a, r, Subject(r), w.level().Content).paragraph
+}
+
+// item is what a category tells as one: an activity, or the activities of
+// one title.
+type item struct {
+	acts []model.Activity // in date order
+}
+
+func (it item) first() model.Activity { return it.acts[0] }
+
+// typical reports whether the cadre marked any of its activities typical.
+func (it item) typical() bool {
+	return slices.ContainsFunc(it.acts, func(a model.Activity) bool { return a.Typical })
+}
+
+// organizers are the distinct organizers of its activities, in order.
+func (it item) organizers() []string {
+	var out []string
+	for _, a := range it.acts {
+		if o := strings.TrimSpace(a.Organizer); o != "" && !slices.Contains(out, o) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// reach is how many people its activities reached: participants who took
+// part or served, plus beneficiaries.
+func (w Writer) reach(it item) int {
+	n := 0
+	for _, a := range it.acts {
+		if w.Role(a) != lexicon.RoleBenefit {
+			n += a.Participants
+		}
+		n += a.Beneficiaries
+	}
+	return n
+}
+
+// items groups a category's activities by title (lexicon.Core), in the
+// order of each title's first date.
+func items(acts []model.Activity) []item {
+	sorted := slices.Clone(acts)
+	slices.SortStableFunc(sorted, func(a, b model.Activity) int { return a.Date.Compare(b.Date) })
+	var out []item
+	index := map[string]int{}
+	for _, a := range sorted {
+		key := lexicon.Core(a.Title)
+		if i, ok := index[key]; ok {
+			out[i].acts = append(out[i].acts, a)
+			continue
+		}
+		index[key] = len(out)
+		out = append(out, item{acts: []model.Activity{a}})
+	}
+	return out
+}
+
+// tellItem writes an item: a single activity as tell does, a group as one
+// sentence — 3月至5月，油房街、白家巷等12个社区工会先后召开非公企业建会座谈会，
+// 218人次参加会议.
+func (w Writer) tellItem(it item, r *model.Report, subject string, content bool) told {
+	if len(it.acts) == 1 {
+		return w.tell(it.first(), r, subject, content)
+	}
+	a := it.first()
+	k := w.Lex.KindOf(a.Title)
+	year := r.Period.YearOf()
+	span := monthSpan(it.acts, year)
+	pred := w.predicate(a, r, k, false)
+	participants, beneficiaries := 0, 0
+	unit, who := "", ""
+	for _, x := range it.acts {
+		participants += x.Participants
+		beneficiaries += x.Beneficiaries
+		if unit == "" {
+			unit = x.BeneficiaryUnit
+		}
+		if who == "" {
+			who = strings.TrimSpace(x.Beneficiary)
+		}
+	}
+	var lead string
+	orgs := it.organizers()
+	if len(orgs) >= 2 {
+		lead = w.Lex.Frames.Group.Fill(lexicon.Slots{"时间": span, "单位": Units(orgs), "谓语": pred})
+	} else {
+		if len(orgs) == 1 {
+			subject = orgs[0]
+		}
+		lead = w.Lex.Frames.Repeat.Fill(lexicon.Slots{"时间": span, "主体": subject, "次数": zh.Times(len(it.acts)), "谓语": pred})
+	}
+	clauses := w.people(k, 0, who, beneficiaries, unit)
+	if participants > 0 && k.Role != lexicon.RoleBenefit {
+		clauses = append([]string{k.Count.Fill(lexicon.Slots{"人数": count(participants, "人次")})}, clauses...)
+	}
+	first := strings.Join(append([]string{lead}, clauses...), "，")
+	// The item form drops the leading time for 一是3月至5月……: keep it, it
+	// reads as an adverbial.
+	return told{paragraph: first + "。", item: strings.Replace(first, "，", "", 1)}
+}
+
+// monthSpan writes the months a group of activities ran over: 3月, 3月至5月,
+// 去年12月至2月.
+func monthSpan(acts []model.Activity, year int) string {
+	first, last := acts[0].Date, acts[0].Date
+	for _, a := range acts {
+		end := a.Date
+		if a.Span() {
+			end = a.EndDate
+		}
+		if a.Date.Before(first) {
+			first = a.Date
+		}
+		if end.After(last) {
+			last = end
+		}
+	}
+	f, l := model.Date{Year: first.Year, Month: first.Month}, model.Date{Year: last.Year, Month: last.Month}
+	if f == l {
+		return zh.DateIn(f, year)
+	}
+	return zh.Span(f, l, year)
+}
+
+// Units names several unions the way a report does: 油房街社区工会和白家巷
+// 社区工会; 油房街、白家巷和北湖社区工会 when they share their type; 油房街、
+// 白家巷等12个社区工会 for more than three.
+func Units(names []string) string {
+	suffix := ""
+	for _, t := range model.OrgTypes() {
+		if len(t) > len(suffix) && !slices.ContainsFunc(names, func(n string) bool { return !strings.HasSuffix(n, t) || n == t }) {
+			suffix = t
+		}
+	}
+	short := make([]string, len(names))
+	for i, n := range names {
+		short[i] = strings.TrimSuffix(n, suffix)
+	}
+	switch {
+	case len(names) > 3 && suffix != "":
+		return short[0] + "、" + short[1] + "等" + zh.Measure(len(names), "个") + suffix
+	case len(names) > 3:
+		return names[0] + "、" + names[1] + "等" + zh.Measure(len(names), "个") + "单位"
+	case suffix != "":
+		return zh.Join(short) + suffix
+	}
+	return zh.Join(names)
+}

@@ -1,0 +1,169 @@
+// Package prose plans the sentences of a report: which activities are told
+// in full and which are summed up, how an activity's kind chooses its verb
+// and the role of the people it counts, how an indicator's name becomes a
+// phrase with a verb and its comparison with last year, how a plan's item
+// meets its target and the problem it answers. The words come from a
+// lexicon (engine/lexicon), the figures from engine/zh; templates call it
+// through the prose namespace of engine/funcs and keep the document's
+// structure: headings are categories, never activities.
+//
+// # Summarising at scale
+//
+// A category's activities are first grouped: activities with the same
+// title (its lexicon.Core) become one item, told as 油房街、白家巷等12个社区
+// 工会先后召开……, or 先后3次开展…… when one unit repeated it. When a category
+// has no more items than the Detail allows, each is told; otherwise the
+// category gets a summary sentence (how many activities of which kinds, how
+// many took part, whom they reached, what they cost) and then its typical
+// cases, chosen by one rule: the activities the cadre marked typical, then
+// grouped items, then those that reached the most people (participants of
+// kinds whose people take part or serve, plus beneficiaries), the earlier
+// on a tie; cases are told in date order. Detail 0 is the fullest; each
+// level up tells fewer items and cases (see Levels), so that a template's
+// page or character budget is met by summarising, never by cutting text.
+package prose
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/huibao/huibao/engine/lexicon"
+	"github.com/huibao/huibao/engine/model"
+	"github.com/huibao/huibao/engine/zh"
+)
+
+// Level is how much of a category a report tells at one level of detail.
+type Level struct {
+	List    int  // tell every item when a category has no more than this many
+	Cases   int  // otherwise, a summary and at most this many typical cases
+	Rest    int  // name at most this many of the remaining items (此外，还开展了……)
+	Content bool // tell a case's content and result, not only what, when and who
+	Short   bool // compare indicators by their rate alone (较上年增长8.6%), the amount left to the tables
+}
+
+// Levels are the levels of detail, fullest first. A template's budget
+// moves down this list until the report fits.
+var Levels = []Level{
+	{List: 4, Cases: 3, Rest: 6, Content: true},
+	{List: 3, Cases: 2, Rest: 4, Content: true},
+	{List: 2, Cases: 2, Rest: 0, Content: true},
+	{List: 1, Cases: 1, Rest: 0, Content: true},
+	{List: 1, Cases: 1, Rest: 0, Content: false},
+	{List: 1, Cases: 1, Rest: 0, Content: false, Short: true},
+	{List: 0, Cases: 0, Rest: 0, Content: false, Short: true},
+}
+
+// Writer writes a report's sentences with one lexicon at one level of
+// detail. Its zero Detail is the fullest.
+type Writer struct {
+	Lex    *lexicon.Lexicon
+	Detail int
+}
+
+// level is the writer's Level.
+func (w Writer) level() Level {
+	return Levels[min(max(w.Detail, 0), len(Levels)-1)]
+}
+
+// Subject is how a union names itself in a sentence: its type (社区工会,
+// 企业工会), or 我会.
+func Subject(r *model.Report) string {
+	if t := strings.TrimSpace(r.Org.Type); t != "" {
+		return t
+	}
+	return "我会"
+}
+
+// count writes a whole number with its unit: 20人. A unit outside the table
+// (the lexicon's check prevents it) falls back to digits and the unit.
+func count(n int, unit string) string {
+	s, err := zh.CountInt(n, unit)
+	if err != nil {
+		return strconv.Itoa(n) + unit
+	}
+	return s
+}
+
+func figure(v decimal.Decimal, unit string) string {
+	s, err := zh.Count(v, unit)
+	if err != nil {
+		return zh.Number(v) + unit
+	}
+	return s
+}
+
+// runes counts the characters of s.
+func runes(s string) int { return utf8.RuneCountInString(s) }
+
+// clause is a cadre's sentence as a clause: full-width punctuation, no
+// closing mark.
+func clause(s string) string { return zh.Clause(s) }
+
+// sentence closes a clause with 。 unless it is empty.
+func sentence(s string) string {
+	if s == "" {
+		return ""
+	}
+	return s + "。"
+}
+
+// endsWithDigit reports whether s ends in a digit, which a figure written
+// after it would run into: 指标1 + 166人次.
+func endsWithDigit(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsDigit(r)
+}
+
+// commonRun is the length in runes of the longest run a and b share.
+func commonRun(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	best := 0
+	for i := range ra {
+		for j := range rb {
+			k := 0
+			for i+k < len(ra) && j+k < len(rb) && ra[i+k] == rb[j+k] {
+				k++
+			}
+			best = max(best, k)
+		}
+	}
+	return best
+}
+
+// bigrams are the pairs of adjacent Han characters of s, for matching
+// problems with plans and targets with indicators by the words they share.
+func bigrams(s string) map[string]bool {
+	out := map[string]bool{}
+	var prev rune
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) && unicode.Is(unicode.Han, prev) {
+			out[string([]rune{prev, r})] = true
+		}
+		prev = r
+	}
+	return out
+}
+
+// common words say nothing about what two phrases are about.
+var common = map[string]bool{"工作": true, "开展": true, "进一步": true, "工会": true, "组织": true, "活动": true, "加强": true, "做好": true, "继续": true, "不够": true, "部分": true, "还不": true, "存在": true, "有待": true, "提高": true, "不足": true, "会员": true, "职工": true, "社区": true, "单位": true, "建设": true, "情况": true, "方面": true}
+
+// shared counts the meaningful bigrams a and b have in common.
+func shared(a, b map[string]bool) int {
+	n := 0
+	for k := range a {
+		if b[k] && !common[k] {
+			n++
+		}
+	}
+	return n
+}
+
+// nonEmpty keeps the non-empty strings.
+func nonEmpty(ss ...string) []string {
+	return slices.DeleteFunc(slices.Clone(ss), func(s string) bool { return s == "" })
+}
