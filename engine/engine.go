@@ -27,6 +27,10 @@ type Template = catalog.Template
 // Layout names a page layout: official or compact.
 type Layout = layout.Name
 
+// Budget bounds a report's length in characters or pages; the zero Budget
+// is the template's own (its manifest's budget).
+type Budget = catalog.Budget
+
 // Options configure an Engine.
 type Options struct {
 	// TemplateDirs are folders of user templates, searched before the
@@ -108,6 +112,7 @@ type Request struct {
 	Template string   // -t: template id or Chinese name; "" is the input's report.template
 	Formats  []string // output format names; empty is the template's
 	Check    Check
+	Budget   Budget // overrides the template's budget when not zero (a batch's roll-up)
 
 	using *Template // set by templates check: this template, not a key
 }
@@ -120,6 +125,7 @@ type Job struct {
 	Source   *diag.SourceMap
 	Template *Template // nil for DataOnly, and for ForValidate without a template
 	Formats  []*Format
+	Budget   Budget // the request's; zero is the template's
 	// Warnings are the problems that did not stop the job.
 	Warnings diag.List
 }
@@ -131,7 +137,7 @@ type Job struct {
 // job is returned with an error too when the input could be read, so that
 // callers can name it; it must not be rendered then.
 func (e *Engine) Prepare(req Request) (*Job, error) {
-	j := &Job{Name: req.Path, Report: req.Report, Source: req.Source}
+	j := &Job{Name: req.Path, Report: req.Report, Source: req.Source, Budget: req.Budget}
 	var probs diag.List
 	switch {
 	case req.Path != "":
@@ -273,7 +279,11 @@ func (e *Engine) Render(j *Job) (*Result, error) {
 	if t == nil {
 		return nil, newError(UsageError, "没有指定报告模板，无法生成报告", nil, nil)
 	}
-	md, lint, err := compose.Markdown(t, r)
+	budget := t.Budget
+	if j.Budget != (Budget{}) {
+		budget = j.Budget
+	}
+	md, lint, err := compose.MarkdownWithin(t, r, budget)
 	if err != nil {
 		return nil, newError(TemplateError, fmt.Sprintf("模板“%s”出错", t.Name), Problems(err), err)
 	}

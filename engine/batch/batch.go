@@ -591,7 +591,11 @@ func (b *Batch) prepareRollup() *rollupJob {
 		}
 		key = ids[0]
 	}
-	job, err := b.eng.Prepare(engine.Request{Report: r, Template: key, Formats: b.opts.Formats})
+	var budget engine.Budget
+	if b.Manifest != nil {
+		budget = b.Manifest.Budget
+	}
+	job, err := b.eng.Prepare(engine.Request{Report: r, Template: key, Formats: b.opts.Formats, Budget: budget})
 	var checks diag.List
 	if job != nil {
 		checks = job.Warnings

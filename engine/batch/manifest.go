@@ -19,6 +19,7 @@ var ManifestNames = []string{"batch.yaml", "batch.yml"}
 //	period: {year: 2024, span: H1}     # the batch's period; else the units'
 //	report: {template: 半年总结, date: 2024-07-12}
 //	indicators: [推荐就业, 慰问困难职工]  # the street's list: a column each in the 汇总表
+//	budget: {pages: 30}                # the roll-up's length; else its template's
 type Manifest struct {
 	Org    model.Org        `yaml:"org"`
 	Period model.Period     `yaml:"period"`
@@ -27,7 +28,8 @@ type Manifest struct {
 	// a column of the 汇总表, and the units' other indicators are listed in
 	// its 各单位指标. Without it, the indicators at least half the units
 	// report are the columns.
-	Indicators []string `yaml:"indicators"`
+	Indicators []string      `yaml:"indicators"`
+	Budget     engine.Budget `yaml:"budget"`
 
 	Source *diag.SourceMap `yaml:"-"`
 }
@@ -56,6 +58,9 @@ func readManifest(path string) (*Manifest, diag.List) {
 			probs.Add(src.Pos("period"), "period", "批量处理的期间写得不完整",
 				"请写成 period: {year: 2024, span: H1}（span 为 H1、H2、year、Q1～Q4），或者不写，按各单位的期间汇总")
 		}
+	}
+	if m.Budget.Chars < 0 || m.Budget.Pages < 0 {
+		probs.Add(src.Pos("budget"), "budget", "篇幅预算不能是负数", "例如 budget: {pages: 30}，不限篇幅就不写")
 	}
 	probs.Sort()
 	return m, probs

@@ -97,7 +97,7 @@ func TestManifestProblems(t *testing.T) {
 		"t/a/template.yaml:3:7: 字段 kind：不认识的报告种类“报告”。可选：总结、计划、汇报材料。",
 		"t/a/template.yaml:5:9: 字段 spans[1]：不认识的期间类型“H3”。可选：H1、H2、year、Q1、Q2、Q3、Q4、range（按起止日期）。",
 		"t/a/template.yaml:6:9: 字段 layout：不认识的版式“wide”。可选：official（公文版式）、compact（紧凑版式）。",
-		"t/a/template.yaml:7:1: 字段 format：顶层没有“format”这个字段。是不是“formats”？这一级可写的字段有：id、name、kind、description、doc_name、spans、formats、layout、fixtures、requires。",
+		"t/a/template.yaml:7:1: 字段 format：顶层没有“format”这个字段。是不是“formats”？这一级可写的字段有：id、name、kind、description、doc_name、spans、formats、layout、fixtures、requires、budget。",
 		"t/a/template.yaml:8:12: 字段 requires[1]：不认识的必需数据“activity”。是不是“activities”？可选：activities、indicators、plans、problems、org.overview，或一个工作类别（如 女职工工作），用 | 表示“其一即可”。",
 		"t/c/report.md.tmpl: 缺少模板正文 report.md.tmpl。每个模板文件夹都要有 template.yaml 和 report.md.tmpl。",
 	}

@@ -378,9 +378,13 @@ func (l *Lexicon) StartsWithVerb(text string) (string, bool) {
 }
 
 // HasVerb reports whether text contains one of the verbs of two or more
-// characters anywhere: 督促整改安全隐患 does, 职工书屋藏书 does not.
+// characters before its end: 督促整改安全隐患 does; 职工书屋藏书 does not, nor
+// 技能培训, whose 培训 is a noun there.
 func (l *Lexicon) HasVerb(text string) bool {
-	return slices.ContainsFunc(l.Verbs, func(v string) bool { return utf8.RuneCountInString(v) >= 2 && strings.Contains(text, v) })
+	return slices.ContainsFunc(l.Verbs, func(v string) bool {
+		i := strings.Index(text, v)
+		return utf8.RuneCountInString(v) >= 2 && i >= 0 && i+len(v) < len(text)
+	})
 }
 
 // IndicatorRuleOf finds the rule for an indicator's name and unit; ok is

@@ -32,7 +32,7 @@ func (w Writer) split(ind model.Indicator) (verb, object string) {
 	if v, ok := w.Lex.StartsWithVerb(name); ok {
 		return v, strings.TrimPrefix(name, v)
 	}
-	if rule, ok := w.Lex.IndicatorRuleOf(name, ind.Unit); ok {
+	if rule, ok := w.Lex.IndicatorRuleOf(name, ind.Unit); ok && !w.Lex.HasVerb(name) {
 		return rule.Verb, name
 	}
 	return "", name

@@ -41,15 +41,17 @@ func (w Writer) Plan(p model.Plan, planned model.Period) string {
 	})
 }
 
-// answers maps each plan (by index) to the problem it answers: the plan
-// that shares most words with the problem's complaint (the clauses of it
-// that say what is lacking: 不够, 不足, 缺乏……), when they share any. Each
-// problem goes to one plan, and a plan answers at most one problem.
+// answers maps each plan (by index) to the problem it answers: among the
+// plans that share a word with the problem's complaint (the clauses of it
+// that say what is lacking: 不够, 不足, 缺乏……), the one that shares most
+// with the complaint and then with the whole problem. Each problem goes to
+// one plan, and a plan answers at most one problem.
 func answers(r *model.Report) map[int]string {
 	out := map[int]string{}
 	taken := map[int]bool{}
 	for _, prob := range r.Problems {
 		complaint := complaints(prob)
+		whole := bigrams(prob)
 		best, score, quote := -1, 0, ""
 		for i, p := range r.Plans {
 			if taken[i] {
@@ -57,7 +59,11 @@ func answers(r *model.Report) map[int]string {
 			}
 			pb := bigrams(p.Item + p.Target + p.Category)
 			for _, c := range complaint {
-				if s := shared(bigrams(c), pb); s > score {
+				n := shared(bigrams(c), pb)
+				if n == 0 {
+					continue // the plan must answer the complaint itself
+				}
+				if s := 2*n + shared(whole, pb); s > score {
 					best, score, quote = i, s, c
 				}
 			}
@@ -100,8 +106,8 @@ func (w Writer) Answer(p model.Plan, r *model.Report) string {
 		return ""
 	}
 	c, ok := answers(r)[i]
-	if !ok || c == "" || runes(c) > 24 {
-		return ""
+	if !ok || c == "" || runes(c) > 24 || strings.ContainsAny(string([]rune(c)[0]), "该此这其") {
+		return "" // too long to quote, or it points back to what it leaves out (该幢楼宇)
 	}
 	return "针对" + c + "的问题，"
 }
@@ -177,7 +183,7 @@ func (w Writer) Goals(r *model.Report, planned model.Period) []string {
 	for _, g := range r.PlanGroups() {
 		for _, p := range g.Plans {
 			t, ok := zh.ParseTarget(clause(p.Target))
-			if !ok || runes(t.Object) < 2 {
+			if !ok || runes(t.Object) < 2 || frequency(t.Object) {
 				continue // 全年不少于四次: only meaningful after its item
 			}
 			key := t.Object + t.Unit
@@ -285,4 +291,15 @@ func superiors(r *model.Report) string {
 		return "上级工会"
 	}
 	return zh.Join(names)
+}
+
+// frequency reports a target that says how often rather than how much —
+// 每季一次，全年不少于四次 — which reads only after its item.
+func frequency(object string) bool {
+	for _, w := range []string{"每", "全年", "年内", "按时", "按季", "按月", "逐月"} {
+		if strings.HasPrefix(object, w) {
+			return true
+		}
+	}
+	return false
 }

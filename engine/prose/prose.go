@@ -150,7 +150,7 @@ func bigrams(s string) map[string]bool {
 }
 
 // common words say nothing about what two phrases are about.
-var common = map[string]bool{"工作": true, "开展": true, "进一步": true, "工会": true, "组织": true, "活动": true, "加强": true, "做好": true, "继续": true, "不够": true, "部分": true, "还不": true, "存在": true, "有待": true, "提高": true, "不足": true, "会员": true, "职工": true, "社区": true, "单位": true, "建设": true, "情况": true, "方面": true}
+var common = map[string]bool{"工作": true, "开展": true, "进一步": true, "工会": true, "组织": true, "活动": true, "加强": true, "做好": true, "继续": true, "不够": true, "部分": true, "还不": true, "存在": true, "有待": true, "提高": true, "不足": true, "会员": true, "职工": true, "社区": true, "单位": true, "建设": true, "情况": true, "方面": true, "管理": true, "会工": true, "会会": true}
 
 // shared counts the meaningful bigrams a and b have in common.
 func shared(a, b map[string]bool) int {

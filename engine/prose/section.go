@@ -65,7 +65,7 @@ func (w Writer) Section(g model.Group, r *model.Report) Section {
 		var rest []string
 		for _, it := range its {
 			if !slices.ContainsFunc(cases, func(c item) bool { return c.first().Title == it.first().Title }) {
-				rest = append(rest, strings.Trim(lexicon.Core(it.first().Title), "“”"))
+				rest = append(rest, restName(it.first().Title))
 			}
 		}
 		if len(rest) > 0 {
@@ -284,4 +284,14 @@ func (w Writer) Workload(r *model.Report, since string, subject ...string) strin
 		slots["经费"] = zh.Money(cost)
 	}
 	return sentence(w.Lex.Frames.Workload.Fill(slots))
+}
+
+// restName is an activity's title in a list of names: without a trailing
+// 活动 (此外，还开展了……等活动), its quotation marks kept in pairs.
+func restName(title string) string {
+	t := strings.TrimSpace(title)
+	if s := strings.TrimSuffix(t, "活动"); s != "" && strings.Count(s, "“") == strings.Count(s, "”") {
+		t = s
+	}
+	return t
 }

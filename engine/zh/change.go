@@ -1,6 +1,8 @@
 package zh
 
 import (
+	"strings"
+
 	"github.com/huibao/huibao/engine/model"
 	"github.com/shopspring/decimal"
 )
@@ -288,9 +290,9 @@ func GrowthOf(cur, prev decimal.Decimal, unit string) (string, error) {
 }
 
 // Diff writes the change for a table's 增减 column, signed, in the unit the
-// column's figures are in: 152, 140 人 → +12; 24, 27 户 → −3; equal → 0;
-// 4509.5, 4100 元 → +409.50; a share changes in 百分点: 97.6, 96.8 % →
-// +0.8个百分点.
+// column's figures are in and with as many decimals as they carry: 152, 140
+// 人 → +12; 24, 27 户 → −3; equal → 0; 4.6, 3.6 万元 → +1.0; 4509.5, 4100 元
+// → +409.50; a share changes in 百分点: 97.6, 96.8 % → +0.8个百分点.
 func Diff(cur, prev decimal.Decimal, unit string) (string, error) {
 	u, err := lookupUnit(unit)
 	if err != nil {
@@ -311,11 +313,14 @@ func Diff(cur, prev decimal.Decimal, unit string) (string, error) {
 		num = []byte(Yuan(diff.Abs()))
 		num = num[:len(num)-len("元")]
 	default:
-		num = plain(nil, diff.Abs())
+		// As many decimals as the figures carry: 4.6, 3.6 万元 → +1.0.
+		places := max(-cur.Exponent(), -prev.Exponent(), 0)
+		num = appendNumber(nil, diff.Abs(), format{places: places})
 	}
 	var b []byte
 	switch {
-	case string(num) == "0" || string(num) == "0.0":
+	case strings.Trim(string(num), "0.") == "":
+		num = []byte("0")
 	case diff.Sign() < 0:
 		b = append(b, Minus...)
 	default:

@@ -159,6 +159,8 @@ func TestTableCells(t *testing.T) {
 		{"97.6", "96.8", "%", "+0.8个百分点", NoRate},
 		{"96.8", "97.6", "%", "−0.8个百分点", NoRate},
 		{"5", "0", "人次", "+5", NoRate},
+		{"4.6", "3.6", "万元", "+1.0", "+27.8%"},
+		{"12.50", "12.5", "万元", "0", "0.0%"},
 	} {
 		cur, prev := dec(tc.cur), dec(tc.prev)
 		if got, err := Diff(cur, prev, tc.unit); err != nil || got != tc.diff {

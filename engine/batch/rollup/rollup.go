@@ -20,11 +20,14 @@
 //   - Activities: every one kept — the template's sentence "共组织开展各类活动
 //     N次" counts them — each with its unit as organizer, which the activity
 //     paragraph names as the one who ran it ("油房街社区工会在……召开").
-//   - Problems: merged in order, without duplicates (compared as clauses,
-//     so a trailing 。 does not make two).
+//   - Problems: merged without duplicates (compared as clauses, so a
+//     trailing 。 does not make two), those raised by the most units first,
+//     at most MaxProblems: a street's report names the problems its units
+//     share, not every unit's every complaint.
 //   - Plans: merged by category and item; the target is kept when the units
 //     that give one agree, else left out (two communities' targets are not
-//     the street's); the deadline is the latest.
+//     the street's); the deadline is the latest. In each category the items
+//     planned by the most units come first, at most MaxPlans of them.
 package rollup
 
 import (
@@ -302,32 +305,54 @@ func Attribute(a model.Activity, org model.Org) model.Activity {
 	return a
 }
 
-// problems merges the units' problems without duplicates.
+// MaxProblems and MaxPlans bound what a roll-up lists: the problems, and
+// the plan items of one category, shared by the most units.
+const (
+	MaxProblems = 8
+	MaxPlans    = 3
+)
+
+// problems merges the units' problems without duplicates, the most widely
+// raised first (ties in order of appearance), at most MaxProblems.
 func problems(units []Unit) []string {
 	var out []string
-	seen := map[string]bool{}
+	count := map[string]int{}
+	first := map[string]string{}
 	for _, u := range units {
+		seen := map[string]bool{}
 		for _, p := range u.Report.Problems {
 			k := zh.Clause(p)
 			if k == "" || seen[k] {
 				continue
 			}
 			seen[k] = true
-			out = append(out, strings.TrimSpace(p))
+			if count[k] == 0 {
+				out = append(out, k)
+				first[k] = strings.TrimSpace(p)
+			}
+			count[k]++
 		}
+	}
+	slices.SortStableFunc(out, func(a, b string) int { return count[b] - count[a] })
+	out = out[:min(len(out), MaxProblems)]
+	for i, k := range out {
+		out[i] = first[k]
 	}
 	return out
 }
 
-// plans merges the units' plans by category and item.
+// plans merges the units' plans by category and item, the most widely
+// planned first within a category, at most MaxPlans a category.
 func plans(units []Unit) []model.Plan {
 	type merged struct {
 		plan    model.Plan
 		targets []string
+		units   int
 	}
 	var order []string
 	byKey := map[string]*merged{}
 	for _, u := range units {
+		seen := map[string]bool{}
 		for _, p := range u.Report.Plans {
 			k := p.Category + "\x00" + zh.Clause(p.Item)
 			m, ok := byKey[k]
@@ -339,14 +364,24 @@ func plans(units []Unit) []model.Plan {
 			} else if p.Deadline.After(m.plan.Deadline) {
 				m.plan.Deadline = p.Deadline
 			}
+			if !seen[k] {
+				seen[k] = true
+				m.units++
+			}
 			if t := zh.Clause(p.Target); t != "" && !slices.Contains(m.targets, t) {
 				m.targets = append(m.targets, t)
 			}
 		}
 	}
+	slices.SortStableFunc(order, func(a, b string) int { return byKey[b].units - byKey[a].units })
 	out := make([]model.Plan, 0, len(order))
+	per := map[string]int{}
 	for _, k := range order {
 		m := byKey[k]
+		if per[m.plan.Category] >= MaxPlans {
+			continue
+		}
+		per[m.plan.Category]++
 		if len(m.targets) == 1 {
 			m.plan.Target = m.targets[0]
 		}
