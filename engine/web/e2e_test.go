@@ -204,7 +204,7 @@ func TestE2E(t *testing.T) {
 	p.shot("preview", true)
 
 	// 4. The report as a reader sees it, and the first PDF page.
-	for _, want := range []string{"西湖社区工会2024年上半年工作总结", "3月30日，社区工会在社区会议室举办工会组长培训，共20人参加。", "会员参与社区建设的积极性还不够高"} {
+	for _, want := range []string{"西湖社区工会2024年上半年工作总结", "3月30日，社区工会在社区会议室举办工会组长培训，参训20人。", "会员参与社区建设的积极性还不够高"} {
 		if html := get(t, ts.URL+"/drafts/"+id+"/preview"); !strings.Contains(html, want) {
 			t.Errorf("preview lacks %q", want)
 		}
