@@ -4,6 +4,10 @@ import (
 	"testing"
 
 	"github.com/huibao/huibao/engine/lexicon"
+
+	// No golden file here, but go test ./... -update passes the flag to
+	// every test binary of the module.
+	_ "github.com/huibao/huibao/internal/golden"
 )
 
 func TestBuiltin(t *testing.T) {
