@@ -194,7 +194,19 @@ func (e *Engine) Prepare(req Request) (*Job, error) {
 		}
 		j.Formats = append(j.Formats, f)
 	}
+	if gp := e.glyphs(j); len(gp) > 0 {
+		return j, &Error{Kind: InputError, Problems: append(j.Warnings, gp...)}
+	}
 	return j, nil
+}
+
+// Stem is the file name the job's outputs share, without extension:
+// <单位名>_<期间>_<报告名>; "" for a job without a template.
+func (j *Job) Stem() string {
+	if j.Template == nil {
+		return ""
+	}
+	return compose.FileStem(j.Template, j.Report)
 }
 
 // refuse returns err with the job's warnings before its own problems, so
@@ -340,6 +352,13 @@ func IsInput(name string) bool { return load.KindOf(name) != load.Unknown }
 
 // IsWorkbook reports whether a file name is an XLSX workbook.
 func IsWorkbook(name string) bool { return load.KindOf(name) == load.XLSX }
+
+// ReadText reads a YAML or JSON file other than a report (batch.yaml) the
+// way inputs are read: a regular file only, through the size limit. A
+// refusal is a Chinese message and hint.
+func ReadText(path string) (data []byte, msg, hint string) {
+	return load.ReadFile(path, load.MaxTextSize)
+}
 
 // Decode reads a YAML file other than a report (batch.yaml) into v, with
 // the loader's strictness and positions.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/huibao/huibao/engine/catalog"
 	"github.com/huibao/huibao/engine/diag"
@@ -27,6 +28,9 @@ type Format struct {
 	Ext    string
 	Binary bool
 	Desc   string // Chinese, for --help
+	// Fonts says that the format embeds the fonts, so that every
+	// character of the data must be in them (checked by Prepare).
+	Fonts bool
 	// Write makes the file from the report's artefacts. It never sees the
 	// engine: what it may use is in Artefacts.
 	Write func(*Artefacts) ([]byte, error)
@@ -36,12 +40,13 @@ type Format struct {
 var formats = []*Format{
 	{Name: "md", Ext: ".md", Desc: "Markdown（可用 pandoc 转为 Word，参考文档由 huibao init 公文参考.docx 生成）",
 		Write: func(a *Artefacts) ([]byte, error) { return a.Markdown, nil }},
-	{Name: "pdf", Ext: ".pdf", Binary: true, Desc: "公文版式 PDF",
+	{Name: "pdf", Ext: ".pdf", Binary: true, Fonts: true, Desc: "公文版式 PDF",
 		Write: func(a *Artefacts) ([]byte, error) {
 			fonts, err := a.Resources.Fonts()
 			if err != nil {
 				return nil, err
 			}
+			a.Resources.drawn.Store(true)
 			doc, err := a.Document()
 			if err != nil {
 				return nil, err
@@ -145,6 +150,7 @@ type Resources struct {
 	fontsOnce  sync.Once
 	fonts      *pdf.Fonts
 	fontsErr   error
+	drawn      atomic.Bool // a PDF was written with the fonts, not only checked against them
 }
 
 // Fonts loads the PDF fonts the first time a report needs them.
@@ -166,7 +172,7 @@ func (r *Resources) Fonts() (*pdf.Fonts, error) {
 func (e *Engine) FontNotice() string { return e.res.fontNotice() }
 
 func (r *Resources) fontNotice() string {
-	if r.fonts == nil { // read after the run: Fonts has returned for every report
+	if r.fonts == nil || !r.drawn.Load() { // read after the run: Fonts has returned for every report
 		return ""
 	}
 	return r.fonts.Notice()

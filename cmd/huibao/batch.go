@@ -110,17 +110,12 @@ func (a *app) partResult(what string, p *batch.Part) {
 
 // batchTotals closes the run with one line: how many units made it.
 func (a *app) batchTotals(b *batch.Batch) {
-	failed := 0
-	for _, u := range b.Units {
-		if u.Failed() {
-			failed++
-		}
-	}
+	failed := b.FailedUnits()
 	if failed == 0 {
 		fmt.Fprintf(a.stderr, "共 %d 个单位，全部生成了报告。\n", len(b.Units))
 		return
 	}
-	fmt.Fprintf(a.stderr, "共 %d 个单位：%d 个生成了报告，%d 个未通过检查（见上）。\n", len(b.Units), len(b.Units)-failed, failed)
+	fmt.Fprintf(a.stderr, "共 %d 个单位：%d 个生成了报告，%d 个没有生成报告（见上）。\n", len(b.Units), len(b.Units)-failed, failed)
 }
 
 func trimStop(s string) string {

@@ -254,8 +254,8 @@ fixtures/batch/with-bad/xinhua.yaml:15:16: 字段 membership.dues_paying：缴�
 fixtures/batch/with-bad/xinhua.yaml:24:5: 字段 activities[1].particpants：activities[1] 下没有“particpants”这个字段。是不是“participants”（参加人数）？这一级可写的字段有：date、end_date、title、category、location、participants、content、result、cost、organizer、beneficiary、beneficiaries、beneficiary_unit、typical。
 fixtures/batch/with-bad/xinhua.yaml:27:11: 字段 activities[2].date：活动日期 2024-07-15 不在报告期间（2024-01-01 至 2024-06-30）内。请核对年份和月份；不属于本期的活动请删去。
 fixtures/batch/with-bad/xinhua.yaml：发现 3 处错误，没有生成这个单位的报告。
-汇总报告：有 1 个单位未通过检查，没有生成汇总报告：汇总报告的数字要包含全部单位。请改正后重新运行。
-共 4 个单位：3 个生成了报告，1 个未通过检查（见上）。
+汇总报告：有 1 个单位没有生成报告（见上），没有生成汇总报告：汇总报告的数字要包含全部单位。请改正后重新运行。
+共 4 个单位：3 个生成了报告，1 个没有生成报告（见上）。
 `
 	if stderr != wantErr {
 		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, wantErr)

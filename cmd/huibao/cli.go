@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
@@ -24,7 +25,16 @@ var exitCodes = []struct {
 	{engine.TemplateError, "模板", 1, "模板有错"},
 	{engine.OutputError, "输出", 1, "无法写出结果：缺字体、无法写文件"},
 	{engine.UsageError, "用法", 2, "用法错误：没有这个命令或选项、参数个数不对、没有这个模板或输出格式"},
+	{internalError, "内部", 3, "程序自身出错（崩溃）：不是输入的问题，请把输入文件和屏幕上的提示发给维护者"},
+	{interrupted, "中断", 130, "按了 Ctrl+C 或收到终止信号：已经写好的报告完整保留，写了一半的不会留下"},
 }
+
+// internalError and interrupted are the kinds of ending that are not an
+// engine error: a crash of the program, a signal.
+const (
+	internalError engine.ErrorKind = 100 + iota
+	interrupted
+)
 
 // exitCode is the code of a kind of error.
 func exitCode(k engine.ErrorKind) int {
@@ -102,7 +112,8 @@ func (a *app) report(probs diag.List) {
 	}
 }
 
-func run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+func run(args []string, stdout, stderr io.Writer, getenv func(string) string) (code int) {
+	defer crash(stderr, &code)
 	a := &app{stdout: stdout, stderr: stderr, getenv: getenv}
 	root := a.rootCmd()
 	root.SetArgs(args)
@@ -134,6 +145,16 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		fmt.Fprintln(stderr, "用 huibao --help 查看用法。")
 	}
 	return exitCode(ee.kind)
+}
+
+// crash, deferred, ends a run that panicked: a panic is the program's
+// fault, so never the usage code and never an English stack alone for a
+// cadre. The stack follows the Chinese, for the maintainer it names.
+func crash(stderr io.Writer, code *int) {
+	if r := recover(); r != nil {
+		fmt.Fprintf(stderr, "错误：程序内部出错，这不是输入的问题。请把输入文件和下面几行发给维护者：\n%v\n%s", r, debug.Stack())
+		*code = exitCode(internalError)
+	}
 }
 
 func (a *app) rootCmd() *cobra.Command {

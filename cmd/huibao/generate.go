@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -56,6 +58,13 @@ func (a *app) generateCmd() *cobra.Command {
 				return a.fail(err, "没有生成报告")
 			}
 			a.report(res.Lint)
+			if in, err := os.Stat(args[0]); err == nil {
+				for _, o := range res.Outputs {
+					if fi, err := os.Stat(filepath.Join(out, o.Name)); err == nil && os.SameFile(in, fi) {
+						return usageErr("生成的 %s 就是输入文件 %s，写出报告会把它覆盖。请用 -o 另选一个输出文件夹，或把输入文件改个名字，没有生成报告", filepath.Join(out, o.Name), args[0])
+					}
+				}
+			}
 			written, err := engine.WriteAll(out, res.Outputs)
 			if err != nil {
 				return a.fail(err, "")

@@ -25,12 +25,17 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/huibao/huibao/engine"
 	"github.com/huibao/huibao/engine/batch/rollup"
@@ -176,7 +181,7 @@ func Prepare(eng *engine.Engine, path string, opts Options) (*Batch, error) {
 	for i, f := range files {
 		b.Units[i] = &Unit{Path: f, Name: filepath.Base(f)}
 	}
-	parallel(opts.Jobs, len(b.Units), func(i int) { b.check(b.Units[i]) }, nil)
+	parallel(opts.Jobs, len(b.Units), func(i int) { safely(b.Units[i], func() { b.check(b.Units[i]) }) }, nil)
 	if err := b.samePeriod(); err != nil {
 		return nil, err
 	}
@@ -224,6 +229,8 @@ func (b *Batch) scan(dir string) (inputs []string, manifest string, err error) {
 			// The output folder inside the input folder: not worth a word.
 		case e.IsDir():
 			b.Ignored = append(b.Ignored, Ignored{name, "是子文件夹，批量处理只读这一层的文件"})
+		case slices.Contains(ManifestNames, name) && e.Type()&fs.ModeSymlink != 0 && outside(dir, name) != "":
+			b.Ignored = append(b.Ignored, Ignored{name, outside(dir, name)})
 		case slices.Contains(ManifestNames, name):
 			if manifest == "" {
 				manifest = filepath.Join(dir, name)
@@ -234,11 +241,40 @@ func (b *Batch) scan(dir string) (inputs []string, manifest string, err error) {
 			b.Ignored = append(b.Ignored, Ignored{name, "是 Excel 或 WPS 打开文件时留下的临时文件"})
 		case !engine.IsInput(name):
 			b.Ignored = append(b.Ignored, Ignored{name, "不是输入文件（只读 .yaml、.yml、.json、.xlsx）"})
+		case e.Type()&fs.ModeSymlink != 0:
+			if why := outside(dir, name); why != "" {
+				b.Ignored = append(b.Ignored, Ignored{name, why})
+				continue
+			}
+			inputs = append(inputs, filepath.Join(dir, name))
+		case !e.Type().IsRegular():
+			// A named pipe would make the run wait forever, a device never end.
+			b.Ignored = append(b.Ignored, Ignored{name, "不是普通文件（是管道、设备或套接字），批量处理不读"})
 		default:
 			inputs = append(inputs, filepath.Join(dir, name))
 		}
 	}
 	return inputs, manifest, nil
+}
+
+// outside says why a link in the folder is not read — it leads outside the
+// folder, or nowhere — or "" when it leads to a file in the folder. A batch
+// reads the folder it is given: a link to /etc/passwd named x.yaml must not
+// make it read, and quote, a file elsewhere.
+func outside(dir, name string) string {
+	target, err := filepath.EvalSymlinks(filepath.Join(dir, name))
+	if err != nil {
+		return "是失效的链接，已忽略"
+	}
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return "是链接，无法确定它指向哪里，已忽略"
+	}
+	rel, err := filepath.Rel(root, target)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return "是指向文件夹外的链接，批量处理只读文件夹里的文件，已忽略；需要时请把文件复制进来"
+	}
+	return ""
 }
 
 // check prepares one input for its template.
@@ -348,31 +384,50 @@ func (b *Batch) samePeriod() error {
 	return nil
 }
 
-// distinctNames fails units that share a name: their reports would be
-// written to the same files.
+// distinctNames fails units whose reports would be written to the same
+// files: the same union's name, or names that differ only in what a file
+// name cannot hold (/ \ : * ? " < > |), in case, or in Unicode
+// normalisation, which Windows and macOS file systems do not tell apart.
+// Both units fail, each naming the other.
 func (b *Batch) distinctNames() {
-	byName := map[string][]*Unit{}
+	byKey := map[string][]*Unit{}
 	for _, u := range b.Units {
-		if u.Job != nil && u.Job.Report.Org.Name != "" {
-			byName[u.Job.Report.Org.Name] = append(byName[u.Job.Report.Org.Name], u)
+		if k := fileKey(u); k != "" {
+			byKey[k] = append(byKey[k], u)
 		}
 	}
 	for _, u := range b.Units {
-		same := byName[u.Name]
-		if u.Job == nil || len(same) < 2 {
+		same := byKey[fileKey(u)]
+		if len(same) < 2 {
 			continue
 		}
 		var others []string
+		identical := true
 		for _, o := range same {
 			if o != u {
-				others = append(others, o.Path)
+				others = append(others, fmt.Sprintf("%s（单位名称在 %s）", o.Path, o.Job.Source.Pos("org.name")))
+				identical = identical && o.Name == u.Name
 			}
 		}
-		u.Problems.Add(u.Job.Source.Pos("org.name"), "org.name",
-			fmt.Sprintf("单位名称“%s”与 %s 相同，两份报告会写到同一个文件，汇总时也会重复计算", u.Name, strings.Join(others, "、")),
-			"请改正单位名称，或把重复的文件移出文件夹")
+		msg := fmt.Sprintf("单位名称“%s”与 %s 相同，两份报告会写到同一个文件，汇总时也会重复计算", u.Name, strings.Join(others, "、"))
+		if !identical {
+			msg = fmt.Sprintf("单位名称“%s”与 %s 只差在文件名不能用的符号、大小写或写法上，两份报告的文件名相同（%s），会互相覆盖", u.Name, strings.Join(others, "、"), u.Job.Stem())
+		}
+		u.Problems.Add(u.Job.Source.Pos("org.name"), "org.name", msg, "请改正单位名称，使各单位的名称不同，或把重复的文件移出文件夹")
 		u.reason = "单位名称与其他单位相同"
+		if !identical {
+			u.reason = "报告的文件名与其他单位相同"
+		}
 	}
+}
+
+// fileKey is what the file systems see of a unit's report names: the stem,
+// in NFC, case-folded; "" for a unit without a template.
+func fileKey(u *Unit) string {
+	if u.Job == nil || u.Job.Template == nil || u.Job.Report.Org.Name == "" {
+		return ""
+	}
+	return cases.Fold().String(norm.NFC.String(u.Job.Stem()))
 }
 
 // goodUnits are the units that passed every check, in order.
@@ -437,7 +492,7 @@ func (b *Batch) renderUnits(roll *rollupJob) {
 		if i := todo[k]; i < 0 {
 			roll.render(b)
 		} else {
-			b.render(b.Units[i])
+			safely(b.Units[i], func() { b.render(b.Units[i]) })
 		}
 	}, func(k int) {
 		i := todo[k]
@@ -463,6 +518,20 @@ func (b *Batch) render(u *Unit) {
 	}
 	u.Problems = append(u.Problems, res.Lint...)
 	u.Written, u.Err = engine.WriteAll(b.opts.OutDir, res.Outputs)
+}
+
+// safely runs f for a unit, turning a panic — the program's fault — into
+// the unit's failure, so that one unit cannot take the batch down and the
+// others are still generated.
+func safely(u *Unit, f func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			u.Err = &engine.Error{Kind: engine.OutputError,
+				Msg: "程序内部出错，没有生成这个单位的报告。这不是输入的问题，请把这个输入文件发给维护者",
+				Err: fmt.Errorf("panic: %v\n%s", r, debug.Stack())}
+		}
+	}()
+	f()
 }
 
 // withConsequence adds to an engine error's sentence what was not done
@@ -561,14 +630,8 @@ type rollupJob struct {
 func (b *Batch) prepareRollup() *rollupJob {
 	j := &rollupJob{part: &Part{}}
 	p := j.part
-	failed := 0
-	for _, u := range b.Units {
-		if u.Failed() {
-			failed++
-		}
-	}
-	if failed > 0 {
-		p.Err = b.unitsFailed(failed)
+	if failed := b.failedUnits(); failed > 0 {
+		p.Err = b.unitsFailed(failed) // counted again at the end
 		return j
 	}
 	r, probs := rollup.Compute(b.rollupParent(), b.goodUnits())
@@ -622,8 +685,30 @@ func (b *Batch) prepareRollup() *rollupJob {
 	return j
 }
 
+// FailedUnits counts the units whose reports were not generated, for
+// whatever reason: the one count every message of a batch gives.
+func (b *Batch) failedUnits() int {
+	n := 0
+	for _, u := range b.Units {
+		if u.Failed() {
+			n++
+		}
+	}
+	return n
+}
+
+// FailedUnits is the number of units whose reports were not generated.
+func (b *Batch) FailedUnits() int { return b.failedUnits() }
+
 func (b *Batch) unitsFailed(n int) error {
-	return fmt.Errorf("有 %d 个单位未通过检查，没有生成汇总报告：汇总报告的数字要包含全部单位。请改正后重新运行", n)
+	return &unitsError{n}
+}
+
+// unitsError is the roll-up not made because units failed.
+type unitsError struct{ n int }
+
+func (e *unitsError) Error() string {
+	return fmt.Sprintf("有 %d 个单位没有生成报告（见上），没有生成汇总报告：汇总报告的数字要包含全部单位。请改正后重新运行", e.n)
 }
 
 // render renders the roll-up, keeping the outputs in memory.
@@ -640,14 +725,15 @@ func (j *rollupJob) render(b *Batch) {
 
 // finish writes the rendered roll-up if every unit was written too.
 func (j *rollupJob) finish(b *Batch) *Part {
+	failed := b.failedUnits()
+	var ue *unitsError
+	if errors.As(j.part.Err, &ue) {
+		// Counted before the units were rendered; some may have failed
+		// since, and every count of the run must agree.
+		j.part.Err = b.unitsFailed(failed)
+	}
 	if j.part.Err != nil || j.job == nil {
 		return j.part
-	}
-	failed := 0
-	for _, u := range b.Units {
-		if u.Failed() {
-			failed++
-		}
 	}
 	if failed > 0 {
 		j.part.Err = b.unitsFailed(failed)

@@ -264,7 +264,7 @@ func TestWithBad(t *testing.T) {
 	if !slices.Equal(names, wantFiles) {
 		t.Errorf("files %q, want %q", names, wantFiles)
 	}
-	if b.Rollup.Err == nil || !strings.Contains(b.Rollup.Err.Error(), "有 1 个单位未通过检查，没有生成汇总报告") {
+	if b.Rollup.Err == nil || !strings.Contains(b.Rollup.Err.Error(), "有 1 个单位没有生成报告（见上），没有生成汇总报告") {
 		t.Errorf("roll-up: %+v", b.Rollup)
 	}
 }

@@ -1,8 +1,6 @@
 package batch
 
 import (
-	"os"
-
 	"github.com/huibao/huibao/engine"
 	"github.com/huibao/huibao/engine/diag"
 	"github.com/huibao/huibao/engine/model"
@@ -38,9 +36,9 @@ type Manifest struct {
 // that come from it are checked later with the roll-up, and pointed back here.
 func readManifest(path string) (*Manifest, diag.List) {
 	var probs diag.List
-	data, err := os.ReadFile(path)
-	if err != nil {
-		probs.Add(diag.Pos{File: path}, "", "无法读取批量说明文件："+diag.OSReason(err), "")
+	data, msg, hint := engine.ReadText(path)
+	if msg != "" {
+		probs.Add(diag.Pos{File: path}, "", "无法读取批量说明文件："+msg, hint)
 		return nil, probs
 	}
 	m := &Manifest{}

@@ -12,6 +12,7 @@ package catalog
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -239,9 +240,9 @@ func readPartials(p Place, dir string) (map[string]Partial, diag.List) {
 			continue
 		}
 		name := shownName(p, path.Join(dir, e.Name()))
-		b, err := fs.ReadFile(p.FS, path.Join(dir, e.Name()))
+		b, err := readFile(p.FS, path.Join(dir, e.Name()))
 		if err != nil {
-			probs.Add(diag.Pos{File: name}, "", "无法读取："+diag.OSReason(err), "")
+			probs.Add(diag.Pos{File: name}, "", "无法读取："+reason(err), "")
 			continue
 		}
 		out[e.Name()] = Partial{Name: name, Text: string(b)}
@@ -258,10 +259,10 @@ func shownName(p Place, name string) string {
 
 func readTemplate(p Place, dir string, formats []string) (*Template, diag.List) {
 	manifestName := shownName(p, path.Join(dir, "template.yaml"))
-	data, err := fs.ReadFile(p.FS, path.Join(dir, "template.yaml"))
+	data, err := readFile(p.FS, path.Join(dir, "template.yaml"))
 	var probs diag.List
 	if err != nil {
-		probs.Add(diag.Pos{File: manifestName}, "", "无法读取模板说明："+diag.OSReason(err), "")
+		probs.Add(diag.Pos{File: manifestName}, "", "无法读取模板说明："+reason(err), "")
 		return nil, probs
 	}
 	var m Manifest
@@ -275,7 +276,7 @@ func readTemplate(p Place, dir string, formats []string) (*Template, diag.List) 
 		return nil, probs
 	}
 	mainName := path.Join(dir, "report.md.tmpl")
-	text, err := fs.ReadFile(p.FS, mainName)
+	text, err := readFile(p.FS, mainName)
 	if err != nil {
 		probs.Add(diag.Pos{File: shownName(p, mainName)}, "", "缺少模板正文 report.md.tmpl", "每个模板文件夹都要有 template.yaml 和 report.md.tmpl")
 		return nil, probs
@@ -341,6 +342,15 @@ func checkManifest(m *Manifest, dir string, src *diag.SourceMap, formats []strin
 			}
 		}
 	}
+	for i, fx := range m.Fixtures {
+		// A template is checked against its own samples: a name that
+		// leads out of its folder (/etc/passwd, ../../x) would make a
+		// check read, and quote, any file.
+		if !filepath.IsLocal(filepath.FromSlash(fx)) {
+			p := fmt.Sprintf("fixtures[%d]", i+1)
+			probs.Add(src.Pos(p), p, fmt.Sprintf("样例文件“%s”不在模板文件夹里", fx), "fixtures 只能写模板文件夹里的文件，如 fixtures/sample.yaml；不能用绝对路径或 ..")
+		}
+	}
 	for i, f := range m.Formats {
 		if !slices.Contains(formats, f) {
 			path := fmt.Sprintf("formats[%d]", i+1)
@@ -364,6 +374,50 @@ func checkManifest(m *Manifest, dir string, src *diag.SourceMap, formats []strin
 	}
 	return probs
 }
+
+// maxFile bounds a template's files: a template is some kilobytes.
+const maxFile = 1 << 20
+
+// readFile reads a file of a template folder: a regular file only (a named
+// pipe would never answer, a device never end), through maxFile.
+func readFile(fsys fs.FS, name string) ([]byte, error) {
+	fi, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: %w", name, errNotRegular)
+	}
+	if fi.Size() > maxFile {
+		return nil, fmt.Errorf("%s: %w", name, errTooBig)
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxFile+1))
+	if err == nil && len(b) > maxFile {
+		return nil, fmt.Errorf("%s: %w", name, errTooBig)
+	}
+	return b, err
+}
+
+// reason says why a template file could not be read.
+func reason(err error) string {
+	switch {
+	case errors.Is(err, errNotRegular):
+		return "不是普通文件（是管道、设备或套接字），不读"
+	case errors.Is(err, errTooBig):
+		return errTooBig.Error()
+	}
+	return diag.OSReason(err)
+}
+
+var (
+	errNotRegular = errors.New("不是普通文件")
+	errTooBig     = fmt.Errorf("超过 %d MB，不像是模板文件", maxFile>>20)
+)
 
 // List returns the templates sorted by id.
 func (c *Catalog) List() []*Template {

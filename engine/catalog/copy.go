@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"fmt"
-	"io/fs"
 	"maps"
 	"os"
 	"path"
@@ -42,7 +41,7 @@ func (t *Template) Copy(dir string, opts CopyOptions) ([]string, error) {
 	if _, err := os.Stat(dir); err == nil {
 		return nil, fmt.Errorf("%s 已经存在；请换一个文件夹名，或先删除它", dir)
 	}
-	manifest, err := fs.ReadFile(t.fsys, path.Join(t.root, "template.yaml"))
+	manifest, err := readFile(t.fsys, path.Join(t.root, "template.yaml"))
 	if err != nil {
 		return nil, fmt.Errorf("无法读取 %s：%s", t.Dir, diag.OSReason(err))
 	}

@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"io/fs"
 	"path"
 	"strings"
 	"unicode/utf8"
@@ -27,7 +26,7 @@ func (t *Template) ManifestFixtures() []FixtureRef {
 	var text string
 	var ok bool
 	if t.fsys != nil {
-		if b, err := fs.ReadFile(t.fsys, path.Join(t.root, "template.yaml")); err == nil {
+		if b, err := readFile(t.fsys, path.Join(t.root, "template.yaml")); err == nil {
 			text, ok = string(b), true
 		}
 	}

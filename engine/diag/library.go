@@ -133,6 +133,8 @@ var translations = map[Library][]translation{
 		{regexp.MustCompile(`^template: no template "(.*?)" associated with template "(.*?)"$`), "没有名为“%s”的子模板", "公共子模板在 templates/_partials/ 下", 0},
 		{regexp.MustCompile(`^undefined variable "(.*?)"$`), "变量“%s”没有定义", "变量要先用 {{ $x := … }} 定义，且只在定义它的块内有效", 0},
 		{regexp.MustCompile(`^range can't iterate over (.*)$`), "不能对 %s 使用 range", "range 只能用于列表", 0},
+		{regexp.MustCompile(`^exceeded maximum template depth \((\d+)\)$`), "子模板一层套一层地调用，超过了 %s 层", "多半是子模板（直接或间接地）调用了自己", 0},
+		{regexp.MustCompile(`^can't print value of type (\S+)$`), "不能把 %s 类型的值写进报告", "请引用它的具体字段", 0},
 		{contains("index out of range"), "列表里没有这一项（列表是空的或不够长）", "取列表的某一项前先判断，如 {{ with .Problems }}{{ index . 0 }}{{ end }}", 0},
 	},
 }
@@ -229,10 +231,23 @@ func OSReason(err error) string {
 			return "文件夹不是空的"
 		case syscall.EBUSY:
 			return "文件正被占用"
+		case syscall.ELOOP:
+			return "链接套链接太多层，或链接指向自己"
+		case syscall.ENXIO, syscall.ENODEV:
+			return "设备不存在或没有连接"
+		case syscall.ETXTBSY:
+			return "文件正被一个程序运行着"
+		case syscall.EFBIG:
+			return "文件超过了系统允许的大小"
+		case syscall.EINVAL:
+			return "文件名或路径里有系统不接受的字符"
+		case syscall.EAGAIN, syscall.EINTR:
+			return "系统暂时无法完成，请再试一次"
 		}
 		return "系统错误（错误号 " + fmt.Sprint(int(errno)) + "）"
 	}
-	return "无法完成（" + err.Error() + "）"
+	// An error of no known kind: its English text is no help to a cadre.
+	return "系统无法完成这个操作"
 }
 
 // osOp names a file operation in Chinese, as the start of a sentence.

@@ -6,6 +6,7 @@ package validate
 
 import (
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -102,12 +103,22 @@ func (c *checker) require(path string, present bool, what, example string) bool 
 // to write in YAML (span: H1).
 func (c *checker) inForm(path string) bool { return c.src.Pos(path).Sheet != "" }
 
+// workbook reports whether the input is a workbook: a YAML key is no
+// advice for it.
+func (c *checker) workbook() bool {
+	return c.src != nil && strings.EqualFold(filepath.Ext(c.src.File), ".xlsx")
+}
+
 func (c *checker) version() {
 	switch {
 	case !c.has("version", c.r.Version != 0) && c.inForm("version"):
 		c.add("version", "缺少格式版本号", "请在这一格填写 1")
+	case !c.has("version", c.r.Version != 0) && c.workbook():
+		c.add("version", "缺少格式版本号：这个工作簿不像 huibao 的填报表", "请用 huibao init 生成填报表（它的“基本信息”表里有“格式版本”一行，填 1），再把数据填进去")
 	case !c.has("version", c.r.Version != 0):
 		c.add("version", "缺少格式版本号", "请在文件第一行写 version: 1")
+	case c.r.Version != model.Version && c.workbook():
+		c.add("version", fmt.Sprintf("不认识的格式版本 %d", c.r.Version), "本程序读取的格式版本是 1，请在这一格填写 1")
 	case c.r.Version != model.Version:
 		c.add("version", fmt.Sprintf("不认识的格式版本 %d", c.r.Version), "本程序读取的格式版本是 1，请写 version: 1")
 	}

@@ -121,7 +121,7 @@ func (s *sheet) height(r row, widths []float64) float64 {
 		for _, w := range widths {
 			across += w
 		}
-		return float64(book.Lines(r.cells[0].shown, across))*book.LineHeight + 6
+		return min(float64(book.Lines(r.cells[0].shown, across))*book.LineHeight+6, maxRowHeight)
 	}
 	if r.spill {
 		return book.LineHeight + 8
@@ -137,8 +137,13 @@ func (s *sheet) height(r row, widths []float64) float64 {
 			lines = max(lines, book.Lines(c.shown, widths[i]))
 		}
 	}
-	return float64(lines)*book.LineHeight + 6
+	return min(float64(lines)*book.LineHeight+6, maxRowHeight)
 }
+
+// maxRowHeight is the tallest row Excel allows, in points; a taller row
+// is refused by excelize. A cell with more text than that shows is still
+// whole in the file, and Excel shows it when the cell is selected.
+const maxRowHeight = 409
 
 // write puts the sheet into the workbook: streamed rows, then the settings
 // the stream writer flushes with them (filter, print set-up, charts).
