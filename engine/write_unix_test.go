@@ -28,4 +28,3 @@ func TestWriteAllModes(t *testing.T) {
 		}
 	}
 }
-
