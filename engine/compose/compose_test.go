@@ -45,8 +45,8 @@ func TestLint(t *testing.T) {
 		{"empty heading", "# 一、主要工作\n\n# 二、存在的问题\n\n参与不够。\n", []string{"空标题：# 一、主要工作"}},
 		{"empty heading at end", "开篇。\n\n# 一、主要工作\n", []string{"空标题：# 一、主要工作"}},
 		{"skipped level 1", "# 一、甲\n\n正文。\n\n# 三、丙\n\n正文。\n", []string{"编号不连续：应为第2项，实际写的是“三、”"}},
-		{"level 2 restarts", "# 一、甲\n\n## （一）a\n\n正文。\n\n# 二、乙\n\n## （二）b\n\n正文。\n", []string{"编号不连续：应为第1项，实际写的是“（二）”"}},
-		{"past ten", "# 一、甲\n\n正文。\n\n" + strings.Repeat("", 0) + "# 二、乙\n\n## （一）a\n\n正文。\n", nil},
+		{"level 2 restarts", "# 一、甲\n\n## （一）a\n\n正文。\n\n# 二、乙\n\n## （二）b\n\n正文。\n", []string{"编号不连续：应为第1项，实际写的是“（二）”", "只有一项却编了“（一）”"}},
+		{"past ten", "# 一、甲\n\n正文。\n\n" + strings.Repeat("", 0) + "# 二、乙\n\n## （一）a\n\n正文。\n", []string{"只有一项却编了“（一）”"}},
 		{"number is not a heading", "# 一、甲\n\n3.5万元用于帮扶。\n", nil},
 	}
 	for _, tt := range tests {

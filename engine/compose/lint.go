@@ -83,6 +83,7 @@ func Lint(md []byte) diag.List {
 	if lastHeading >= 0 {
 		add(lastHeading, "空标题："+excerpt(lines[lastHeading]), "没有内容的部分应整节略去")
 	}
+	probs = append(probs, lintProse(md)...)
 	return probs
 }
 

@@ -84,8 +84,13 @@ func (w Writer) Figures(inds []model.Indicator, r *model.Report) string {
 			continue
 		}
 		verb, object := w.split(ind)
-		if object != "" && object == prevObject && verb != "" && !ind.Value.IsZero() {
-			phrase = verb + figure(ind.Value, ind.Unit)
+		switch {
+		case ind.Value.IsZero() || verb == "" || prevObject == "":
+		case object == prevObject:
+			phrase = verb + figure(ind.Value, ind.Unit) // 征集合理化建议211条，采纳125条
+		case runes(prevObject) >= 4 && strings.HasSuffix(object, prevObject):
+			// 采纳实施合理化建议 after 征集合理化建议: 采纳实施125条.
+			phrase = verb + strings.TrimSuffix(object, prevObject) + figure(ind.Value, ind.Unit)
 		}
 		prevObject = object
 		if ind.Previous != nil && !ind.Value.IsZero() {
