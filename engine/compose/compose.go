@@ -51,15 +51,20 @@ func Title(t *catalog.Template, r *model.Report) string {
 
 // PlannedPeriod is the period a report is about. For a summary or a
 // briefing it is the input's period. A plan is about the period planned
-// for: given the data of a finished half-year or year whose plans all fall
-// due after it (the usual case at year end, when the same data gives the
-// 年度总结 and next year's 年度工作计划), that is the next period, so the
+// for: given the data of a half-year or year that is finished when the plan
+// is written (its report.date is after the period), or whose plans all
+// fall due after it — the usual case at year end, when the same data gives
+// the 年度总结 and next year's 年度工作计划 — that is the next period, so the
 // plan is not titled with the year just ended.
 func PlannedPeriod(t *catalog.Template, r *model.Report) model.Period {
 	if t.Kind != model.KindPlan || !r.Period.Start.IsZero() {
 		return r.Period
 	}
 	last, dated := r.Period.Last(), 0
+	next := r.Period.Next()
+	if d := r.Report.Date; !d.IsZero() && d.After(last) && t.Accepts(next) {
+		return next
+	}
 	for _, p := range r.Plans {
 		if p.Deadline.IsZero() {
 			continue
@@ -69,7 +74,7 @@ func PlannedPeriod(t *catalog.Template, r *model.Report) model.Period {
 		}
 		dated++
 	}
-	if next := r.Period.Next(); dated > 0 && t.Accepts(next) {
+	if dated > 0 && t.Accepts(next) {
 		return next
 	}
 	return r.Period

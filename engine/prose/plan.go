@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/huibao/huibao/engine/lexicon"
 	"github.com/huibao/huibao/engine/model"
 	"github.com/huibao/huibao/engine/zh"
@@ -112,39 +110,6 @@ func (w Writer) Answer(p model.Plan, r *model.Report) string {
 	return "针对" + c + "的问题，"
 }
 
-// related finds the figure of the report a plan target is measured by: an
-// indicator of the same unit whose name the target contains or shares two
-// words with, or, for 缴费率/收缴率 and 新发展会员, the membership's.
-func related(t zh.Target, r *model.Report) (name string, v decimal.Decimal, ok bool) {
-	obj := t.Object
-	m := r.Membership
-	switch {
-	case t.Unit == "%" && (strings.Contains(obj, "缴费率") || strings.Contains(obj, "收缴率")) && m.Members > 0:
-		rate := decimal.NewFromInt(int64(m.DuesPaying)).Mul(decimal.NewFromInt(100)).Div(decimal.NewFromInt(int64(m.Members))).Round(1)
-		return "会费收缴率", rate, true
-	case (t.Unit == "人" || t.Unit == "名") && strings.Contains(obj, "会员") && (strings.Contains(obj, "发展") || strings.Contains(obj, "新")) && m.NewMembers > 0:
-		return "新发展会员", decimal.NewFromInt(int64(m.NewMembers)), true
-	}
-	ob := bigrams(obj)
-	best, score := -1, 1
-	for i, ind := range r.Indicators {
-		if ind.Unit != t.Unit {
-			continue
-		}
-		s := shared(ob, bigrams(ind.Name))
-		if strings.Contains(obj, ind.Name) || strings.Contains(ind.Name, obj) && obj != "" {
-			s += 10
-		}
-		if s > score {
-			best, score = i, s
-		}
-	}
-	if best < 0 {
-		return "", decimal.Zero, false
-	}
-	return r.Indicators[best].Name, r.Indicators[best].Value, true
-}
-
 // Goal writes a quantified target with the figure it is measured by, when
 // the report has one: 推荐就业不少于10人次（上年为5人次）. It returns the
 // target alone when there is no such figure, and "" when the target is not
@@ -155,7 +120,7 @@ func (w Writer) Goal(p model.Plan, r *model.Report, planned model.Period) string
 	if !ok {
 		return ""
 	}
-	if _, v, ok := related(t, r); ok {
+	if _, v, ok := zh.MeasuredBy(t, r); ok {
 		return target + "（" + dataPeriod(r.Period, planned) + "为" + figure(v, t.Unit) + "）"
 	}
 	return target
@@ -183,7 +148,7 @@ func (w Writer) Goals(r *model.Report, planned model.Period) []string {
 	for _, g := range r.PlanGroups() {
 		for _, p := range g.Plans {
 			t, ok := zh.ParseTarget(clause(p.Target))
-			if !ok || runes(t.Object) < 2 || frequency(t.Object) {
+			if !ok || runes(t.Object) < 2 || t.Frequency() {
 				continue // 全年不少于四次: only meaningful after its item
 			}
 			key := t.Object + t.Unit
@@ -291,15 +256,4 @@ func superiors(r *model.Report) string {
 		return "上级工会"
 	}
 	return zh.Join(names)
-}
-
-// frequency reports a target that says how often rather than how much —
-// 每季一次，全年不少于四次 — which reads only after its item.
-func frequency(object string) bool {
-	for _, w := range []string{"每", "全年", "年内", "按时", "按季", "按月", "逐月"} {
-		if strings.HasPrefix(object, w) {
-			return true
-		}
-	}
-	return false
 }

@@ -243,8 +243,12 @@ func ForKind(r *model.Report, src *diag.SourceMap, kind model.ReportKind) diag.L
 		}
 		if d, first := r.Report.Date, r.Period.First(); !d.IsZero() && d.HasDay() && d.Before(first) {
 			c.add("report.date", fmt.Sprintf("成文日期 %s 早于期间开始 %s", d, first), "总结的成文日期通常在期间结束之后几天，如 2024-07-05")
+		} else {
+			c.before(kind)
 		}
 	}
+	c.deadlines()
+	c.targets()
 	c.errs.Sort()
 	return c.errs
 }

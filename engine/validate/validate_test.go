@@ -99,3 +99,43 @@ func TestForKind(t *testing.T) {
 		t.Errorf("briefing: %v", got)
 	}
 }
+
+// TestTargetsMet: a target the unit's own figures already meet is named,
+// shares whatever the periods, counts only for a year against a year.
+func TestTargetsMet(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		period model.Period
+		target string
+		ind    model.Indicator
+		want   string
+	}{
+		{"share met", model.Period{Year: 2024, Span: "H1"}, "覆盖率达到90%以上",
+			model.Indicator{Name: "工资集体协商覆盖率", Value: decimal.RequireFromString("92.5"), Unit: "%"},
+			"目标“覆盖率达到90%以上”已经达到：本单位上半年工资集体协商覆盖率已是92.5%"},
+		{"share not met", model.Period{Year: 2024, Span: "H1"}, "覆盖率达到95%以上",
+			model.Indicator{Name: "工资集体协商覆盖率", Value: decimal.RequireFromString("92.5"), Unit: "%"}, ""},
+		{"count, year against year", model.Period{Year: 2024, Span: "year"}, "推荐就业不少于10人次",
+			model.Indicator{Name: "推荐就业", Value: decimal.NewFromInt(12), Unit: "人次"},
+			"目标“推荐就业不少于10人次”已经达到：本单位全年推荐就业已是12人次"},
+		{"count, a half-year's figure", model.Period{Year: 2024, Span: "H1"}, "推荐就业不少于10人次",
+			model.Indicator{Name: "推荐就业", Value: decimal.NewFromInt(12), Unit: "人次"}, ""},
+		{"a frequency is no target to meet", model.Period{Year: 2024, Span: "year"}, "厂务公开每季度一次",
+			model.Indicator{Name: "开展厂务公开", Value: decimal.NewFromInt(4), Unit: "次"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := good()
+			r.Period = tc.period
+			r.Indicators = []model.Indicator{tc.ind}
+			r.Plans = []model.Plan{{Category: "维权服务", Item: "推进工作", Target: tc.target}}
+			probs := ForKind(r, nil, model.KindPlan)
+			got := ""
+			for _, p := range probs.Warnings() {
+				got = p.Msg
+			}
+			if got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

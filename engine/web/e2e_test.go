@@ -69,10 +69,10 @@ func browserCtx(t *testing.T) context.Context {
 
 // page drives one browser tab through the steps of the test.
 type page struct {
-	t    *testing.T
-	ctx  context.Context
-	dir  string // where the README's screenshots go; "" for none
-	tmp  string // where the others go
+	t   *testing.T
+	ctx context.Context
+	dir string // where the README's screenshots go; "" for none
+	tmp string // where the others go
 }
 
 func (p *page) do(what string, actions ...chromedp.Action[chromedp.Void]) {

@@ -2,6 +2,7 @@ package zh
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -141,4 +142,75 @@ func (t Target) Reached(v decimal.Decimal) bool {
 		return false
 	}
 	return v.GreaterThanOrEqual(t.Value)
+}
+
+// MeasuredBy finds the figure of a report a plan target is measured by,
+// so that a plan's goal can be set against the unit's own indicators and a
+// target the unit has already met is noticed: for 缴费率 or 收缴率 in %, the
+// dues rate; for new members (会员 with 发展 or 新), membership.new_members;
+// otherwise the indicator of the same unit whose name the target's object
+// contains, is contained in, or shares most words with (at least two).
+// name is what the figure is called, value its value in the target's unit.
+func MeasuredBy(t Target, r *model.Report) (name string, value decimal.Decimal, ok bool) {
+	obj := t.Object
+	m := r.Membership
+	switch {
+	case t.Unit == "%" && (strings.Contains(obj, "缴费率") || strings.Contains(obj, "收缴率")) && m.Members > 0:
+		rate := decimal.NewFromInt(int64(m.DuesPaying)).Mul(decimal.NewFromInt(100)).Div(decimal.NewFromInt(int64(m.Members))).Round(1)
+		return "会费收缴率", rate, true
+	case (t.Unit == "人" || t.Unit == "名") && strings.Contains(obj, "会员") && (strings.Contains(obj, "发展") || strings.Contains(obj, "新")) && m.NewMembers > 0:
+		return "新发展会员", decimal.NewFromInt(int64(m.NewMembers)), true
+	}
+	ob := hanPairs(obj)
+	best, score := -1, 1
+	for i, ind := range r.Indicators {
+		if ind.Unit != t.Unit {
+			continue
+		}
+		s := 0
+		for k := range hanPairs(ind.Name) {
+			if ob[k] && !genericPairs[k] {
+				s++
+			}
+		}
+		if utf8.RuneCountInString(obj) >= 4 && (strings.Contains(obj, ind.Name) || strings.Contains(ind.Name, obj)) {
+			s += 10
+		}
+		if s > score {
+			best, score = i, s
+		}
+	}
+	if best < 0 {
+		return "", decimal.Zero, false
+	}
+	return r.Indicators[best].Name, r.Indicators[best].Value, true
+}
+
+// genericPairs are the pairs of characters too common in union work to
+// match a target with an indicator by.
+var genericPairs = map[string]bool{"工会": true, "工作": true, "开展": true, "组织": true, "活动": true, "职工": true, "会员": true, "企业": true}
+
+// hanPairs are the pairs of adjacent Han characters of s.
+func hanPairs(s string) map[string]bool {
+	out := map[string]bool{}
+	var prev rune
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) && unicode.Is(unicode.Han, prev) {
+			out[string([]rune{prev, r})] = true
+		}
+		prev = r
+	}
+	return out
+}
+
+// Frequency reports a target that says how often rather than how much —
+// 每季一次, 全年不少于四次 — which reads only after its item and measures
+// nothing a report counts.
+func (t Target) Frequency() bool {
+	for _, w := range []string{"每", "全年", "年内", "按时", "按季", "按月", "逐月"} {
+		if strings.HasPrefix(t.Object, w) || strings.Contains(t.Object, w) && w == "每" {
+			return true
+		}
+	}
+	return false
 }
