@@ -42,3 +42,16 @@ func Blank(name string) ([]Output, error) {
 	}
 	return nil, newError(UsageError, fmt.Sprintf("init 只能生成 .yaml、.xlsx 或 .docx 文件，收到的是“%s”", filepath.Ext(name)), nil, nil)
 }
+
+// BlankUnits is what huibao init --units writes: the empty 多单位填报表, a
+// workbook of several units for huibao batch.
+func BlankUnits(name string) ([]Output, error) {
+	if load.KindOf(name) != load.XLSX {
+		return nil, newError(UsageError, fmt.Sprintf("多单位填报表是 Excel 工作簿，文件名要以 .xlsx 结尾，收到的是“%s”", filepath.Ext(name)), nil, nil)
+	}
+	b, err := form.WriteUnits(nil)
+	if err != nil {
+		return nil, newError(OutputError, "无法生成多单位填报表。这是程序的问题，请报告给维护者", nil, err)
+	}
+	return []Output{{Name: filepath.Base(name), Data: b, Format: &Format{Ext: ".xlsx"}}}, nil
+}

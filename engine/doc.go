@@ -78,7 +78,10 @@
 // # Batch
 //
 // engine/batch is a user of the connector like the CLI: it scans a folder
-// of units, prepares each with Prepare, renders the good ones with Render
+// of units — or reads a 多单位填报表, a workbook of several units, with
+// Units, and prepares each unit as a report in memory with the source map
+// of its cells and the problems found reading them (Request.Read) — prepares
+// each with Prepare, renders the good ones with Render
 // on N workers with deterministic output, writes the 汇总表
 // (engine/batch/summary) and prepares and renders the parent union's
 // roll-up, a model.Report synthesized from the units' data

@@ -8,6 +8,7 @@ import (
 	"github.com/huibao/huibao/engine/catalog"
 	"github.com/huibao/huibao/engine/compose"
 	"github.com/huibao/huibao/engine/diag"
+	"github.com/huibao/huibao/engine/form"
 	"github.com/huibao/huibao/engine/layout"
 	"github.com/huibao/huibao/engine/load"
 	"github.com/huibao/huibao/engine/model"
@@ -99,15 +100,19 @@ const (
 
 // Request is what Prepare is asked to make ready: a report from a file,
 // from bytes named like a file (an upload), or in memory (a roll-up, a web
-// form), for a template.
+// form, a unit of a 多单位填报表), for a template.
 type Request struct {
 	Path string // a file: .yaml, .yml, .json or .xlsx
 
-	Name string // bytes named like a file, when Path is empty
+	Name string // bytes named like a file, when Path is empty; or the input a report in memory came from
 	Data []byte
 
-	Report *model.Report   // a report in memory, when Path and Name are empty
+	Report *model.Report   // a report in memory, when Path and Data are empty
 	Source *diag.SourceMap // where its fields came from; may be nil
+	// Read are the problems found reading a report in memory from its
+	// input (a unit's cells of a 多单位填报表, see Units): reported with
+	// validation's, and they refuse the report as validation's do.
+	Read diag.List
 
 	Template string   // -t: template id or Chinese name; "" is the input's report.template
 	Formats  []string // output format names; empty is the template's
@@ -142,10 +147,12 @@ func (e *Engine) Prepare(req Request) (*Job, error) {
 	switch {
 	case req.Path != "":
 		j.Report, j.Source, probs = load.File(req.Path)
+	case req.Report != nil:
+		j.Name, probs = req.Name, slices.Clone(req.Read)
 	case req.Name != "":
 		j.Name = req.Name
 		j.Report, j.Source, probs = load.Bytes(req.Name, req.Data)
-	case req.Report == nil:
+	default:
 		return nil, newError(UsageError, "没有给出输入", nil, nil)
 	}
 	if j.Report == nil {
@@ -349,6 +356,20 @@ const MaxInputSize = load.MaxSize
 
 // IsInput reports whether a file name is one Prepare reads (by extension).
 func IsInput(name string) bool { return load.KindOf(name) != load.Unknown }
+
+// WorkbookUnit is one union of a 多单位填报表 (engine/form): its report,
+// where its cells are, and what is wrong with them.
+type WorkbookUnit = form.Unit
+
+// Units reads the file at path when it is a 多单位填报表, a workbook of
+// several units: a unit for each row of its 多单位 sheet, to prepare as
+// Request{Name: path, Report, Source, Read: its problems}, and the
+// problems of the workbook as a whole. ok is false for any other input —
+// a 填报表 of one unit, YAML, JSON, a file that cannot be read — which
+// Prepare reads by its path.
+func Units(path string) (units []WorkbookUnit, probs diag.List, ok bool) {
+	return load.Units(path)
+}
 
 // IsWorkbook reports whether a file name is an XLSX workbook.
 func IsWorkbook(name string) bool { return load.KindOf(name) == load.XLSX }

@@ -19,20 +19,23 @@ func (a *app) batchCmd() *cobra.Command {
 	var tmpl, out, formats string
 	var jobs int
 	cmd := &cobra.Command{
-		Use:   "batch 文件夹",
+		Use:   "batch 文件夹|多单位填报表.xlsx",
 		Short: "批量生成：每个单位一份报告，外加汇总表和汇总报告",
 		Long: `读取文件夹里的每个输入文件（.yaml、.yml、.json 或 .xlsx 填报表，一个文件一个单位），
+或者一个多单位填报表（huibao init 文件.xlsx --units 生成，“多单位”表里一行一个单位），
 先全部检查，再为每个通过检查的单位生成报告，并生成比较各单位的汇总表（Excel）和上级工会的汇总报告。
 
-汇总报告以谁的名义写：文件夹里有批量说明文件 batch.yaml 时按它写，例如
+汇总报告以谁的名义写：文件夹里（或多单位填报表旁边）有批量说明文件 batch.yaml 时按它写，例如
   org: {name: 石新路街道总工会, type: 街道总工会, parent: 顺庆区总工会, party: 石新路街道党工委}
   report: {date: 2024-07-12}
+  indicators: [推荐就业, 慰问困难职工]   # 汇总表里各占一列的指标；不写时取半数以上单位填报的指标
 没有时用各单位共同的上级工会（org.parent）。
 
 有单位未通过检查时，其余单位的报告照常生成，汇总表里这个单位一行留空并注明，汇总报告不生成，退出码为 1。
 各单位须是同一期间。同时生成的个数（-j）不影响结果：生成的文件和输出的信息都相同。`,
 		Example: "  huibao batch fixtures/batch/shixinlu-2024-h1 -t 半年总结\n" +
-			"  huibao batch 各社区填报 -o 汇总 -j 4",
+			"  huibao batch 各社区填报 -o 汇总 -j 4\n" +
+			"  huibao batch 石新路街道各社区.xlsx -t 半年总结",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if jobs < 0 {
@@ -83,9 +86,9 @@ func (a *app) unitResult(u *batch.Unit) {
 	a.report(u.Problems)
 	switch {
 	case u.Err != nil:
-		fmt.Fprintf(a.stderr, "%s：%v。\n", u.Path, trimStop(u.Err.Error()))
+		fmt.Fprintf(a.stderr, "%s：%v。\n", u.Label(), trimStop(u.Err.Error()))
 	case u.Failed():
-		fmt.Fprintf(a.stderr, "%s：发现 %d 处错误，没有生成这个单位的报告。\n", u.Path, len(u.Problems.Errors()))
+		fmt.Fprintf(a.stderr, "%s：发现 %d 处错误，没有生成这个单位的报告。\n", u.Label(), len(u.Problems.Errors()))
 	default:
 		for _, w := range u.Written {
 			fmt.Fprintf(a.stdout, "已生成：%s\n", w)

@@ -287,7 +287,7 @@ func TestBatchUsage(t *testing.T) {
 		{[]string{"batch"}, "需要 1 个参数，实际给了 0 个"},
 		{[]string{"batch", streetDir, "fixtures/batch/with-bad"}, "需要 1 个参数，实际给了 2 个"},
 		{[]string{"batch", "nope"}, "找不到文件夹 nope"},
-		{[]string{"batch", "fixtures/batch/with-bad/sichouchang.xlsx"}, "错误：fixtures/batch/with-bad/sichouchang.xlsx 是一个工作簿。批量处理目前不能从一个工作簿里读出多个单位"},
+		{[]string{"batch", "fixtures/batch/with-bad/sichouchang.xlsx"}, "错误：fixtures/batch/with-bad/sichouchang.xlsx 是一个单位的填报表，没有“多单位”工作表"},
 		{[]string{"batch", "fixtures/liubeiqiao-2024-h1.yaml"}, "不是文件夹。批量处理要一个文件夹"},
 		{[]string{"batch", streetDir, "-j", "-1"}, "-j 要写正整数"},
 		{[]string{"batch", streetDir, "-j", "两个"}, "选项 -j, --jobs 的值“两个”无效"},

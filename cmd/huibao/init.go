@@ -15,7 +15,7 @@ import (
 )
 
 func (a *app) initCmd() *cobra.Command {
-	var force bool
+	var force, units bool
 	cmd := &cobra.Command{
 		Use:   "init 文件.yaml|文件.xlsx|文件.docx",
 		Short: "生成一份待填写的填报表（Excel）、带说明的 YAML 样例或 pandoc 参考文档",
@@ -24,12 +24,18 @@ func (a *app) initCmd() *cobra.Command {
   .yaml  带中文注释的样例，同目录下另写一份 JSON Schema，VS Code 等编辑器据此提示和检查；
   .docx  pandoc 参考文档，含 huibao 的 Word 文件所用的公文样式（标题、一级标题、正文、落款、称谓、表格）、
          页面设置和页码，用 pandoc 报告.md --reference-doc 参考.docx -o 报告.docx 得到同样的版式。
+加 --units 生成多单位填报表：一个工作簿装多个单位（如一个街道的各社区工会），一行一个单位，
+用 huibao batch 文件.xlsx 为每个单位生成报告和汇总表。
 已有同名文件时不覆盖，除非加 --force。`,
-		Example: "  huibao init 柳背桥社区2024上半年.xlsx\n  huibao init 柳背桥社区2024上半年.yaml\n  huibao init 公文参考.docx",
+		Example: "  huibao init 柳背桥社区2024上半年.xlsx\n  huibao init 柳背桥社区2024上半年.yaml\n  huibao init 公文参考.docx\n  huibao init 石新路街道各社区.xlsx --units",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := args[0]
-			outs, err := engine.Blank(path)
+			blank := engine.Blank
+			if units {
+				blank = engine.BlankUnits
+			}
+			outs, err := blank(path)
 			if err != nil {
 				return a.fail(err, "")
 			}
@@ -58,10 +64,15 @@ func (a *app) initCmd() *cobra.Command {
 				fmt.Fprintf(a.stdout, "用法：pandoc 报告.md --reference-doc %s -o 报告.docx\n", path)
 				return nil
 			}
+			if units {
+				fmt.Fprintf(a.stdout, "填好后运行 huibao batch %s -t 半年总结，为每个单位生成报告，另生成汇总表和汇总报告。\n", path)
+				return nil
+			}
 			fmt.Fprintf(a.stdout, "填好后运行 huibao validate %s 检查，再用 huibao generate %s -t 半年总结 生成报告。\n", path, path)
 			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "覆盖已有文件")
+	cmd.Flags().BoolVar(&units, "units", false, "生成多单位填报表（一个工作簿装多个单位，供 huibao batch 使用）")
 	return cmd
 }

@@ -68,7 +68,21 @@ type Unit struct {
 	Err      error       // a failure that is not a positioned problem
 	Written  []string    // the files written
 
-	reason string // why the batch failed a unit its own checks passed
+	// InWorkbook is true for a unit of a 多单位填报表: one of several in
+	// the file at Path.
+	InWorkbook bool
+
+	reason string          // why the batch failed a unit its own checks passed
+	req    *engine.Request // what to prepare: a unit of a workbook, read already
+}
+
+// Label names the unit's input in messages: its file, and for a unit of a
+// 多单位填报表 its name too.
+func (u *Unit) Label() string {
+	if u.InWorkbook {
+		return u.Path + "（" + u.Name + "）"
+	}
+	return u.Path
 }
 
 // why says in a word why a unit has no report, for its row of the 汇总表.
@@ -131,12 +145,13 @@ func (b *Batch) Failed() bool {
 	return b.Rollup != nil && b.Rollup.Err != nil || b.Summary != nil && b.Summary.Err != nil
 }
 
-// Prepare reads the folder at path: its manifest and every input, each
-// prepared for its template by the engine. Nothing is written. The error,
-// an *engine.Error, is a UsageError when path is not something batch
-// reads and an InputError when the batch as a whole cannot run.
+// Prepare reads the folder at path — its manifest and every input, each
+// prepared for its template by the engine — or the 多单位填报表 at path,
+// whose units are prepared likewise. Nothing is written. The error, an
+// *engine.Error, is a UsageError when path is not something batch reads
+// and an InputError when the batch as a whole cannot run.
 func Prepare(eng *engine.Engine, path string, opts Options) (*Batch, error) {
-	dir, err := inputDir(path)
+	dir, book, err := inputDir(path)
 	if err != nil {
 		return nil, err
 	}
@@ -155,9 +170,19 @@ func Prepare(eng *engine.Engine, path string, opts Options) (*Batch, error) {
 		}
 	}
 	b := &Batch{Dir: path, eng: eng, opts: opts}
-	files, manifest, err := b.scan(dir)
-	if err != nil {
-		return nil, err
+	files, manifest := []string{book}, ""
+	if book == "" {
+		if files, manifest, err = b.scan(dir); err != nil {
+			return nil, err
+		}
+	} else {
+		// A batch.yaml beside the workbook is its manifest.
+		for _, name := range ManifestNames {
+			if fi, err := os.Stat(filepath.Join(dir, name)); err == nil && fi.Mode().IsRegular() {
+				manifest = filepath.Join(dir, name)
+				break
+			}
+		}
 	}
 	if manifest != "" {
 		m, probs := readManifest(manifest)
@@ -177,9 +202,8 @@ func Prepare(eng *engine.Engine, path string, opts Options) (*Batch, error) {
 	if len(files) == 0 {
 		return nil, inputError(fmt.Sprintf("文件夹 %s 里没有输入文件。批量处理读取其中每个 .yaml、.yml、.json 或 .xlsx 文件，一个文件是一个单位", path), nil)
 	}
-	b.Units = make([]*Unit, len(files))
-	for i, f := range files {
-		b.Units[i] = &Unit{Path: f, Name: filepath.Base(f)}
+	if b.Units, err = b.unitsOf(files); err != nil {
+		return nil, err
 	}
 	parallel(opts.Jobs, len(b.Units), func(i int) { safely(b.Units[i], func() { b.check(b.Units[i]) }) }, nil)
 	if err := b.samePeriod(); err != nil {
@@ -190,20 +214,50 @@ func Prepare(eng *engine.Engine, path string, opts Options) (*Batch, error) {
 	return b, nil
 }
 
-// inputDir checks the argument: a folder, or a workbook batch cannot read.
-func inputDir(path string) (string, error) {
+// inputDir checks the argument: a folder, or a 多单位填报表 (returned as
+// book, with its folder); a 填报表 of one unit is not a batch.
+func inputDir(path string) (dir, book string, err error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return "", usageError(fmt.Sprintf("找不到文件夹 %s。请写放着各单位输入文件的文件夹", path))
+		return "", "", usageError(fmt.Sprintf("找不到文件夹 %s。请写放着各单位输入文件的文件夹，或一个多单位填报表", path))
 	}
 	if fi.IsDir() {
-		return path, nil
+		return path, "", nil
 	}
 	if engine.IsWorkbook(path) {
-		return "", usageError(fmt.Sprintf("%s 是一个工作簿。批量处理目前不能从一个工作簿里读出多个单位：一份填报表只装一个单位的数据。"+
-			"请把每个单位的填报表各存为一个 .xlsx 文件，放进同一个文件夹，再运行 huibao batch 文件夹；只有这一个单位时用 huibao generate %s", path, path))
+		if _, _, multi := engine.Units(path); multi {
+			return filepath.Dir(path), path, nil
+		}
+		return "", "", usageError(fmt.Sprintf("%s 是一个单位的填报表，没有“多单位”工作表。批量处理读一个文件夹（每个单位一份输入文件），"+
+			"或一个多单位填报表（huibao init 文件.xlsx --units 生成，一行一个单位）；只有这一个单位时用 huibao generate %s", path, path))
 	}
-	return "", usageError(fmt.Sprintf("%s 不是文件夹。批量处理要一个文件夹，里面每个单位一份输入文件（.yaml、.yml、.json 或 .xlsx）；单个文件请用 huibao generate", path))
+	return "", "", usageError(fmt.Sprintf("%s 不是文件夹。批量处理要一个文件夹，里面每个单位一份输入文件（.yaml、.yml、.json 或 .xlsx），或一个多单位填报表；单个文件请用 huibao generate", path))
+}
+
+// unitsOf makes the units of the inputs, in order: a unit for each file,
+// and for each row of a 多单位填报表's 多单位 sheet. A workbook whose
+// problems leave its rows without a unit (a row naming no unit, a name
+// twice) is an error of the batch: which report a figure goes to is in
+// doubt.
+func (b *Batch) unitsOf(files []string) ([]*Unit, error) {
+	var units []*Unit
+	for _, f := range files {
+		wu, probs, multi := engine.Units(f)
+		if !multi {
+			units = append(units, &Unit{Path: f, Name: filepath.Base(f)})
+			continue
+		}
+		probs.Sort()
+		if probs.Err() != nil {
+			return nil, inputError(fmt.Sprintf("多单位填报表 %s 有错误，没有生成任何报告", f), probs)
+		}
+		b.Notes = append(b.Notes, probs...)
+		for _, x := range wu {
+			units = append(units, &Unit{Path: f, Name: x.Report.Org.Name, InWorkbook: true,
+				req: &engine.Request{Name: f, Report: x.Report, Source: x.Source, Read: x.Problems}})
+		}
+	}
+	return units, nil
 }
 
 // same reports whether two paths name the same folder.
@@ -279,7 +333,12 @@ func outside(dir, name string) string {
 
 // check prepares one input for its template.
 func (b *Batch) check(u *Unit) {
-	j, err := b.eng.Prepare(engine.Request{Path: u.Path, Template: b.templateKey(), Formats: b.opts.Formats})
+	req := engine.Request{Path: u.Path}
+	if u.req != nil {
+		req = *u.req
+	}
+	req.Template, req.Formats = b.templateKey(), b.opts.Formats
+	j, err := b.eng.Prepare(req)
 	if j != nil {
 		u.Job, u.Problems = j, j.Warnings
 		if j.Report.Org.Name != "" {
@@ -360,7 +419,7 @@ func (b *Batch) samePeriod() error {
 			for _, k := range keys {
 				var files []string
 				for _, u := range byKey[k] {
-					files = append(files, u.Path)
+					files = append(files, u.Label())
 					probs.Add(u.Job.Source.Pos("period"), "period", fmt.Sprintf("期间是%s", periodLabel(u.Job.Report.Period)), "")
 				}
 				parts = append(parts, fmt.Sprintf("%s（%s）", periodLabel(byKey[k][0].Job.Report.Period), strings.Join(files, "、")))
@@ -405,7 +464,7 @@ func (b *Batch) distinctNames() {
 		identical := true
 		for _, o := range same {
 			if o != u {
-				others = append(others, fmt.Sprintf("%s（单位名称在 %s）", o.Path, o.Job.Source.Pos("org.name")))
+				others = append(others, fmt.Sprintf("%s（单位名称在 %s）", o.Label(), o.Job.Source.Pos("org.name")))
 				identical = identical && o.Name == u.Name
 			}
 		}

@@ -13,11 +13,13 @@ import (
 
 	"github.com/huibao/huibao/engine"
 	"github.com/huibao/huibao/engine/batch"
+	"github.com/huibao/huibao/engine/form"
 	"github.com/huibao/huibao/engine/lexicon"
 	"github.com/huibao/huibao/engine/load"
 	"github.com/huibao/huibao/engine/model"
 	"github.com/huibao/huibao/engine/prose"
 	"github.com/huibao/huibao/internal/golden"
+	"github.com/xuri/excelize/v2"
 )
 
 const (
@@ -391,7 +393,7 @@ func TestManifestProblems(t *testing.T) {
 func TestUsage(t *testing.T) {
 	for _, c := range []struct{ path, out, want string }{
 		{"nope", "", "找不到文件夹 nope"},
-		{withBad + "/sichouchang.xlsx", "", "是一个工作簿。批量处理目前不能从一个工作簿里读出多个单位"},
+		{withBad + "/sichouchang.xlsx", "", "是一个单位的填报表，没有“多单位”工作表"},
 		{street + "/batch.yaml", "", "不是文件夹"},
 		{street, street, "输出文件夹不能就是输入文件夹"},
 	} {
@@ -412,5 +414,94 @@ func TestUsage(t *testing.T) {
 	var ie *engine.Error
 	if !errors.As(err, &ie) || ie.Kind != engine.InputError || !strings.Contains(ie.Msg, "里没有输入文件") {
 		t.Errorf("empty folder: %v", err)
+	}
+}
+
+// TestWorkbookOfUnits: huibao batch on a 多单位填报表 — the street's five
+// communities typed into one workbook — writes each community the report
+// it gets from its own input, and the 汇总表; a unit with a problem is
+// named by the workbook and its name, and its row of the 汇总表 says why.
+func TestWorkbookOfUnits(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(street, "*.*"))
+	var reports []*model.Report
+	for _, f := range files {
+		if filepath.Base(f) == "batch.yaml" {
+			continue
+		}
+		r, _, probs := load.File(f)
+		if probs.Err() != nil {
+			t.Fatal(probs)
+		}
+		reports = append(reports, r)
+	}
+	data, err := form.WriteUnits(reports)
+	if err != nil {
+		t.Fatal(err)
+	}
+	book := filepath.Join(t.TempDir(), "石新路街道各社区.xlsx")
+	if err := os.WriteFile(book, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	b := run(t, book, batch.Options{OutDir: out, Formats: []string{"md"}})
+	if len(b.Units) != 5 || b.Failed() {
+		t.Fatalf("%d units, failed %v: %+v", len(b.Units), b.Failed(), b.Units)
+	}
+	for i, u := range b.Units {
+		if !u.InWorkbook || u.Label() != book+"（"+reports[i].Org.Name+"）" {
+			t.Errorf("unit %d labelled %q", i+1, u.Label())
+		}
+		// The same report as from the community's own file.
+		j, err := newEngine(t).Prepare(engine.Request{Report: reports[i], Formats: []string{"md"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := newEngine(t).Render(j)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(filepath.Join(out, res.Outputs[0].Name))
+		if err != nil || !bytes.Equal(got, res.Outputs[0].Data) {
+			t.Errorf("%s: the workbook's report differs from the community's own (%v)", reports[i].Org.Name, err)
+		}
+	}
+	if b.Summary == nil || len(b.Summary.Written) != 1 {
+		t.Errorf("汇总表 %+v", b.Summary)
+	}
+
+	// One community's dues payers beyond its members.
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellInt("多单位", "G4", 99999); err != nil {
+		t.Fatal(err)
+	}
+	buf, err := f.WriteToBuffer()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(book, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b = run(t, book, batch.Options{OutDir: t.TempDir(), Formats: []string{"md"}})
+	bad := b.Units[1]
+	if !bad.Failed() || !strings.Contains(bad.Problems.Error(), "石新路街道各社区.xlsx:多单位!G4: 字段 membership.dues_paying") {
+		t.Errorf("the second community: failed %v, problems:\n%v", bad.Failed(), bad.Problems)
+	}
+	for i, u := range b.Units {
+		if i != 1 && u.Failed() {
+			t.Errorf("%s failed too", u.Label())
+		}
+	}
+	sum, err := excelize.OpenFile(b.Summary.Written[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sum.Close()
+	rows, _ := sum.GetRows("汇总表")
+	if note := rows[4][len(rows[4])-1]; note != "输入有1处错误，见石新路街道各社区.xlsx" {
+		t.Errorf("备注 of the failed unit: %q (row %q)", note, rows[4])
 	}
 }

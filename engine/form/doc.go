@@ -24,6 +24,15 @@
 // and every cell without a style of its own are not, and rows may be
 // inserted, deleted, sorted and filtered.
 //
+// # Several units in one workbook
+//
+// A 多单位填报表 (WriteUnits, ReadUnits; units.go) carries a street's
+// communities in one workbook for huibao batch: 基本信息 holds what they
+// share, 多单位 a row a unit (name, leader, membership and dues with 上年同期,
+// its own 成文日期), and every table sheet a first column 单位名称 saying
+// whose each row is. A row that names no unit, or a unit named twice, is
+// the workbook's error; a cell's problem is the unit's whose row it is on.
+//
 // # Reading
 //
 // ReadForm reads by header text, not by position: columns may be moved or

@@ -82,6 +82,9 @@ type writer struct {
 	first  bool
 	styles map[string]int
 	err    error
+	// multi writes a 多单位填报表 of units (units.go).
+	multi bool
+	units []*model.Report
 }
 
 // style returns the id of a named style, creating it on first use.
@@ -255,6 +258,9 @@ func (w *writer) guide() error {
 		return err
 	}
 	lines := guideText()
+	if w.multi {
+		lines = unitsGuideText()
+	}
 	for i, l := range lines {
 		cell := "A" + strconv.Itoa(i+1)
 		style, height := w.style("para"), 0.0
@@ -330,7 +336,11 @@ func (w *writer) basic() error {
 	if err := w.kvHeader(sheet, []string{"项目", "内容", "说明"}, []float64{16, 36, 60}); err != nil {
 		return err
 	}
-	for i, fd := range basicFields() {
+	fields := basicFields()
+	if w.multi {
+		fields = sharedFields()
+	}
+	for i, fd := range fields {
 		row := strconv.Itoa(i + 2)
 		if err := w.kvLabel(sheet, row, fd.label); err != nil {
 			return err
@@ -355,6 +365,12 @@ func (w *writer) basic() error {
 		}
 		if err := w.hint(sheet, "C"+row, hint); err != nil {
 			return err
+		}
+		// A long hint wraps: the row grows to hold it.
+		if lines := book.Lines(hint, 60); lines > 1 {
+			if err := f.SetRowHeight(sheet, i+2, float64(lines)*15+4); err != nil {
+				return err
+			}
 		}
 		if err := w.validate(sheet, cell, fd); err != nil {
 			return err
@@ -546,9 +562,16 @@ func (w *writer) table(t table) error {
 	if err := f.SetPanes(t.sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	if w.r != nil {
+	var rows [][]any
+	switch {
+	case w.multi:
+		rows = w.unitRows(t)
+	case w.r != nil:
+		rows = rowsOf(w.r, t)
+	}
+	if len(rows) > 0 {
 		unit := slices.IndexFunc(t.fields, func(fd field) bool { return fd.of.Vocab == model.VocabUnits })
-		for i, values := range rowsOf(w.r, t) {
+		for i, values := range rows {
 			for j, v := range values {
 				cell, _ := excelize.CoordinatesToCellName(j+1, dataFirstRow+i)
 				if d, ok := v.(decimal.Decimal); ok && unit >= 0 && values[unit] == "%" {

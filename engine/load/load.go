@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/huibao/huibao/engine/diag"
+	"github.com/huibao/huibao/engine/form"
 	"github.com/huibao/huibao/engine/model"
 )
 
@@ -70,6 +71,22 @@ func File(path string) (*model.Report, *diag.SourceMap, diag.List) {
 		return nil, nil, errs
 	}
 	return Bytes(path, data)
+}
+
+// Units reads the file at path when it is a 多单位填报表 (engine/form), a
+// workbook of several units: a report for each, with its source map and
+// the problems of its cells, and the problems of the workbook as a whole.
+// ok is false for any other input, which File reads as one report (and
+// whose problems, a file that cannot be read among them, File reports).
+func Units(path string) (units []form.Unit, probs diag.List, ok bool) {
+	if KindOf(path) != XLSX {
+		return nil, nil, false
+	}
+	data, msg, _ := ReadFile(path, MaxSize)
+	if msg != "" {
+		return nil, nil, false
+	}
+	return form.ReadUnits(path, data)
 }
 
 // ReadFile reads an input file of at most limit bytes. Only regular files

@@ -46,6 +46,11 @@ func TestLibreOffice(t *testing.T) {
 	}
 	partial := sample.Liubeiqiao()
 	partial.Membership.Previous.DuesPaying, partial.Membership.Previous.DuesCollected = 0, decimal.Zero
+	// 20.29 against 20 万元 is +1.45%: +1.5% in the prose (zh rounds the
+	// exact quotient), +1.4% in a spreadsheet that shows the binary
+	// 0.014499… — unless its formula rounds as the prose does.
+	wan := decimal.RequireFromString("20")
+	partial.Indicators = append(partial.Indicators, model.Indicator{Name: "项目资金", Value: decimal.RequireFromString("20.29"), Unit: "万元", Previous: &wan})
 	givenMembersOnly := func(p string) bool {
 		return p != "membership.previous.dues_paying" && p != "membership.previous.dues_collected" && p != "membership.new_members"
 	}
@@ -149,6 +154,10 @@ func TestLibreOffice(t *testing.T) {
 		}
 		if v := cellText(t, calc, SheetMembership, "D3"); v != "12" {
 			t.Errorf("partial: 在册会员's change = %q, want 12", v)
+		}
+		row := strconv.Itoa(len(partial.Indicators) + 2)
+		if v := cellText(t, calc, SheetIndicators, "H"+row); v != "0.015" {
+			t.Errorf("partial: 同比 of 20.29 against 20 万元 computes to %q in LibreOffice, want 0.015 (+1.5%%, as the prose)", v)
 		}
 	})
 
