@@ -46,13 +46,13 @@ func figure(r *model.Report, header string) (decimal.Decimal, bool) {
 		return decimal.NewFromInt(int64(r.Membership.DuesPaying)), true
 	case "会费收缴（元）·本期":
 		return r.Membership.DuesCollected, true
-	case "新发展会员（人）":
+	case "新发展会员\n（人）":
 		return decimal.NewFromInt(int64(r.Membership.NewMembers)), true
 	case "活动·次数":
 		return decimal.NewFromInt(int64(len(r.Activities))), true
 	case "活动·参加人次":
 		return decimal.NewFromInt(int64(r.TotalParticipants())), true
-	case "活动·经费（元）":
+	case "活动·经费\n（元）":
 		return r.TotalCost(), true
 	}
 	name, ok := strings.CutPrefix(header, "主要指标·")

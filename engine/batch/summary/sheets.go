@@ -38,10 +38,10 @@ func (w *writer) main(units []Unit, list []key) *table {
 		{name: "序号", min: 5}, {name: "单位", min: 12, max: 36},
 		{group: "在册会员（人）", name: "本期", min: 8}, {group: "在册会员（人）", name: "上年同期", min: 8}, {group: "在册会员（人）", name: "同比", min: 8},
 		{group: "缴费会员（人）", name: "本期", min: 8}, {group: "缴费会员（人）", name: "上年同期", min: 8},
-		{group: "缴费率", name: "本期", min: 8}, {group: "缴费率", name: "上年同期", min: 8}, {group: "缴费率", name: "增减（百分点）", min: 9}, {group: "缴费率", name: "排名", min: 6},
+		{group: "缴费率", name: "本期", min: 8}, {group: "缴费率", name: "上年同期", min: 8}, {group: "缴费率", name: "增减\n（百分点）", min: 9}, {group: "缴费率", name: "排名", min: 6},
 		{group: "会费收缴（元）", name: "本期", min: 11}, {group: "会费收缴（元）", name: "上年同期", min: 11}, {group: "会费收缴（元）", name: "同比", min: 8},
-		{name: "新发展会员（人）", min: 8},
-		{group: "活动", name: "次数", min: 6}, {group: "活动", name: "参加人次", min: 8}, {group: "活动", name: "经费（元）", min: 11},
+		{name: "新发展会员\n（人）", min: 8},
+		{group: "活动", name: "次数", min: 6}, {group: "活动", name: "参加人次", min: 8}, {group: "活动", name: "经费\n（元）", min: 11},
 	}
 	for _, k := range list {
 		cols = append(cols, column{group: "主要指标", name: k.name + "\n（" + k.unit + "）", min: 9})

@@ -157,13 +157,26 @@ func (w *writer) write(t *table) error {
 	for _, wd := range widths[:firstPage] {
 		across += wd
 	}
-	lines := book.LinesOf(book.TextWidth(t.title)*16/11, across)
-	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: w.st.ID(book.RoleTitle, ""), Value: t.title}},
-		excelize.RowOpts{Height: 36 + float64(lines-1)*22}); err != nil {
+	// When 序号 and 单位 repeat on every page across, the title (like the
+	// notes) starts to their right: the title row repeats too, and a title
+	// merged over the repeated columns would show cut off on every page
+	// after the first.
+	from := 0
+	if !fit {
+		from = 2
+	}
+	titleAcross := across
+	for _, wd := range widths[:from] {
+		titleAcross -= wd
+	}
+	lines := book.LinesOf(book.TextWidth(t.title)*16/11, titleAcross)
+	title := make([]any, from+1)
+	title[from] = excelize.Cell{StyleID: w.st.ID(book.RoleTitle, ""), Value: t.title}
+	if err := sw.SetRow("A1", title, excelize.RowOpts{Height: 36 + float64(lines-1)*22}); err != nil {
 		return err
 	}
 	var merges [][2]string
-	merges = append(merges, [2]string{"A1", col(firstPage-1) + "1"})
+	merges = append(merges, [2]string{col(from) + "1", col(firstPage-1) + "1"})
 	// The two header rows: a group's name merged over its columns, a
 	// column on its own merged down both rows.
 	groups, names := make([]any, len(t.cols)), make([]any, len(t.cols))
@@ -215,11 +228,8 @@ func (w *writer) write(t *table) error {
 	// not cut the last one off. When 序号 and 单位 repeat on every page, the
 	// notes start to their right: in the repeated columns they would show
 	// again, cut off, on every page after the first.
-	noteRow, from := firstRow+len(t.rows), 0
-	if !fit {
-		from = 2
-		across -= widths[0] + widths[1]
-	}
+	noteRow := firstRow + len(t.rows)
+	across = titleAcross
 	for i, n := range t.notes {
 		at := fmt.Sprintf("%s%d", col(from), noteRow+i)
 		height := float64(book.Lines(n, across-2)+1)*book.LineHeight + 2
