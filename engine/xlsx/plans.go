@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/huibao/huibao/engine/model"
@@ -17,7 +18,10 @@ func (b *builder) plansSheet() (name, title string) {
 	case b.r.Period.IsSpan(model.H1):
 		return SheetSecondHalf, b.r.Org.Name + strconv.Itoa(b.r.Period.Year) + "年下半年工作计划"
 	}
-	return SheetNextSteps, b.titleOf("工作总结") + "·下步工作打算"
+	if last := b.r.Period.Last(); last.Month == 12 {
+		return SheetNextSteps, fmt.Sprintf("%s%d年工作打算", b.r.Org.Name, last.Year+1)
+	}
+	return SheetNextSteps, b.r.Org.Name + "下步工作打算"
 }
 
 // plans writes the plans: one row a task — 类别, 工作事项, 目标, 完成时限 —
