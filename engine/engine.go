@@ -118,6 +118,10 @@ type Request struct {
 	Formats  []string // output format names; empty is the template's
 	Check    Check
 	Budget   Budget // overrides the template's budget when not zero (a batch's roll-up)
+	// Units is how many unit reports Report combines (a batch's roll-up,
+	// each unit checked on its own): its lists may hold that many times
+	// what one report's may. 0 or 1 for any other report.
+	Units int
 
 	using *Template // set by templates check: this template, not a key
 }
@@ -158,7 +162,7 @@ func (e *Engine) Prepare(req Request) (*Job, error) {
 	if j.Report == nil {
 		return nil, &Error{Kind: InputError, Problems: probs}
 	}
-	probs = append(probs, validate.Report(j.Report, j.Source)...)
+	probs = append(probs, validate.Combined(j.Report, j.Source, req.Units)...)
 	probs.Sort()
 	if probs.Err() != nil {
 		return j, &Error{Kind: InputError, Problems: probs}

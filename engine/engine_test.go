@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/huibao/huibao/engine/compose"
+	"github.com/huibao/huibao/engine/layout"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -344,4 +347,23 @@ func render(t testing.TB, eng *engine.Engine, req engine.Request) *engine.Result
 		t.Fatalf("%v\n%v", err, engine.Problems(err))
 	}
 	return res
+}
+
+// TestPagesEstimate: the page count the budgets are measured by
+// (compose.Pages, made without fonts) is the PDF writer's on the largest
+// reports of the fixtures.
+func TestPagesEstimate(t *testing.T) {
+	eng, _ := engine.New(engine.Options{})
+	for _, tc := range []struct{ fixture, template string }{
+		{"large-street-2024.yaml", "年度总结"},
+		{"zhangqi-town-2024-h1.yaml", "上半年工作总结及下半年工作计划"},
+	} {
+		res := render(t, eng, engine.Request{Path: "../fixtures/" + tc.fixture, Template: tc.template, Formats: []string{"pdf"}})
+		pdf := filepath.Join(t.TempDir(), "r.pdf")
+		os.WriteFile(pdf, res.Outputs[0].Data, 0o644)
+		got, _ := strconv.Atoi(office.Info(t, pdf)["Pages"])
+		if est := compose.Pages(res.Markdown, layout.OfficialProfile()); est != got {
+			t.Errorf("%s as %s: estimated %d pages, the PDF has %d", tc.fixture, tc.template, est, got)
+		}
+	}
 }

@@ -717,7 +717,7 @@ func (b *Batch) prepareRollup() *rollupJob {
 	if b.Manifest != nil {
 		budget = b.Manifest.Budget
 	}
-	job, err := b.eng.Prepare(engine.Request{Report: r, Template: key, Formats: b.opts.Formats, Budget: budget})
+	job, err := b.eng.Prepare(engine.Request{Report: r, Template: key, Formats: b.opts.Formats, Budget: budget, Units: len(b.goodUnits())})
 	var checks diag.List
 	if job != nil {
 		checks = job.Warnings

@@ -156,10 +156,16 @@ var objectBeforeFigure = regexp.MustCompile(`([\p{Han}“”]{5,})\d`)
 // end alike over five characters or more while their verbs differ: 征集合理
 // 化建议342条、采纳合理化建议118条. It returns the repeated part.
 func repeatedObject(text string) string {
+	bound := func(s string) []rune {
+		for _, w := range []string{"不少于", "不低于", "达到", "超过", "至少", "增加到", "为"} {
+			s = strings.TrimSuffix(s, w)
+		}
+		return []rune(s)
+	}
 	for _, sent := range strings.Split(text, "。") {
 		ms := objectBeforeFigure.FindAllStringSubmatch(sent, -1)
 		for k := 1; k < len(ms); k++ {
-			a, b := []rune(ms[k-1][1]), []rune(ms[k][1])
+			a, b := bound(ms[k-1][1]), bound(ms[k][1])
 			n := 0
 			for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
 				n++

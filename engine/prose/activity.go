@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -169,15 +170,28 @@ func (w Writer) reach(it item) int {
 	return n
 }
 
-// items groups a category's activities by title (lexicon.Core), in the
-// order of each title's first date.
+// ordinalPrefix is the 第二期, 第3次 a cadre puts before a title done again.
+var ordinalPrefix = regexp.MustCompile(`^第[0-9一二三四五六七八九十]+(?:期|次|批|轮|场)`)
+
+// titleKey is what activities of one title share: the title's Core without
+// a leading 第二期.
+func titleKey(title string) string {
+	k := lexicon.Core(title)
+	if s := ordinalPrefix.ReplaceAllString(k, ""); s != "" {
+		k = s
+	}
+	return k
+}
+
+// items groups a category's activities by title (titleKey), in the order
+// of each title's first date.
 func items(acts []model.Activity) []item {
 	sorted := slices.Clone(acts)
 	slices.SortStableFunc(sorted, func(a, b model.Activity) int { return a.Date.Compare(b.Date) })
 	var out []item
 	index := map[string]int{}
 	for _, a := range sorted {
-		key := lexicon.Core(a.Title)
+		key := titleKey(a.Title)
 		if i, ok := index[key]; ok {
 			out[i].acts = append(out[i].acts, a)
 			continue
@@ -199,6 +213,7 @@ func (w Writer) tellItem(it item, r *model.Report, subject string, content bool)
 	k := w.Lex.KindOf(a.Title)
 	year := r.Period.YearOf()
 	span := monthSpan(it.acts, year)
+	a.Title = ordinalPrefix.ReplaceAllString(strings.TrimSpace(a.Title), "") // the group is all of them, not 第三期
 	pred := w.predicate(a, r, k, false)
 	participants, beneficiaries := 0, 0
 	unit, who := "", ""
@@ -227,9 +242,42 @@ func (w Writer) tellItem(it item, r *model.Report, subject string, content bool)
 		clauses = append([]string{k.Count.Fill(lexicon.Slots{"人数": count(participants, "人次")})}, clauses...)
 	}
 	first := strings.Join(append([]string{lead}, clauses...), "，")
-	// The item form drops the leading time for 一是3月至5月……: keep it, it
-	// reads as an adverbial.
-	return told{paragraph: first + "。", item: strings.Replace(first, "，", "", 1)}
+	t := told{paragraph: first + "。", item: strings.Replace(first, "，", "", 1)}
+	// One of them told in a few words: the one that reached most people.
+	if ex := w.example(it, r, content); ex != "" {
+		t.paragraph += "其中，" + ex + "。"
+		t.item += "，其中" + ex
+	}
+	return t
+}
+
+// example tells the activity of a group that reached most people, as its
+// organizer, people and content: 园民社区工会参训86人，围绕岗位技能开展理论
+// 授课和实操训练. "" when the group has no organizers, or content is not told.
+func (w Writer) example(it item, r *model.Report, content bool) string {
+	if !content {
+		return ""
+	}
+	best := -1
+	for i, a := range it.acts {
+		if strings.TrimSpace(a.Organizer) == "" || clause(a.Content) == "" && clause(a.Result) == "" {
+			continue
+		}
+		if best < 0 || w.reach(item{acts: it.acts[i : i+1]}) > w.reach(item{acts: it.acts[best : best+1]}) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	a := it.acts[best]
+	k := w.Lex.KindOf(a.Title)
+	parts := append([]string{strings.TrimSpace(a.Organizer) + strings.Join(w.people(k, a.Participants, a.Beneficiary, a.Beneficiaries, a.BeneficiaryUnit), "，")},
+		nonEmpty(clause(a.Content), clause(a.Result))...)
+	if len(parts) == 1 {
+		return ""
+	}
+	return strings.Join(parts, "，")
 }
 
 // monthSpan writes the months a group of activities ran over: 3月, 3月至5月,
@@ -256,8 +304,9 @@ func monthSpan(acts []model.Activity, year int) string {
 }
 
 // Units names several unions the way a report does: 油房街社区工会和白家巷
-// 社区工会; 油房街、白家巷和北湖社区工会 when they share their type; 油房街、
-// 白家巷等12个社区工会 for more than three.
+// 社区工会 when they share nothing; 油房街、白家巷和北湖社区工会 when they
+// share the end of their names (their type, or 村工会); 油房街、白家巷等12个
+// 社区工会 for more than three.
 func Units(names []string) string {
 	suffix := ""
 	for _, t := range model.OrgTypes() {
@@ -265,9 +314,16 @@ func Units(names []string) string {
 			suffix = t
 		}
 	}
+	if c := commonSuffix(names); strings.HasSuffix(c, "工会") && len(c) > len(suffix) {
+		suffix = c
+	}
 	short := make([]string, len(names))
 	for i, n := range names {
 		short[i] = strings.TrimSuffix(n, suffix)
+		if short[i] == "" {
+			suffix, short = "", slices.Clone(names)
+			break
+		}
 	}
 	switch {
 	case len(names) > 3 && suffix != "":
@@ -278,4 +334,21 @@ func Units(names []string) string {
 		return zh.Join(short) + suffix
 	}
 	return zh.Join(names)
+}
+
+// commonSuffix is the longest end all names share.
+func commonSuffix(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	s := []rune(names[0])
+	for _, n := range names[1:] {
+		r := []rune(n)
+		k := 0
+		for k < len(s) && k < len(r) && s[len(s)-1-k] == r[len(r)-1-k] {
+			k++
+		}
+		s = s[len(s)-k:]
+	}
+	return string(s)
 }

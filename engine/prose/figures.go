@@ -75,12 +75,16 @@ func (w Writer) link(ind model.Indicator) string {
 // has anything to say.
 func (w Writer) Figures(inds []model.Indicator, r *model.Report) string {
 	basis := zh.BasisOf(r.Period)
-	var parts []string
+	var parts, zeros []string
 	compared := false
 	prevObject := ""
 	for _, ind := range inds {
 		phrase := w.Phrase(ind)
 		if phrase == "" {
+			continue
+		}
+		if ind.Value.IsZero() {
+			zeros = append(zeros, phrase) // 未发生工伤事故: said last
 			continue
 		}
 		verb, object := w.split(ind)
@@ -123,7 +127,7 @@ func (w Writer) Figures(inds []model.Indicator, r *model.Report) string {
 	if compared {
 		sep = "；"
 	}
-	return strings.Join(parts, sep)
+	return strings.Join(append(parts, zeros...), sep)
 }
 
 // Indicators writes a category's indicators as a whole sentence, opening

@@ -76,7 +76,7 @@ func answers(r *model.Report) map[int]string {
 
 // lacking are the words a problem's complaint is said with.
 var lacking = []string{"不够", "不足", "不高", "不强", "不多", "缺乏", "欠缺", "较少", "偏少", "较大", "偏低", "较低", "有待", "不到位",
-	"不平衡", "不规范", "不完善", "单一", "被动", "紧张", "薄弱", "滞后", "困难", "难以", "不便", "不畅", "不及时"}
+	"不平衡", "不规范", "不完善", "单一", "被动", "紧张", "薄弱", "滞后", "困难", "难以", "不便", "不畅", "不及时", "兼职", "身兼数职"}
 
 // complaints are the clauses of a problem that say what is lacking; the
 // whole problem when none does.

@@ -16,9 +16,11 @@
 // category gets a summary sentence (how many activities of which kinds, how
 // many took part, whom they reached, what they cost) and then its typical
 // cases, chosen by one rule: the activities the cadre marked typical, then
-// grouped items, then those that reached the most people (participants of
-// kinds whose people take part or serve, plus beneficiaries), the earlier
-// on a tie; cases are told in date order. Detail 0 is the fullest; each
+// the activity the most units held (told once, with the one of them that
+// reached most people as its example), then single activities by the
+// people they reached (participants of kinds whose people take part or
+// serve, plus beneficiaries), then other groups, the earlier on a tie;
+// cases are told in date order. Detail 0 is the fullest; each
 // level up tells fewer items and cases (see Levels), so that a template's
 // page or character budget is met by summarising, never by cutting text.
 package prose

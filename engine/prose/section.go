@@ -47,7 +47,10 @@ func (w Writer) Section(g model.Group, r *model.Report) Section {
 		s.Lead = strings.Join(lead, "")
 		return s
 	}
-	if len(its) <= lv.List {
+	// Tell every item of a small category; summarise one whose items are
+	// many, or whose activities are many even when they group into a few
+	// (a street's units holding the same few activities).
+	if len(its) <= lv.List && len(g.Activities) <= 2*lv.List {
 		tells := w.tellAll(its, r, Subject(r), figures == "", lv.Content)
 		s.Lead = strings.Join(lead, "")
 		s.Items = tells
@@ -64,8 +67,12 @@ func (w Writer) Section(g model.Group, r *model.Report) Section {
 	if lv.Rest > 0 {
 		var rest []string
 		for _, it := range its {
-			if !slices.ContainsFunc(cases, func(c item) bool { return c.first().Title == it.first().Title }) {
-				rest = append(rest, restName(it.first().Title))
+			name := restName(it.first().Title)
+			if len(it.acts) > 1 {
+				name = restName(titleKey(it.first().Title))
+			}
+			if !slices.ContainsFunc(cases, func(c item) bool { return c.first().Title == it.first().Title }) && !slices.Contains(rest, name) {
+				rest = append(rest, name)
 			}
 		}
 		if len(rest) > 0 {
@@ -133,20 +140,30 @@ func (w Writer) itemWithoutSubject(it item, r *model.Report, content bool, t tol
 func ordinal(n int) string { return zh.Numeral(int64(n)) }
 
 // cases chooses at most n typical cases from a category's items by the
-// package's rule and returns them in date order.
+// package's rule — the activities marked typical, then the activity most
+// units held (told once for all of them), then single activities by the
+// people they reached, then other groups — and returns them in date order.
 func (w Writer) cases(its []item, n int) []item {
 	if n <= 0 {
 		return nil
 	}
 	ranked := slices.Clone(its)
+	widest := -1 // the group most units took part in: one case shows the breadth
+	for i, it := range its {
+		if len(it.acts) > 1 && (widest < 0 || len(it.acts) > len(its[widest].acts)) {
+			widest = i
+		}
+	}
 	rank := func(it item) (int, int) {
 		switch {
 		case it.typical():
 			return 0, -w.reach(it)
-		case len(it.acts) > 1:
+		case widest >= 0 && it.first().Title == its[widest].first().Title && it.first().Date == its[widest].first().Date:
 			return 1, -w.reach(it)
+		case len(it.acts) == 1:
+			return 2, -w.reach(it)
 		}
-		return 2, -w.reach(it)
+		return 3, -w.reach(it)
 	}
 	slices.SortStableFunc(ranked, func(a, b item) int {
 		ka, ra := rank(a)
@@ -212,8 +229,8 @@ func (w Writer) summary(g model.Group, r *model.Report, named bool, when, subjec
 	return sentence(w.Lex.Frames.Summary.Fill(slots))
 }
 
-// benefits sums the beneficiaries of activities by unit: 惠及困难职工、一线
-// 职工等1121人、困难家庭21户.
+// benefits sums the beneficiaries of activities by unit: 惠及一线职工等1121人、
+// 困难职工23户.
 func (w Writer) benefits(acts []model.Activity) string {
 	type sum struct {
 		unit string
@@ -246,10 +263,10 @@ func (w Writer) benefits(acts []model.Activity) string {
 	for _, s := range sums {
 		who := ""
 		switch {
-		case len(s.who) > 2:
-			who = strings.Join(s.who[:2], "、") + "等"
-		case len(s.who) > 0:
-			who = strings.Join(s.who, "、")
+		case len(s.who) > 1:
+			who = s.who[0] + "等" // 惠及一线职工等6430人次: not 一线职工、职工6430人次
+		case len(s.who) == 1:
+			who = s.who[0]
 		}
 		parts = append(parts, who+count(s.n, s.unit))
 	}

@@ -22,7 +22,7 @@ func (c *checker) texts() {
 		if f.Kind != model.KindList && f.Kind != model.KindTextList {
 			continue
 		}
-		if n, lim := len(f.Items(c.r)), model.LimitOf(f.Path).Items; lim > 0 && n > lim {
+		if n, lim := len(f.Items(c.r)), model.LimitOf(f.Path).Items*max(c.units, 1); lim > 0 && n > lim {
 			c.add(f.Path, fmt.Sprintf("%s有 %d 项，超过了上限 %d 项", f.Label, n, lim), "一份报告用不了这么多；请确认数据，或把数据分成几份")
 		}
 	}

@@ -22,7 +22,15 @@ import (
 // carry no position. The list is sorted by position. Rules that depend on the
 // kind of report (a plan needs no membership figures) are ForKind's.
 func Report(r *model.Report, src *diag.SourceMap) diag.List {
-	c := &checker{src: src, r: r}
+	return Combined(r, src, 1)
+}
+
+// Combined is Report for a report combined from units reports, each
+// checked on its own (a street's roll-up of its communities): its lists
+// may hold units times what one report's may — a street of a thousand
+// communities did ten thousand activities — while every other rule holds.
+func Combined(r *model.Report, src *diag.SourceMap, units int) diag.List {
+	c := &checker{src: src, r: r, units: max(units, 1)}
 	c.version()
 	c.org()
 	periodOK := c.period()
@@ -40,9 +48,10 @@ func Report(r *model.Report, src *diag.SourceMap) diag.List {
 }
 
 type checker struct {
-	src  *diag.SourceMap
-	r    *model.Report
-	errs diag.List
+	src   *diag.SourceMap
+	r     *model.Report
+	errs  diag.List
+	units int // how many reports r combines: its lists' limits are as many times a report's
 }
 
 // add records a problem, unless the loader already reported the value at

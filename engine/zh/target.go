@@ -149,7 +149,8 @@ func (t Target) Reached(v decimal.Decimal) bool {
 // target the unit has already met is noticed: for 缴费率 or 收缴率 in %, the
 // dues rate; for new members (会员 with 发展 or 新), membership.new_members;
 // otherwise the indicator of the same unit whose name the target's object
-// contains, is contained in, or shares most words with (at least two).
+// contains, is contained in or ends (培训不少于4期 and 举办职工技能培训), or
+// shares most words with (at least two).
 // name is what the figure is called, value its value in the target's unit.
 func MeasuredBy(t Target, r *model.Report) (name string, value decimal.Decimal, ok bool) {
 	obj := t.Object
@@ -173,7 +174,8 @@ func MeasuredBy(t Target, r *model.Report) (name string, value decimal.Decimal, 
 				s++
 			}
 		}
-		if utf8.RuneCountInString(obj) >= 4 && (strings.Contains(obj, ind.Name) || strings.Contains(ind.Name, obj)) {
+		n := utf8.RuneCountInString(obj)
+		if n >= 4 && (strings.Contains(obj, ind.Name) || strings.Contains(ind.Name, obj)) || n >= 2 && strings.HasSuffix(ind.Name, obj) {
 			s += 10
 		}
 		if s > score {
