@@ -318,15 +318,15 @@ func (b *Batch) scan(dir string) (inputs []string, manifest string, err error) {
 func outside(dir, name string) string {
 	target, err := filepath.EvalSymlinks(filepath.Join(dir, name))
 	if err != nil {
-		return "是失效的链接，已忽略"
+		return "是失效的链接"
 	}
 	root, err := filepath.EvalSymlinks(dir)
 	if err != nil {
-		return "是链接，无法确定它指向哪里，已忽略"
+		return "是链接，无法确定它指向哪里"
 	}
 	rel, err := filepath.Rel(root, target)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
-		return "是指向文件夹外的链接，批量处理只读文件夹里的文件，已忽略；需要时请把文件复制进来"
+		return "是指向文件夹外的链接，批量处理只读文件夹里的文件；需要时请把文件复制进来"
 	}
 	return ""
 }
@@ -468,9 +468,9 @@ func (b *Batch) distinctNames() {
 				identical = identical && o.Name == u.Name
 			}
 		}
-		msg := fmt.Sprintf("单位名称“%s”与 %s 相同，两份报告会写到同一个文件，汇总时也会重复计算", u.Name, strings.Join(others, "、"))
+		msg := fmt.Sprintf("单位名称“%s”与 %s相同，两份报告会写到同一个文件，汇总时也会重复计算", u.Name, strings.Join(others, "、"))
 		if !identical {
-			msg = fmt.Sprintf("单位名称“%s”与 %s 只差在文件名不能用的符号、大小写或写法上，两份报告的文件名相同（%s），会互相覆盖", u.Name, strings.Join(others, "、"), u.Job.Stem())
+			msg = fmt.Sprintf("单位名称“%s”与 %s只差在文件名不能用的符号、大小写或写法上，两份报告的文件名相同（%s），会互相覆盖", u.Name, strings.Join(others, "、"), u.Job.Stem())
 		}
 		u.Problems.Add(u.Job.Source.Pos("org.name"), "org.name", msg, "请改正单位名称，使各单位的名称不同，或把重复的文件移出文件夹")
 		u.reason = "单位名称与其他单位相同"

@@ -105,6 +105,9 @@ func (unescaper) Transform(doc *ast.Document, reader text.Reader, _ parser.Conte
 		}
 		parent := t.Parent()
 		s := ast.NewString([]byte(u))
+		// Raw: an HTML renderer escapes it, and takes & and \ as they
+		// are rather than as references and escapes a second time.
+		s.SetRaw(true)
 		parent.InsertBefore(parent, t, s)
 		if t.HardLineBreak() || t.SoftLineBreak() {
 			// The break stays with an empty text after the string.

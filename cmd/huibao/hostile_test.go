@@ -1,0 +1,265 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/huibao/huibao/internal/golden"
+)
+
+// The hostile corpus as a cadre's machine sees it: what a file, a folder or
+// a template can do must not take the machine down, lose a report or slip
+// into the document. engine/validate's TestFixturesHostile checks the
+// messages of every input of fixtures/hostile; these tests make the
+// documents of those that pass, and try what needs a file system.
+
+// TestHostileDocuments generates every format of the hostile inputs that
+// pass validation and reads them back with real readers: whatever Markdown
+// or HTML the data holds is text — no link, image, raw HTML, heading, list,
+// fenced div or table column comes of it in pandoc's HTML and DOCX, our
+// PDF, DOCX and HTML — and a cadre's line breaks stay inside the paragraph.
+func TestHostileDocuments(t *testing.T) {
+	if _, err := exec.LookPath("pandoc"); err != nil {
+		t.Skip("pandoc is not installed")
+	}
+	dir := t.TempDir()
+	code, _, errs := cli(t, nil, "generate", "fixtures/hostile/markdown-injection.yaml", "-f", "md,pdf,docx,html,xlsx", "-o", dir)
+	if code != 0 {
+		t.Fatalf("generate: exit %d\n%s", code, errs)
+	}
+	stem := filepath.Join(dir, "柳背桥社区工会_2024年上半年_工作总结")
+	md, _ := os.ReadFile(stem + ".md")
+	headings := 0
+	for _, l := range strings.Split(string(md), "\n") {
+		if strings.HasPrefix(l, "#") {
+			headings++
+		}
+	}
+	// The data as text, as every reader must show it. (pandoc's smart
+	// typography may turn -- into a dash: text still, not structure.)
+	texts := []string{"# 假标题", "::: {.signature}", "- 假列表", "1. 假编号", "> 假引用", "推荐|就业 | 假列", "[点击](javascript:alert(1))",
+		"![图](/etc/passwd)", "<img src=x onerror=alert(1)>", "<script>alert(1)</script>", "{{ .Org.Name }}", "$x^2$", "@doe", "[^1]", "~下标~", "&amp;", "`代码`", "<!", "注释"}
+	structure := regexp.MustCompile(`<(a|img|script|table|ul|ol|li|blockquote|code|sup|sub|em|math|span)[ >]|<h[1-6]`)
+	readers := map[string]func() (string, error){
+		"pandoc md→html": func() (string, error) {
+			return command("pandoc", stem+".md", "-f", "markdown", "-t", "html", "--wrap=none")
+		},
+		"pandoc md→docx→html": func() (string, error) {
+			if _, err := command("pandoc", stem+".md", "-o", stem+".pandoc.docx"); err != nil {
+				return "", err
+			}
+			return command("pandoc", stem+".pandoc.docx", "-t", "html", "--wrap=none")
+		},
+		"our docx→html": func() (string, error) { return command("pandoc", stem+".docx", "-t", "html", "--wrap=none") },
+		"our html": func() (string, error) {
+			b, err := os.ReadFile(stem + ".html")
+			s := string(b)
+			if i := strings.Index(s, "<article"); i >= 0 {
+				s = s[i:]
+			}
+			return s, err
+		},
+	}
+	for name, read := range readers {
+		html, err := read()
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		got := structure.FindAllString(html, -1)
+		var h []string
+		for _, g := range got {
+			if strings.HasPrefix(g, "<h") {
+				h = append(h, g)
+			}
+		}
+		if len(got) != len(h) || len(h) != headings {
+			t.Errorf("%s: the data made structure: %q (the Markdown has %d headings)", name, got, headings)
+		}
+		plain := unescapeHTML(regexp.MustCompile(`<[^>]+>|\n`).ReplaceAllString(html, ""))
+		for _, want := range texts {
+			if !strings.Contains(plain, want) {
+				t.Errorf("%s: %q is not in the document as text", name, want)
+			}
+		}
+	}
+	pdf, err := command("pdftotext", stem+".pdf", "-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(pdf), "")
+	for _, want := range texts {
+		if !strings.Contains(flat, strings.Join(strings.Fields(want), "")) {
+			t.Errorf("pdf: %q is not in the document as text", want)
+		}
+	}
+	// The cadre's line breaks: each line of the content starts a line of
+	// the PDF, in the same paragraph.
+	for _, line := range []string{"# 假标题", "::: {.signature}", "- 假列表"} {
+		if !strings.Contains(pdf, "\n"+line+"\n") {
+			t.Errorf("pdf: %q is not a line of its own", line)
+		}
+	}
+}
+
+// unescapeHTML undoes the entities pandoc and our HTML writer use.
+func unescapeHTML(s string) string {
+	return strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&amp;", "&").Replace(s)
+}
+
+func command(name string, args ...string) (string, error) {
+	out, err := exec.Command(name, args...).Output()
+	return string(out), err
+}
+
+// TestHostileHalfWidth: a real union's name with half-width parentheses
+// passes validate and makes every format, its marks full width in the
+// report and the file name, as zh.Punct sets content.
+func TestHostileHalfWidth(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errs := cli(t, nil, "validate", "fixtures/hostile/halfwidth-names.yaml")
+	if code != 0 {
+		t.Fatalf("validate: exit %d\n%s", code, errs)
+	}
+	code, out, errs := cli(t, nil, "generate", "fixtures/hostile/halfwidth-names.yaml", "-f", "md,xlsx,docx", "-o", dir)
+	if code != 0 {
+		t.Fatalf("generate: exit %d\n%s", code, errs)
+	}
+	md, err := os.ReadFile(filepath.Join(dir, "红星机械（集团）有限公司工会_2024年上半年_工作总结.md"))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, want := range []string{"红星机械（集团）有限公司工会", "一号车间（东区）", "职工技能比武（第一期）", "比武分理论和实操两部分：理论考试、实际操作", "评出一等奖2名，二等奖4名"} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("%q is not in the report:\n%s", want, md)
+		}
+	}
+}
+
+// TestHostileFiles: what a file system can hold instead of an input — a
+// named pipe (which would make a reader wait forever), a link to a device
+// that never ends — is refused at once with a Chinese message.
+func TestHostileFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "x.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	zero := filepath.Join(dir, "zero.yaml")
+	os.Symlink("/dev/zero", zero)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for path, want := range map[string]string{fifo: "这是一个管道（FIFO），不是普通文件，不能作为输入", zero: "这是一个设备文件，不是普通文件，不能作为输入"} {
+			code, _, errs := cli(t, nil, "validate", path)
+			if code != 1 || !strings.Contains(errs, path+": "+want) {
+				t.Errorf("%s: exit %d\n%s", path, code, errs)
+			}
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("validate of a named pipe or /dev/zero did not return")
+	}
+}
+
+// TestHostileBatch: a batch folder with a link to a file outside it, a
+// named pipe, and units whose names differ only in what a file name cannot
+// hold, in case, or in Unicode normalisation.
+func TestHostileBatch(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.Mkdir(in, 0o755)
+	base, err := os.ReadFile("fixtures/liubeiqiao-2024-h1.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	unit := func(file, name string) {
+		t.Helper()
+		data := strings.Replace(string(base), "  name: 柳背桥社区工会", "  name: \""+name+"\"", 1)
+		if err := os.WriteFile(filepath.Join(in, file), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	unit("a.yaml", "红星/社区工会")
+	unit("b.yaml", "红星|社区工会")
+	unit("c.yaml", "Abc社区工会")
+	unit("d.yaml", "aBC社区工会")
+	unit("e.yaml", "Caf\u00e9社区工会")  // é composed
+	unit("f.yaml", "Cafe\u0301社区工会") // e and a combining accent
+	unit("g.yaml", "柳背桥社区工会")
+	os.Symlink("/etc/passwd", filepath.Join(in, "passwd.yaml"))
+	syscall.Mkfifo(filepath.Join(in, "pipe.yaml"), 0o644)
+	out := filepath.Join(dir, "out")
+	code, stdout, errs := cli(t, nil, "batch", in, "-t", "半年总结", "-f", "md", "-o", out, "-j", "3")
+	errs = strings.ReplaceAll(errs, dir, "DIR")
+	if code != 1 {
+		t.Errorf("exit %d", code)
+	}
+	if strings.Contains(errs+stdout, "root:") {
+		t.Errorf("the batch read /etc/passwd:\n%s", errs)
+	}
+	for _, want := range []string{
+		"DIR/in/passwd.yaml: 提醒：是指向文件夹外的链接，批量处理只读文件夹里的文件；需要时请把文件复制进来，已忽略。",
+		"DIR/in/pipe.yaml: 提醒：不是普通文件（是管道、设备或套接字），批量处理不读，已忽略。",
+		"DIR/in/a.yaml:5:9: 字段 org.name：单位名称“红星/社区工会”与 DIR/in/b.yaml（单位名称在 DIR/in/b.yaml:5:9）只差在文件名不能用的符号、大小写或写法上，两份报告的文件名相同（红星_社区工会_2024年上半年_工作总结），会互相覆盖。",
+		"DIR/in/b.yaml:5:9: 字段 org.name：单位名称“红星|社区工会”与 DIR/in/a.yaml（单位名称在 DIR/in/a.yaml:5:9）只差在",
+		"DIR/in/c.yaml:5:9: 字段 org.name：单位名称“Abc社区工会”与 DIR/in/d.yaml（单位名称在 DIR/in/d.yaml:5:9）只差在",
+		"DIR/in/d.yaml:5:9: 字段 org.name：单位名称“aBC社区工会”与 DIR/in/c.yaml",
+		"DIR/in/e.yaml:5:9: 字段 org.name：单位名称“Café社区工会”与 DIR/in/f.yaml",
+		"DIR/in/f.yaml:5:9: 字段 org.name：单位名称“Cafe\u0301社区工会”与 DIR/in/e.yaml",
+		"共 7 个单位：1 个生成了报告，6 个没有生成报告（见上）。",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	entries, _ := os.ReadDir(out)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, " ") != "柳背桥社区工会_2024年上半年_工作总结.md 石新路街道总工会_2024年上半年_汇总表.xlsx" {
+		t.Errorf("files written: %q", names)
+	}
+}
+
+// TestHostileOwnInput: generate refuses to write a report over the very
+// file it reads (a 填报表 named like its report, in the output folder).
+func TestHostileOwnInput(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errs := cli(t, nil, "generate", "fixtures/liubeiqiao-2024-h1.yaml", "-f", "md", "-o", dir)
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	own := filepath.Join(dir, "柳背桥社区工会_2024年上半年_工作总结.md")
+	input := filepath.Join(dir, "柳背桥社区工会_2024年上半年_工作总结.yaml")
+	data, _ := os.ReadFile("fixtures/liubeiqiao-2024-h1.yaml")
+	os.WriteFile(input, data, 0o644)
+	os.Remove(own)
+	os.Symlink(filepath.Base(input), own) // the output name leads to the input
+	before, _ := os.ReadFile(input)
+	code, _, errs = cli(t, nil, "generate", input, "-f", "md", "-o", dir)
+	after, _ := os.ReadFile(input)
+	if code != 2 || !strings.Contains(errs, "就是输入文件") || string(before) != string(after) {
+		t.Errorf("exit %d\n%s", code, errs)
+	}
+}
+
+// TestHostileTemplates: templates that loop without end, call themselves,
+// double a text until memory runs out, or name samples outside their
+// folder are stopped, each with a Chinese problem at its place.
+func TestHostileTemplates(t *testing.T) {
+	code, stdout, errs := cli(t, nil, "templates", "check", "fixtures/hostile/templates")
+	if code != 1 {
+		t.Errorf("exit %d", code)
+	}
+	golden.Check(t, "cmd/huibao/testdata/hostile-templates.want", []byte(stdout+errs))
+}
