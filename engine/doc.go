@@ -43,7 +43,13 @@
 //
 // engine/funcs builds the function map: sprig's hermetic functions plus
 // the zh namespace (engine/zh: Chinese numerals, dates, money, units, 同比,
-// numbering) and the data namespace.
+// numbering), the data namespace and the prose namespace (engine/prose:
+// the sentences of activities, indicators, categories and plans, planned in
+// Go with the words of a lexicon, engine/lexicon). The lexicon is data:
+// templates/_lexicon.yaml, overridden by a place's _lexicon.yaml and a
+// template's lexicon.yaml in the lookup order of templates. A template's
+// budget (chars or pages, in its manifest) is met by compose rendering at
+// the fullest level of detail that fits (prose.Levels), never by cutting.
 //
 // # Errors
 //

@@ -31,6 +31,10 @@ type Func struct {
 	Doc      string // one line in Chinese, for the author's reference
 	Args     string // argument synopsis, e.g. "金额"
 	Examples []Example
+	// Reads lists the input fields (model field paths) the function reads
+	// through its arguments, so that templates show names the fields a
+	// template depends on also when a prose function reads them for it.
+	Reads []string
 }
 
 // Namespace is a named group of template functions.

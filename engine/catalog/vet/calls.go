@@ -59,6 +59,9 @@ func (w *walker) nsCall(ns funcs.Namespace, id *parse.IdentifierNode, n *parse.C
 		if f.Name == name && f.Args != "" && f.Args != "（无）" {
 			s.usage = full + " " + f.Args
 		}
+		if f.Name == name {
+			w.c.recordReads(f.Reads)
+		}
 	}
 	rest := n.Field[1:]
 	var a []parse.Node

@@ -209,6 +209,16 @@ func (c *checker) recordField(owner reflect.Type, sf reflect.StructField) {
 	c.fields[yp] = Field{Expr: p.expr + "." + sf.Name, Path: yp, Label: model.Label(yp)}
 }
 
+// recordReads notes the input fields a namespace function reads through
+// its arguments (a prose function reading the activities of .WorkGroups).
+func (c *checker) recordReads(paths []string) {
+	for _, p := range paths {
+		if f, ok := model.LookupField(p); ok {
+			c.fields[p] = Field{Expr: f.Expr, Path: p, Label: f.Label}
+		}
+	}
+}
+
 // recordMethod notes a data helper the template calls on a type of the
 // input (.WorkGroups, .Period.IsSpan).
 func (c *checker) recordMethod(owner reflect.Type, name string) {
