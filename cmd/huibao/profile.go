@@ -19,6 +19,7 @@ import (
 //
 //	cpu.pprof    CPU, the whole command
 //	heap.pprof   live heap at the end (go tool pprof -sample_index=alloc_space for allocations)
+//	peak.pprof   live heap as of the garbage collection nearest the peak of the run
 //	block.pprof  where goroutines waited (channels, locks, I/O sync)
 //	mutex.pprof  contended locks
 //	gc.txt       the garbage collector's counts: cycles, pauses, heap peak
@@ -26,6 +27,8 @@ type profiler struct {
 	dir   string
 	cpu   *os.File
 	start time.Time
+	done  chan struct{}
+	peak  chan struct{}
 }
 
 // profileFlag registers --profile on the root command.
@@ -59,8 +62,34 @@ func (a *app) beginProfile() error {
 	}
 	runtime.SetBlockProfileRate(int(10 * time.Microsecond))
 	runtime.SetMutexProfileFraction(5)
-	a.prof = &profiler{dir: a.profileDir, cpu: f, start: time.Now()}
+	a.prof = &profiler{dir: a.profileDir, cpu: f, start: time.Now(), done: make(chan struct{}), peak: make(chan struct{})}
+	go a.prof.watchPeak()
 	return nil
+}
+
+// watchPeak writes peak.pprof each time the heap in use grows by a tenth
+// over the largest seen.
+func (p *profiler) watchPeak() {
+	defer close(p.peak)
+	var most uint64
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-p.done:
+			return
+		case <-tick.C:
+		}
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		if m.HeapInuse > most+most/10 {
+			most = m.HeapInuse
+			if f, err := os.Create(filepath.Join(p.dir, "peak.pprof")); err == nil {
+				pprof.Lookup("heap").WriteTo(f, 0)
+				f.Close()
+			}
+		}
+	}
 }
 
 // stop writes the profiles.
@@ -68,6 +97,8 @@ func (p *profiler) stop() {
 	if p == nil {
 		return
 	}
+	close(p.done)
+	<-p.peak
 	pprof.StopCPUProfile()
 	p.cpu.Close()
 	for _, name := range []string{"heap", "block", "mutex"} {

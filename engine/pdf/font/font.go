@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -152,15 +151,15 @@ func (f *Face) load() error {
 	if f.badIdx != "" {
 		return &FileError{Path: f.Path, Msg: fmt.Sprintf("后面的“%s”不是字体序号：字体集（.ttc）中的字体从 0 数起，写作 %s#0、%s#1……", f.badIdx, filepath.Base(f.Path), filepath.Base(f.Path))}
 	}
-	raw, err := os.ReadFile(f.Path)
+	data, err := mapFile(f.Path)
 	if err != nil {
 		return &FileError{Path: f.Path, Msg: "无法读取：" + diag.OSReason(err)}
 	}
-	data, err := trueTypeFace(raw, f.Index)
+	dir, err := trueTypeFace(data, f.Index)
 	if err != nil {
 		return &FileError{Path: f.Path, Msg: err.Error()}
 	}
-	sf, err := parseSFNT(data)
+	sf, err := parseSFNT(data, dir)
 	if err != nil {
 		return &FileError{Path: f.Path, Msg: err.Error()}
 	}

@@ -190,9 +190,12 @@ func FuzzTrueTypeFace(f *testing.F) {
 	f.Add([]byte("ttcf\x00\x01\x00\x00\x00\x00\x00\x02\x00\x00\x00\x14\x00\x00\x00\x20"), 1)
 	f.Add([]byte("OTTO\x00\x00"), 0)
 	f.Fuzz(func(t *testing.T, data []byte, index int) {
-		out, err := trueTypeFace(data, index)
-		if err == nil && (len(out) < 12 || binary.BigEndian.Uint32(out) != tagTrueType && binary.BigEndian.Uint32(out) != tagTrue) {
-			t.Fatalf("accepted %d bytes without a TrueType header", len(out))
+		dir, err := trueTypeFace(data, index)
+		if err == nil && (dir+12 > len(data) || binary.BigEndian.Uint32(data[dir:]) != tagTrueType && binary.BigEndian.Uint32(data[dir:]) != tagTrue) {
+			t.Fatalf("accepted %d bytes without a TrueType header at %d", len(data), dir)
+		}
+		if err == nil {
+			parseSFNT(data, dir)
 		}
 	})
 }

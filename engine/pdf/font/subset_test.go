@@ -73,7 +73,7 @@ func TestSubset(t *testing.T) {
 		if err := sub.SetTTFData(data); err != nil {
 			t.Fatalf("%s: gopdf cannot read the subset: %v", face.Name, err)
 		}
-		ours, err := parseSFNT(data)
+		ours, err := parseSFNT(data, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -144,7 +144,7 @@ func TestSubsetSupplementary(t *testing.T) {
 func FuzzSubset(f *testing.F) {
 	for _, p := range []string{songFile, heiFile} {
 		if data, err := os.ReadFile(p); err == nil {
-			s, _ := parseSFNT(data)
+			s, _ := parseSFNT(data, 0)
 			// The tables of a real font with the glyf table cut short.
 			if s != nil {
 				f.Add(data[:min(len(data), 400000)])
@@ -153,7 +153,7 @@ func FuzzSubset(f *testing.F) {
 	}
 	f.Add([]byte("\x00\x01\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00head\x00\x00\x00\x00\x00\x00\x00\x1c\x00\x00\x00\x36"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := parseSFNT(data)
+		s, err := parseSFNT(data, 0)
 		if err != nil {
 			return
 		}

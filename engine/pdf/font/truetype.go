@@ -12,8 +12,7 @@ import (
 // the glyphs a document uses. Every read is bounds-checked: font files come
 // from the user's configuration.
 type sfnt struct {
-	data   []byte
-	tables map[string][]byte
+	tables map[string][]byte // slices of the font file
 
 	upem      int
 	numGlyphs int
@@ -60,16 +59,18 @@ func u32(b []byte, off int) (int, bool) {
 // errDamaged is the reason for a font whose tables contradict themselves.
 var errDamaged = fmt.Errorf("字体表已损坏")
 
-// parseSFNT reads a standalone TrueType font. A font without glyf (CFF
-// outlines) or without a Unicode character map is refused.
-func parseSFNT(data []byte) (*sfnt, error) {
-	n, ok := u16(data, 4)
-	if !ok || 12+16*n > len(data) {
+// parseSFNT reads the TrueType face whose table directory is at dir in
+// data (0 for a .ttf; a collection's face elsewhere, see trueTypeFace). A
+// font without glyf (CFF outlines) or without a Unicode character map is
+// refused.
+func parseSFNT(data []byte, dir int) (*sfnt, error) {
+	n, ok := u16(data, dir+4)
+	if !ok || dir+12+16*n > len(data) {
 		return nil, fmt.Errorf("字体表目录越界，文件已损坏")
 	}
-	s := &sfnt{data: data, tables: make(map[string][]byte, n)}
+	s := &sfnt{tables: make(map[string][]byte, n)}
 	for i := range n {
-		rec := data[12+16*i:]
+		rec := data[dir+12+16*i:]
 		o, l := int(binary.BigEndian.Uint32(rec[8:])), int(binary.BigEndian.Uint32(rec[12:]))
 		if o < 0 || l < 0 || o+l > len(data) {
 			return nil, fmt.Errorf("字体表 %q 越界，文件已损坏", rec[:4])
