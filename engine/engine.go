@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/huibao/huibao/engine/catalog"
 	"github.com/huibao/huibao/engine/compose"
@@ -51,6 +52,9 @@ type Engine struct {
 	catalogProblems diag.List
 	layout          layout.Name // "" : each template's own
 	res             *Resources
+
+	fpOnce sync.Once
+	fp     string
 }
 
 // New reads the template catalog. Fonts are loaded on first use, once.

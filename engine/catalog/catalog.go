@@ -10,6 +10,8 @@
 package catalog
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -94,6 +96,10 @@ type Template struct {
 type Catalog struct {
 	byID   map[string]*Template
 	places []string // places searched, in lookup order, for error messages
+	fsys   []fs.FS  // their file systems, in the same order
+
+	fpOnce sync.Once
+	fp     string
 }
 
 // Place is a folder of templates: a directory on disk or the built-ins.
@@ -181,6 +187,7 @@ func New(places []Place, formats []string) (*Catalog, diag.List) {
 	}
 	for i := range places {
 		c.places = append(c.places, places[i].Name)
+		c.fsys = append(c.fsys, places[i].FS)
 	}
 	for _, t := range c.byID {
 		own := t.partials
@@ -453,6 +460,29 @@ func (c *Catalog) Lookup(key string) (*Template, error) {
 		hint = fmt.Sprintf("是不是“%s”？", s) + hint
 	}
 	return nil, fmt.Errorf("找不到模板“%s”（查找了：%s）。%s", key, strings.Join(c.places, "、"), hint)
+}
+
+// Fingerprint is a hash of every file of every place, in lookup order:
+// it changes when anything a template could read changes (its manifest,
+// text, partials, or files beside them). Computed once.
+func (c *Catalog) Fingerprint() string {
+	c.fpOnce.Do(func() {
+		h := sha256.New()
+		for i, fsys := range c.fsys {
+			fmt.Fprintf(h, "place %q\n", c.places[i])
+			fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return nil
+				}
+				data, err := fs.ReadFile(fsys, p)
+				fmt.Fprintf(h, "%q %d %v\n", p, len(data), err)
+				h.Write(data)
+				return nil
+			})
+		}
+		c.fp = hex.EncodeToString(h.Sum(nil))
+	})
+	return c.fp
 }
 
 // Places lists the places searched, in lookup order.
