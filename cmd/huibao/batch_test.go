@@ -21,6 +21,26 @@ import (
 
 const streetDir = "fixtures/batch/shixinlu-2024-h1"
 
+// outputs lists an output folder without the batch's state file (which
+// must be there), temporaries included.
+func outputs(t *testing.T, dir string) []os.DirEntry {
+	t.Helper()
+	entries, _ := os.ReadDir(dir)
+	var out []os.DirEntry
+	state := false
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".huibao.batch") {
+			state = true
+			continue
+		}
+		out = append(out, e)
+	}
+	if !state {
+		t.Errorf("%s: no state file .huibao.batch*.json", dir)
+	}
+	return out
+}
+
 // streetReports loads the street's inputs the way a test can trust: one
 // by one, straight from the files.
 func streetReports(t *testing.T) []*model.Report {
@@ -123,7 +143,7 @@ func TestBatch(t *testing.T) {
 	if got := strings.Split(strings.TrimSpace(stdout), "\n"); !slices.Equal(got, lines) {
 		t.Errorf("stdout:\n%s\nwant:\n%s", stdout, strings.Join(lines, "\n"))
 	}
-	if entries, _ := os.ReadDir(out); len(entries) != len(want) {
+	if entries := outputs(t, out); len(entries) != len(want) {
 		t.Errorf("%d files in the output folder, want %d (no temporary files left)", len(entries), len(want))
 	}
 
@@ -227,8 +247,7 @@ func TestBatchJobs(t *testing.T) {
 	if rs[0].stdout != rs[1].stdout || rs[0].stderr != rs[1].stderr {
 		t.Errorf("messages differ:\n-j 1:\n%s%s\n-j 4:\n%s%s", rs[0].stdout, rs[0].stderr, rs[1].stdout, rs[1].stderr)
 	}
-	a, _ := os.ReadDir(rs[0].dir)
-	b, _ := os.ReadDir(rs[1].dir)
+	a, b := outputs(t, rs[0].dir), outputs(t, rs[1].dir)
 	if len(a) != len(b) || len(a) != 3*4+1 {
 		t.Fatalf("-j 1 wrote %d files, -j 4 %d", len(a), len(b))
 	}
@@ -268,7 +287,7 @@ fixtures/batch/with-bad/xinhua.yaml：发现 3 处错误，没有生成这个单
 	if stdout != wantOut {
 		t.Errorf("stdout:\n%s\nwant:\n%s", stdout, wantOut)
 	}
-	entries, _ := os.ReadDir(out)
+	entries := outputs(t, out)
 	for _, e := range entries {
 		if strings.Contains(e.Name(), "新华") || strings.HasPrefix(e.Name(), ".huibao-") {
 			t.Errorf("file %s left for the broken unit", e.Name())

@@ -18,7 +18,12 @@ func main() {
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
 	go func() {
-		<-signals
+		for range signals {
+			if gentlyStopped() {
+				continue // a batch stops after the units being written (batch.go)
+			}
+			break
+		}
 		// Finish or drop the files being written, so that no temporary
 		// and no half set of a report is left, then end.
 		engine.Interrupt()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -14,10 +15,19 @@ func cli(t *testing.T, env map[string]string, args ...string) (code int, stdout,
 	t.Helper()
 	var out, errb strings.Builder
 	code = run(args, &out, &errb, func(k string) string { return env[k] })
-	return code, out.String(), errb.String()
+	return code, out.String(), timing.ReplaceAllString(errb.String(), "")
 }
 
+// timing is the time a batch took, at the end of its totals line: the
+// only text of a run that changes from one run to the next.
+var timing = regexp.MustCompile(`用时 [0-9.]+ 秒(，每秒 [0-9.]+ 个单位)?。`)
+
 func TestMain(m *testing.M) {
+	// The test binary is huibao itself when a test runs it as a process
+	// (to kill it, see TestBatchKilled).
+	if os.Getenv("HUIBAO_TEST_MAIN") == "1" {
+		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+	}
 	// Run from the repository root so that paths read as in the README.
 	if err := os.Chdir("../.."); err != nil {
 		panic(err)

@@ -19,10 +19,40 @@
 // 见xinhua.yaml; 期间是2024年全年，与本批不同), so that the totals visibly
 // leave it out; the roll-up is not written, since its figures would be
 // short.
+//
+// # Re-runs and interruption
+//
+// Each run keeps a state file in the output folder (state.go): one line per
+// unit whose files are in place, with the hash of its input and of
+// everything else its files depend on (the program, templates, fonts,
+// layout, formats). A re-run skips the units whose line still holds and
+// whose files are still there, and rebuilds the 汇总表 and the roll-up from
+// every unit's record; Options.Force redoes everything. A run stopped by
+// its context (Ctrl-C) finishes the units being written, starts no other,
+// and writes neither the 汇总表 nor the roll-up; one killed outright leaves
+// every report either whole or absent (engine.WriteAll, which also clears
+// what a killed run left), and the next run finishes the work.
+//
+// # Shards
+//
+// With Options.Shard a run takes only its share of the folder's units
+// (shard.go) and writes their reports and its state file — a partial
+// summary — but no 汇总表 and no roll-up; Merge builds those from the state
+// files of every shard, byte for byte as one run over the whole folder
+// would.
+//
+// # Memory
+//
+// What a batch keeps of a unit after checking it is its record (record.go):
+// the report in gob, a few kilobytes. Up to keepJobs units also keep their
+// prepared job until they are rendered; beyond that, a unit is prepared a
+// second time from its file when its turn comes, so that memory does not
+// grow with the folder.
 package batch
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -45,14 +75,23 @@ import (
 	"github.com/huibao/huibao/engine/zh"
 )
 
+// keepJobs is the number of units up to which prepared jobs are kept
+// from the check to the render (about 40 KB each); a larger batch prepares
+// each unit again when it renders it, which costs some 5% more time.
+const keepJobs = 2000
+
 // Options configure a batch.
 type Options struct {
 	Template string   // -t: template id or Chinese name; else the manifest's, else each input's
 	Formats  []string // output formats; the template's when empty
 	OutDir   string   // where reports are written
 	Jobs     int      // workers; the number of CPUs when < 1
+	Force    bool     // render every unit, whether or not the last run left its files
+	Shard    Shard    // this run's share of the units; the zero Shard is all of them
 
-	// Progress, when set, is called after each unit is rendered.
+	// Progress, when set, is called after each unit is rendered, with the
+	// units rendered so far and the units to render in this run (skipped
+	// units count in neither).
 	Progress func(done, total int)
 	// Unit, when set, is called once per unit as soon as its outcome and
 	// those of the units before it are final, in file-name order.
@@ -63,17 +102,36 @@ type Options struct {
 type Unit struct {
 	Path     string
 	Name     string      // the union's name; the file's when unreadable
-	Job      *engine.Job // nil when the file could not be read
+	Job      *engine.Job // nil when the file could not be read, when skipped, and once rendered
 	Problems diag.List   // every problem found, warnings included, in order
 	Err      error       // a failure that is not a positioned problem
-	Written  []string    // the files written
+	Written  []string    // the files written (or, when skipped, kept)
+	// Skipped is set when the unit's input and everything its files
+	// depend on are unchanged since the last run and its files are in
+	// place: they were kept, not written again.
+	Skipped bool
 
 	// InWorkbook is true for a unit of a 多单位填报表: one of several in
 	// the file at Path.
 	InWorkbook bool
 
+	key    string          // unitKey of its input; "" when unreadable
+	brief  *brief          // of its record; nil when failed
+	rec    []byte          // its record, encoded
+	state  *entry          // its line in the last run's state file, if any
+	done   bool            // rendered (or skipped, or failed) in this run
+	shard  string          // in a merge: the shard that rendered it ("2/4")
 	reason string          // why the batch failed a unit its own checks passed
 	req    *engine.Request // what to prepare: a unit of a workbook, read already
+}
+
+// id names the unit in the state file: its file's name, and for a unit of
+// a 多单位填报表 the unit's name after it (石新路街道各社区.xlsx#北湖社区工会).
+func (u *Unit) id() string {
+	if u.InWorkbook {
+		return filepath.Base(u.Path) + "#" + u.Name
+	}
+	return filepath.Base(u.Path)
 }
 
 // Label names the unit's input in messages: its file, and for a unit of a
@@ -126,30 +184,37 @@ type Batch struct {
 	Ignored  []Ignored
 	Period   model.Period // the units' common period
 	Units    []*Unit
+	// Shard is the run's share of the folder; after Merge, its Count is
+	// the number of shards merged (and Index 0).
+	Shard Shard
+	// Others is the number of the folder's inputs in other shards.
+	Others int
 
-	Summary *Part // nil until Run, and when no unit could be tabulated
-	Rollup  *Part // nil until Run
+	Summary *Part // nil until Run, and when no unit could be tabulated; nil for a shard
+	Rollup  *Part // nil until Run; nil for a shard
+	// Interrupted is set when Run was stopped before every unit was
+	// rendered; the 汇总表 and the roll-up were then not written.
+	Interrupted bool
+	// StateErr is why the state file could not be kept up to date; the
+	// reports are written all the same, but a re-run will redo them.
+	StateErr error
 
-	eng    *engine.Engine
-	opts   Options
-	parent model.Org // the union the 汇总表 and roll-up are made for; may be zero
-}
-
-// Failed reports whether anything of the batch was not generated.
-func (b *Batch) Failed() bool {
-	for _, u := range b.Units {
-		if u.Failed() {
-			return true
-		}
-	}
-	return b.Rollup != nil && b.Rollup.Err != nil || b.Summary != nil && b.Summary.Err != nil
+	eng      *engine.Engine
+	dir      string // the folder of the inputs (Dir, or the folder of the 多单位填报表 Dir names)
+	opts     Options
+	parent   model.Org // the union the 汇总表 and roll-up are made for; may be zero
+	run      string    // runKey
+	inputs   []string  // every input file name of the folder, in order
+	manifest *manifestCopy
+	merged   bool // made by Merge: units come from shards' state files
 }
 
 // Prepare reads the folder at path — its manifest and every input, each
 // prepared for its template by the engine — or the 多单位填报表 at path,
-// whose units are prepared likewise. Nothing is written. The error, an
-// *engine.Error, is a UsageError when path is not something batch reads
-// and an InputError when the batch as a whole cannot run.
+// whose units are prepared likewise, except the units the last run left
+// unchanged. Nothing is written. The error, an *engine.Error, is a
+// UsageError when path is not something batch reads and an InputError when
+// the batch as a whole cannot run.
 func Prepare(eng *engine.Engine, path string, opts Options) (*Batch, error) {
 	dir, book, err := inputDir(path)
 	if err != nil {
@@ -169,7 +234,7 @@ func Prepare(eng *engine.Engine, path string, opts Options) (*Batch, error) {
 			return nil, err
 		}
 	}
-	b := &Batch{Dir: path, eng: eng, opts: opts}
+	b := &Batch{Dir: path, dir: dir, eng: eng, opts: opts, Shard: opts.Shard}
 	files, manifest := []string{book}, ""
 	if book == "" {
 		if files, manifest, err = b.scan(dir); err != nil {
@@ -190,6 +255,7 @@ func Prepare(eng *engine.Engine, path string, opts Options) (*Batch, error) {
 			return nil, inputError(fmt.Sprintf("批量说明文件 %s 有错误，没有生成任何报告", manifest), probs)
 		}
 		b.Manifest, b.Notes = m, probs
+		b.manifest = &manifestCopy{Path: manifest, Data: m.data}
 		if key := m.Report.Template; key != "" && opts.Template == "" {
 			if _, err := eng.LookupTemplate(key); err != nil {
 				var e *engine.Error
@@ -199,19 +265,46 @@ func Prepare(eng *engine.Engine, path string, opts Options) (*Batch, error) {
 			}
 		}
 	}
+	var mine []string
 	if len(files) == 0 {
 		return nil, inputError(fmt.Sprintf("文件夹 %s 里没有输入文件。批量处理读取其中每个 .yaml、.yml、.json 或 .xlsx 文件，一个文件是一个单位", path), nil)
 	}
-	if b.Units, err = b.unitsOf(files); err != nil {
+	for _, f := range files {
+		name := filepath.Base(f)
+		b.inputs = append(b.inputs, name)
+		if !opts.Shard.Has(name) {
+			b.Others++
+			continue
+		}
+		mine = append(mine, f)
+	}
+	b.run = runKey(eng, b.templateKey(), opts.Formats)
+	if b.Units, err = b.unitsOf(mine); err != nil {
 		return nil, err
 	}
-	parallel(opts.Jobs, len(b.Units), func(i int) { safely(b.Units[i], func() { b.check(b.Units[i]) }) }, nil)
+	if !opts.Force {
+		b.attachState()
+	}
+	keep := len(b.Units) <= keepJobs
+	parallel(context.Background(), opts.Jobs, len(b.Units), func(i int) { safely(b.Units[i], func() { b.check(b.Units[i], keep) }) }, nil)
 	if err := b.samePeriod(); err != nil {
 		return nil, err
 	}
 	b.distinctNames()
-	b.parent, _ = rollup.ParentOrg(b.rollupParent(), b.goodUnits())
+	b.parent, _ = rollup.ParentOrg(b.rollupParent(), b.parentUnits())
 	return b, nil
+}
+
+// attachState reads the last run's state file and gives each unit its
+// line. An unreadable state file is ignored: every unit is rendered.
+func (b *Batch) attachState() {
+	st, err := readState(filepath.Join(b.opts.OutDir, stateName(b.Shard)))
+	if err != nil || st.header.Run != b.run {
+		return
+	}
+	for _, u := range b.Units {
+		u.state = st.entries[u.id()]
+	}
 }
 
 // inputDir checks the argument: a folder, or a 多单位填报表 (returned as
@@ -252,8 +345,14 @@ func (b *Batch) unitsOf(files []string) ([]*Unit, error) {
 			return nil, inputError(fmt.Sprintf("多单位填报表 %s 有错误，没有生成任何报告", f), probs)
 		}
 		b.Notes = append(b.Notes, probs...)
+		// Every unit of the workbook is keyed on the whole workbook: one
+		// row changed, all its units are rendered again.
+		key := ""
+		if data, err := engine.ReadInput(f); err == nil {
+			key = unitKey(b.run, data)
+		}
 		for _, x := range wu {
-			units = append(units, &Unit{Path: f, Name: x.Report.Org.Name, InWorkbook: true,
+			units = append(units, &Unit{Path: f, Name: x.Report.Org.Name, InWorkbook: true, key: key,
 				req: &engine.Request{Name: f, Report: x.Report, Source: x.Source, Read: x.Problems}})
 		}
 	}
@@ -331,16 +430,32 @@ func outside(dir, name string) string {
 	return ""
 }
 
-// check prepares one input for its template.
-func (b *Batch) check(u *Unit) {
-	req := engine.Request{Path: u.Path}
-	if u.req != nil {
-		req = *u.req
+// check reads one input and, unless the last run left it unchanged,
+// prepares it for its template. keep says whether to keep the prepared job
+// until the unit is rendered.
+func (b *Batch) check(u *Unit, keep bool) {
+	var data []byte
+	var err error
+	if u.req == nil {
+		if data, err = engine.ReadInput(u.Path); err == nil {
+			u.key = unitKey(b.run, data)
+		}
 	}
-	req.Template, req.Formats = b.templateKey(), b.opts.Formats
-	j, err := b.eng.Prepare(req)
+	if e := u.state; err == nil && e != nil && e.Key == u.key && e.intact(b.opts.OutDir) {
+		if rec, derr := decodeRecord(e.Record); derr == nil {
+			u.Skipped, u.done, u.rec, u.brief, u.Name = true, true, e.Record, rec.brief(), rec.Name
+			for _, o := range e.Outputs {
+				u.Written = append(u.Written, filepath.Join(b.opts.OutDir, o.Name))
+			}
+			return
+		}
+	}
+	var j *engine.Job
+	if err == nil {
+		j, err = b.prepare(u, data)
+	}
 	if j != nil {
-		u.Job, u.Problems = j, j.Warnings
+		u.Problems = j.Warnings
 		if j.Report.Org.Name != "" {
 			u.Name = j.Report.Org.Name
 		}
@@ -355,6 +470,29 @@ func (b *Batch) check(u *Unit) {
 		u.Err = err
 	}
 	u.Problems.Sort()
+	if u.Failed() {
+		return
+	}
+	rec := newRecord(j)
+	if u.rec, err = rec.encode(); err != nil {
+		u.Err = err
+		return
+	}
+	u.brief = rec.brief()
+	if keep {
+		u.Job = j
+	}
+}
+
+// prepare prepares a unit for the batch's template and formats: its file's
+// bytes, or its report read from a 多单位填报表.
+func (b *Batch) prepare(u *Unit, data []byte) (*engine.Job, error) {
+	req := engine.Request{Name: u.Path, Data: data}
+	if u.req != nil {
+		req = *u.req
+	}
+	req.Template, req.Formats = b.templateKey(), b.opts.Formats
+	return b.eng.Prepare(req)
 }
 
 // templateKey is the template the batch names for all units: -t, else the
@@ -380,23 +518,29 @@ func periodLabel(p model.Period) string {
 	return p.First().String() + "至" + p.Last().String()
 }
 
+// good are the units that passed every check so far, in order.
+func (b *Batch) good() []*Unit {
+	var out []*Unit
+	for _, u := range b.Units {
+		if !u.Failed() && u.brief != nil {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
 // samePeriod settles the batch's period: the manifest's, else the one most
 // units have. A unit with another period fails; when no period has a
 // majority, the batch cannot run.
 func (b *Batch) samePeriod() error {
-	var good []*Unit
-	for _, u := range b.Units {
-		if !u.Failed() {
-			good = append(good, u)
-		}
-	}
+	good := b.good()
 	if len(good) == 0 {
 		return nil
 	}
 	byKey := map[string][]*Unit{}
 	var keys []string
 	for _, u := range good {
-		k := periodKey(u.Job.Report.Period)
+		k := periodKey(u.brief.period)
 		if _, ok := byKey[k]; !ok {
 			keys = append(keys, k)
 		}
@@ -409,7 +553,7 @@ func (b *Batch) samePeriod() error {
 		want = b.Manifest.Period
 		source = "批量说明文件 " + b.Manifest.Source.File + " 写的期间"
 	case len(keys) == 1:
-		b.Period = good[0].Job.Report.Period
+		b.Period = good[0].brief.period
 		return nil
 	default:
 		slices.SortStableFunc(keys, func(x, y string) int { return cmp.Compare(len(byKey[y]), len(byKey[x])) })
@@ -420,24 +564,25 @@ func (b *Batch) samePeriod() error {
 				var files []string
 				for _, u := range byKey[k] {
 					files = append(files, u.Label())
-					probs.Add(u.Job.Source.Pos("period"), "period", fmt.Sprintf("期间是%s", periodLabel(u.Job.Report.Period)), "")
+					probs.Add(u.brief.at("period"), "period", fmt.Sprintf("期间是%s", periodLabel(u.brief.period)), "")
 				}
-				parts = append(parts, fmt.Sprintf("%s（%s）", periodLabel(byKey[k][0].Job.Report.Period), strings.Join(files, "、")))
+				parts = append(parts, fmt.Sprintf("%s（%s）", periodLabel(byKey[k][0].brief.period), strings.Join(files, "、")))
 			}
 			probs.Sort()
 			return inputError("各单位的期间不一致，看不出本批要汇总哪个期间："+strings.Join(parts, "；")+
 				"。批量处理的各单位须是同一期间：请改正期间，或在批量说明文件 batch.yaml 里写 period 指明汇总的期间，没有生成任何报告", probs)
 		}
-		want = byKey[keys[0]][0].Job.Report.Period
+		want = byKey[keys[0]][0].brief.period
 		source = fmt.Sprintf("本批其他 %d 个单位的期间", len(byKey[keys[0]]))
 	}
 	b.Period = want
 	for _, u := range good {
-		if periodKey(u.Job.Report.Period) != periodKey(want) {
-			u.Problems.Add(u.Job.Source.Pos("period"), "period",
-				fmt.Sprintf("期间是%s，而%s是%s", periodLabel(u.Job.Report.Period), source, periodLabel(want)),
+		if periodKey(u.brief.period) != periodKey(want) {
+			u.Problems.Add(u.brief.at("period"), "period",
+				fmt.Sprintf("期间是%s，而%s是%s", periodLabel(u.brief.period), source, periodLabel(want)),
 				"批量处理的各单位须是同一期间：请改正期间，或把这个文件移出文件夹")
-			u.reason = "期间是" + periodLabel(u.Job.Report.Period) + "，与本批不同"
+			u.reason = "期间是" + periodLabel(u.brief.period) + "，与本批不同"
+			u.release()
 		}
 	}
 	return nil
@@ -464,40 +609,65 @@ func (b *Batch) distinctNames() {
 		identical := true
 		for _, o := range same {
 			if o != u {
-				others = append(others, fmt.Sprintf("%s（单位名称在 %s）", o.Label(), o.Job.Source.Pos("org.name")))
+				others = append(others, fmt.Sprintf("%s（单位名称在 %s）", o.Label(), o.brief.at("org.name")))
 				identical = identical && o.Name == u.Name
 			}
 		}
 		msg := fmt.Sprintf("单位名称“%s”与 %s相同，两份报告会写到同一个文件，汇总时也会重复计算", u.Name, strings.Join(others, "、"))
 		if !identical {
-			msg = fmt.Sprintf("单位名称“%s”与 %s只差在文件名不能用的符号、大小写或写法上，两份报告的文件名相同（%s），会互相覆盖", u.Name, strings.Join(others, "、"), u.Job.Stem())
+			msg = fmt.Sprintf("单位名称“%s”与 %s只差在文件名不能用的符号、大小写或写法上，两份报告的文件名相同（%s），会互相覆盖", u.Name, strings.Join(others, "、"), u.brief.stem)
 		}
-		u.Problems.Add(u.Job.Source.Pos("org.name"), "org.name", msg, "请改正单位名称，使各单位的名称不同，或把重复的文件移出文件夹")
+		u.Problems.Add(u.brief.at("org.name"), "org.name", msg, "请改正单位名称，使各单位的名称不同，或把重复的文件移出文件夹")
 		u.reason = "单位名称与其他单位相同"
 		if !identical {
 			u.reason = "报告的文件名与其他单位相同"
 		}
+		u.release()
 	}
 }
 
 // fileKey is what the file systems see of a unit's report names: the stem,
-// in NFC, case-folded; "" for a unit without a template.
+// in NFC, case-folded; "" for a unit that failed its own checks.
 func fileKey(u *Unit) string {
-	if u.Job == nil || u.Job.Template == nil || u.Job.Report.Org.Name == "" {
+	if u.brief == nil || u.brief.stem == "" {
 		return ""
 	}
-	return cases.Fold().String(norm.NFC.String(u.Job.Stem()))
+	return cases.Fold().String(norm.NFC.String(u.brief.stem))
 }
 
-// goodUnits are the units that passed every check, in order.
-func (b *Batch) goodUnits() []rollup.Unit {
+// release drops what a unit that will not be rendered keeps: a skipped
+// unit that now fails is rendered again next time.
+func (u *Unit) release() {
+	u.Job = nil
+	if u.Skipped {
+		u.Skipped, u.done, u.Written = false, false, nil
+	}
+}
+
+// parentUnits are the good units as ParentOrg reads them: their parent.
+func (b *Batch) parentUnits() []rollup.Unit {
 	var out []rollup.Unit
-	for _, u := range b.Units {
-		if !u.Failed() {
-			out = append(out, rollup.Unit{Report: u.Job.Report, Source: u.Job.Source})
+	for _, u := range b.good() {
+		src := diag.NewSourceMap(u.brief.file)
+		if p, ok := u.brief.pos["org.parent"]; ok {
+			src.Set("org.parent", p)
 		}
+		out = append(out, rollup.Unit{Report: &model.Report{Org: model.Org{Name: u.brief.name, Parent: u.brief.parent}}, Source: src})
 	}
 	return out
+}
+
+// records decodes the records of the good units, in order.
+func (b *Batch) records() ([]*record, error) {
+	var out []*record
+	for _, u := range b.good() {
+		r, err := decodeRecord(u.rec)
+		if err != nil {
+			return nil, fmt.Errorf("batch: decoding the record of %s: %w", u.Path, err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }
 
 func (b *Batch) rollupParent() rollup.Parent {
@@ -507,30 +677,138 @@ func (b *Batch) rollupParent() rollup.Parent {
 	return rollup.Parent{Org: b.Manifest.Org, Report: b.Manifest.Report, Source: b.Manifest.Source}
 }
 
+// Skipped counts the units whose files the last run left in place.
+func (b *Batch) Skipped() int {
+	n := 0
+	for _, u := range b.Units {
+		if u.Skipped {
+			n++
+		}
+	}
+	return n
+}
+
+// Pending counts the units that were to be rendered and were not, because
+// the run was interrupted.
+func (b *Batch) Pending() int {
+	n := 0
+	for _, u := range b.Units {
+		if !u.done && !u.Failed() {
+			n++
+		}
+	}
+	return n
+}
+
+// Failed reports whether anything of the batch was not generated.
+func (b *Batch) Failed() bool {
+	for _, u := range b.Units {
+		if u.Failed() {
+			return true
+		}
+	}
+	return b.Interrupted || b.Rollup != nil && b.Rollup.Err != nil || b.Summary != nil && b.Summary.Err != nil
+}
+
 // Run renders and writes every good unit's report, then the 汇总表 and the
 // roll-up. The roll-up is rendered on the workers alongside the units —
 // it is the longest report, so it goes first — and written only when every
 // unit has succeeded.
-func (b *Batch) Run() {
-	roll := b.prepareRollup()
-	b.renderUnits(roll)
+func (b *Batch) Run() { b.RunContext(context.Background()) }
+
+// RunContext is Run, stopped when ctx is done: the units being written are
+// finished, no other is started, and neither the 汇总表 nor the roll-up is
+// written (Batch.Interrupted). The state file records the units written,
+// for the next run.
+func (b *Batch) RunContext(ctx context.Context) {
+	var roll *rollupJob
+	if b.Shard.Count == 0 || b.merged {
+		roll = b.prepareRollup()
+	}
+	var j *journal
+	if !b.merged {
+		var err error
+		if j, err = b.openJournal(); err != nil {
+			b.StateErr = err
+		}
+	}
+	b.renderUnits(ctx, roll, j)
+	if err := j.close(); err != nil && b.StateErr == nil {
+		b.StateErr = err
+	}
+	if b.Pending() > 0 {
+		b.Interrupted = true
+		return
+	}
+	if !b.merged && b.StateErr == nil {
+		// Once complete, the lines go in file order, so that the state
+		// file too is the same for -j 1 and -j 16.
+		j, err := b.openJournalWith(b.settled(true))
+		if err == nil {
+			err = j.close()
+		}
+		b.StateErr = err
+	}
+	if b.Shard.Count > 0 && !b.merged {
+		return
+	}
 	b.Summary = b.summary()
 	b.Rollup = roll.finish(b)
 }
 
+// openJournal starts this run's state file with the header and the lines
+// of the units already settled: skipped ones and failed ones.
+func (b *Batch) openJournal() (*journal, error) { return b.openJournalWith(b.settled(false)) }
+
+// settled lists the state lines of the units whose outcome is known, in
+// file order: skipped and failed ones, and when rendered is set those
+// rendered in this run.
+func (b *Batch) settled(rendered bool) []*entry {
+	var known []*entry
+	for _, u := range b.Units {
+		switch {
+		case u.Failed():
+			known = append(known, failedEntry(u))
+		case u.Skipped || rendered && u.done && u.state != nil:
+			known = append(known, u.state)
+		}
+	}
+	return known
+}
+
+func (b *Batch) openJournalWith(known []*entry) (*journal, error) {
+	h := header{Format: stateFormat, Run: b.run, Shard: b.Shard.String(), Template: b.opts.Template,
+		Formats: b.opts.Formats, Inputs: b.inputs, Manifest: b.manifest, Folder: b.dir, Given: b.Dir}
+	for _, u := range b.Units {
+		h.Units = append(h.Units, u.id())
+	}
+	j, err := openJournal(b.opts.OutDir, stateName(b.Shard), h, known)
+	if err != nil {
+		return nil, errors.New(stateError(filepath.Join(b.opts.OutDir, stateName(b.Shard)), err))
+	}
+	return j, nil
+}
+
+// failedEntry is the state line of a unit without a report: why, as its
+// row of the 汇总表 says it.
+func failedEntry(u *Unit) *entry {
+	return &entry{File: u.id(), Name: u.Name, Failed: u.why()}
+}
+
 // renderUnits renders the good units (and the roll-up, when it can be
 // made) on the workers and hands every unit to Options.Unit in order.
-func (b *Batch) renderUnits(roll *rollupJob) {
+func (b *Batch) renderUnits(ctx context.Context, roll *rollupJob, j *journal) {
 	n := len(b.Units)
 	ready := make([]bool, n)
 	var todo []int
-	if roll.job != nil {
+	if roll != nil && roll.job != nil {
 		todo = append(todo, -1)
 	}
 	units := 0
 	for i, u := range b.Units {
-		if u.Failed() {
+		if u.Failed() || u.Skipped || u.done {
 			ready[i] = true
+			u.done = true
 		} else {
 			todo = append(todo, i)
 			units++
@@ -547,11 +825,18 @@ func (b *Batch) renderUnits(roll *rollupJob) {
 	}
 	release()
 	rendered := 0
-	parallel(b.opts.Jobs, len(todo), func(k int) {
+	parallel(ctx, b.opts.Jobs, len(todo), func(k int) {
 		if i := todo[k]; i < 0 {
-			roll.render(b)
+			// The roll-up is the longest report; an interrupted run does
+			// not wait for it, since it would not be written anyway.
+			finished := make(chan struct{})
+			go func() { roll.render(b); close(finished) }()
+			select {
+			case <-finished:
+			case <-ctx.Done():
+			}
 		} else {
-			safely(b.Units[i], func() { b.render(b.Units[i]) })
+			safely(b.Units[i], func() { b.render(b.Units[i], j) })
 		}
 	}, func(k int) {
 		i := todo[k]
@@ -567,16 +852,55 @@ func (b *Batch) renderUnits(roll *rollupJob) {
 	})
 }
 
-// render renders one unit and writes its files.
-func (b *Batch) render(u *Unit) {
-	res, err := b.eng.Render(u.Job)
+// render renders one unit, writes its files and records it.
+func (b *Batch) render(u *Unit, jr *journal) {
+	defer func() { u.done = true }()
+	job := u.Job
+	if job == nil {
+		var err error
+		if job, err = b.reprepare(u); err != nil {
+			u.Problems = append(u.Problems, engine.Problems(err)...)
+			u.Err = withConsequence(err, "没有生成这个单位的报告")
+			jr.add(failedEntry(u))
+			return
+		}
+	}
+	u.Job = nil
+	res, err := b.eng.Render(job)
 	if err != nil {
 		u.Problems = append(u.Problems, engine.Problems(err)...)
 		u.Err = withConsequence(err, "没有生成这个单位的报告")
+		jr.add(failedEntry(u))
 		return
 	}
 	u.Problems = append(u.Problems, res.Lint...)
 	u.Written, u.Err = engine.WriteAll(b.opts.OutDir, res.Outputs)
+	if u.Err != nil {
+		jr.add(failedEntry(u))
+		return
+	}
+	e := &entry{File: u.id(), Key: u.key, Record: u.rec}
+	for i, o := range res.Outputs {
+		e.Outputs = append(e.Outputs, output{Name: filepath.Base(u.Written[i]), Size: int64(len(o.Data))})
+	}
+	u.state = e
+	jr.add(e)
+}
+
+// reprepare prepares a unit again from its file, which must not have
+// changed since it was checked (a unit of a 多单位填报表 keeps its report).
+func (b *Batch) reprepare(u *Unit) (*engine.Job, error) {
+	if u.req != nil {
+		return b.prepare(u, nil)
+	}
+	data, err := engine.ReadInput(u.Path)
+	if err != nil {
+		return nil, err
+	}
+	if unitKey(b.run, data) != u.key {
+		return nil, &engine.Error{Kind: engine.InputError, Msg: fmt.Sprintf("%s 在批量处理过程中被修改了，没有生成这个单位的报告。请重新运行", u.Path)}
+	}
+	return b.prepare(u, data)
 }
 
 // safely runs f for a unit, turning a panic — the program's fault — into
@@ -597,7 +921,7 @@ func safely(u *Unit, f func()) {
 // because of it: 模板“半年总结”出错，没有生成这个单位的报告.
 func withConsequence(err error, what string) error {
 	var e *engine.Error
-	if !errors.As(err, &e) || e.Msg == "" {
+	if !errors.As(err, &e) || e.Msg == "" || strings.Contains(e.Msg, "没有生成") {
 		return err
 	}
 	return &engine.Error{Kind: e.Kind, Msg: e.Msg + "，" + what, Err: err}
@@ -610,9 +934,9 @@ func (b *Batch) issueDate() model.Date {
 		return b.Manifest.Report.Date
 	}
 	var d model.Date
-	for _, u := range b.Units {
-		if !u.Failed() && u.Job.Report.IssueDate().After(d) {
-			d = u.Job.Report.IssueDate()
+	for _, u := range b.good() {
+		if u.brief.issued.After(d) {
+			d = u.brief.issued
 		}
 	}
 	return d
@@ -620,22 +944,23 @@ func (b *Batch) issueDate() model.Date {
 
 // summary writes the 汇总表: every unit a row, failed ones empty.
 func (b *Batch) summary() *Part {
+	recs, err := b.records()
+	if err != nil {
+		return &Part{Err: &engine.Error{Kind: engine.OutputError, Msg: "无法生成汇总表。这是程序的问题，请把输入文件夹发给维护者", Err: err}}
+	}
 	var rows []summary.Unit
-	good := 0
+	k := 0
 	for _, u := range b.Units {
 		row := summary.Unit{Name: u.Name}
-		if u.Failed() {
+		if u.Failed() || u.brief == nil {
 			row.Note = u.why()
 		} else {
-			row.Report = u.Job.Report
-			if src := u.Job.Source; src != nil {
-				row.Given = src.Has
-			}
-			good++
+			row.Report, row.Given = recs[k].Report, recs[k].given
+			k++
 		}
 		rows = append(rows, row)
 	}
-	if good == 0 {
+	if k == 0 {
 		return nil
 	}
 	p := &Part{}
@@ -684,8 +1009,9 @@ type rollupJob struct {
 	outs []engine.Output
 }
 
-// prepareRollup computes the parent union's report and prepares it like
-// any input, pointing its problems at the manifest where they come from.
+// prepareRollup computes the parent union's report from the units' records
+// and prepares it like any input, pointing its problems at the manifest
+// where they come from.
 func (b *Batch) prepareRollup() *rollupJob {
 	j := &rollupJob{part: &Part{}}
 	p := j.part
@@ -693,7 +1019,16 @@ func (b *Batch) prepareRollup() *rollupJob {
 		p.Err = b.unitsFailed(failed) // counted again at the end
 		return j
 	}
-	r, probs := rollup.Compute(b.rollupParent(), b.goodUnits())
+	recs, err := b.records()
+	if err != nil {
+		p.Err = fmt.Errorf("没有生成汇总报告：%v", err)
+		return j
+	}
+	units := make([]rollup.Unit, len(recs))
+	for i, r := range recs {
+		units[i] = r.rollupUnit()
+	}
+	r, probs := rollup.Compute(b.rollupParent(), units)
 	p.Problems = probs
 	if r == nil {
 		p.Err = fmt.Errorf("没有生成汇总报告（原因见上）")
@@ -702,9 +1037,9 @@ func (b *Batch) prepareRollup() *rollupJob {
 	key := b.templateKey()
 	if key == "" {
 		var ids []string
-		for _, u := range b.Units {
-			if !slices.Contains(ids, u.Job.Template.ID) {
-				ids = append(ids, u.Job.Template.ID)
+		for _, rec := range recs {
+			if !slices.Contains(ids, rec.Template) {
+				ids = append(ids, rec.Template)
 			}
 		}
 		if len(ids) > 1 {
@@ -717,7 +1052,7 @@ func (b *Batch) prepareRollup() *rollupJob {
 	if b.Manifest != nil {
 		budget = b.Manifest.Budget
 	}
-	job, err := b.eng.Prepare(engine.Request{Report: r, Template: key, Formats: b.opts.Formats, Budget: budget, Units: len(b.goodUnits())})
+	job, err := b.eng.Prepare(engine.Request{Report: r, Template: key, Formats: b.opts.Formats, Budget: budget, Units: len(recs)})
 	var checks diag.List
 	if job != nil {
 		checks = job.Warnings
@@ -773,6 +1108,7 @@ func (e *unitsError) Error() string {
 // render renders the roll-up, keeping the outputs in memory.
 func (j *rollupJob) render(b *Batch) {
 	res, err := b.eng.Render(j.job)
+	j.job = nil
 	if err != nil {
 		j.part.Problems = append(j.part.Problems, engine.Problems(err)...)
 		j.part.Err = fmt.Errorf("没有生成汇总报告：%v", err)
@@ -791,7 +1127,7 @@ func (j *rollupJob) finish(b *Batch) *Part {
 		// since, and every count of the run must agree.
 		j.part.Err = b.unitsFailed(failed)
 	}
-	if j.part.Err != nil || j.job == nil {
+	if j.part.Err != nil || j.outs == nil {
 		return j.part
 	}
 	if failed > 0 {
@@ -826,8 +1162,9 @@ func parentPath(p string) string {
 
 // parallel calls work(0) … work(n-1) on up to jobs goroutines: the one
 // worker pool of a batch. done, when set, is called on the caller's
-// goroutine as each item finishes, one at a time.
-func parallel(jobs, n int, work, done func(int)) {
+// goroutine as each item finishes, one at a time. Once ctx is done, no
+// further item is started; those started are finished.
+func parallel(ctx context.Context, jobs, n int, work, done func(int)) {
 	if n == 0 {
 		return
 	}
@@ -841,16 +1178,29 @@ func parallel(jobs, n int, work, done func(int)) {
 			}
 		})
 	}
+	started := make(chan int, 1)
 	go func() {
+		defer close(next)
+		sent := 0
+		defer func() { started <- sent }()
 		for i := range n {
-			next <- i
+			select {
+			case <-ctx.Done():
+				return
+			case next <- i:
+				sent++
+			}
 		}
-		close(next)
 	}()
-	for range n {
-		i := <-finished
-		if done != nil {
-			done(i)
+	total := -1
+	for got := 0; total < 0 || got < total; {
+		select {
+		case i := <-finished:
+			got++
+			if done != nil {
+				done(i)
+			}
+		case total = <-started:
 		}
 	}
 	wg.Wait()

@@ -208,8 +208,8 @@ func TestDeterministic(t *testing.T) {
 	}
 	one, _ := os.ReadDir(outs[1])
 	four, _ := os.ReadDir(outs[4])
-	if len(one) != len(four) || len(one) != 5*4+1+4 {
-		t.Fatalf("-j 1 wrote %d files, -j 4 %d; want 25", len(one), len(four))
+	if len(one) != len(four) || len(one) != 5*4+1+4+1 {
+		t.Fatalf("-j 1 wrote %d files, -j 4 %d; want 25 and the state file", len(one), len(four))
 	}
 	for _, e := range one {
 		a, _ := os.ReadFile(filepath.Join(outs[1], e.Name()))
@@ -261,7 +261,7 @@ func TestWithBad(t *testing.T) {
 	for _, f := range files {
 		names = append(names, f.Name())
 	}
-	wantFiles := []string{"丝绸厂社区工会_2024年上半年_工作总结.md", "北湖社区工会_2024年上半年_工作总结.md",
+	wantFiles := []string{".huibao.batch.json", "丝绸厂社区工会_2024年上半年_工作总结.md", "北湖社区工会_2024年上半年_工作总结.md",
 		"白家巷社区工会_2024年上半年_工作总结.md", "石新路街道总工会_2024年上半年_汇总表.xlsx"}
 	if !slices.Equal(names, wantFiles) {
 		t.Errorf("files %q, want %q", names, wantFiles)

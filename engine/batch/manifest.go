@@ -30,6 +30,7 @@ type Manifest struct {
 	Budget     engine.Budget `yaml:"budget"`
 
 	Source *diag.SourceMap `yaml:"-"`
+	data   []byte          // as read, for the state file (a merge reads it again)
 }
 
 // readManifest reads and checks a manifest. Problems of the roll-up data
@@ -41,6 +42,16 @@ func readManifest(path string) (*Manifest, diag.List) {
 		probs.Add(diag.Pos{File: path}, "", "无法读取批量说明文件："+msg, hint)
 		return nil, probs
 	}
+	m, probs := parseManifest(path, data)
+	if m != nil {
+		m.data = data
+	}
+	return m, probs
+}
+
+// parseManifest reads a manifest's bytes, named path in messages.
+func parseManifest(path string, data []byte) (*Manifest, diag.List) {
+	var probs diag.List
 	m := &Manifest{}
 	src, probs := engine.Decode(path, data, m)
 	if src == nil {
