@@ -87,6 +87,7 @@ func (a *app) batchCmd() *cobra.Command {
 			a.report(b.Notes)
 			ctx, stop := a.interruptible()
 			defer stop()
+			pr.begin()
 			b.RunContext(ctx)
 			pr.done()
 			a.partResult("汇总表", b.Summary)
@@ -336,18 +337,18 @@ func seconds(d time.Duration) string {
 // terminal — units done, units per second, time left — and otherwise
 // stays silent: the totals line then says how long the run took.
 type progress struct {
-	mu    sync.Mutex
-	w     io.Writer // nil without a terminal
-	start time.Time
-	first time.Time // when the first unit finished
-	last  time.Time // when the bar was last drawn
+	mu     sync.Mutex
+	w      io.Writer // nil without a terminal
+	start  time.Time // of the command
+	render time.Time // when rendering began, after every unit was checked
+	last   time.Time // when the bar was last drawn
 	done_ int
 	total int
 	shown bool
 }
 
 func (a *app) newProgress() *progress {
-	p := &progress{start: time.Now()}
+	p := &progress{start: time.Now(), render: time.Now()}
 	if f, ok := a.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		p.w = f
 	}
@@ -359,9 +360,6 @@ func (p *progress) progress(done, total int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	now := time.Now()
-	if done == 1 {
-		p.first = now
-	}
 	p.done_, p.total = done, total
 	if p.w == nil || done < total && now.Sub(p.last) < 100*time.Millisecond {
 		return
@@ -376,13 +374,28 @@ func (p *progress) draw(now time.Time) {
 	filled := width * p.done_ / max(p.total, 1)
 	bar := strings.Repeat("█", filled) + strings.Repeat("░", width-filled)
 	line := fmt.Sprintf("\r生成报告 [%s] %d/%d", bar, p.done_, p.total)
-	if el := now.Sub(p.start); el > 500*time.Millisecond && p.done_ > 0 {
+	if el := now.Sub(p.render); el > 500*time.Millisecond && p.done_ > 0 {
 		rate := float64(p.done_) / el.Seconds()
 		left := time.Duration(float64(p.total-p.done_) / rate * float64(time.Second))
-		line += fmt.Sprintf("  每秒 %.0f 个单位  还需约 %s", rate, seconds(left))
+		line += fmt.Sprintf("  每秒 %s 个单位  还需约 %s", perSecond(rate), seconds(left))
 	}
 	fmt.Fprint(p.w, line+"\x1b[K")
 	p.shown = true
+}
+
+// begin marks the start of rendering, from which the rate is reckoned.
+func (p *progress) begin() {
+	p.mu.Lock()
+	p.render = time.Now()
+	p.mu.Unlock()
+}
+
+// perSecond writes a rate: 98, 9.5.
+func perSecond(r float64) string {
+	if r >= 10 {
+		return fmt.Sprintf("%.0f", r)
+	}
+	return fmt.Sprintf("%.1f", r)
 }
 
 // print runs f, which prints lines, with the bar cleared off its line first
@@ -417,5 +430,5 @@ func (p *progress) rate(made int) string {
 	if made < 10 || el <= 0 {
 		return fmt.Sprintf("用时 %s。", seconds(el))
 	}
-	return fmt.Sprintf("用时 %s，每秒 %.1f 个单位。", seconds(el), float64(made)/el.Seconds())
+	return fmt.Sprintf("用时 %s，每秒 %s 个单位。", seconds(el), perSecond(float64(made)/el.Seconds()))
 }
