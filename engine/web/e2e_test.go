@@ -95,8 +95,17 @@ func fill(sel, value string) chromedp.Action[chromedp.Void] {
 // wait waits for a JavaScript condition.
 func wait(expr string) chromedp.Action[chromedp.Void] {
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
-		_, err := chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(15*time.Second))(ctx, t)
-		return chromedp.Void{}, err
+		deadline := time.Now().Add(15 * time.Second)
+		for {
+			_, err := chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(time.Until(deadline)))(ctx, t)
+			// A page that reloads itself (the batch page once its run is
+			// done) may do so while the condition is being polled: poll the
+			// new page.
+			if err == nil || !strings.Contains(err.Error(), "navigated or closed") || time.Now().After(deadline) {
+				return chromedp.Void{}, err
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
 	}
 }
 
