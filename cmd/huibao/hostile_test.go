@@ -221,9 +221,8 @@ func TestHostileBatch(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
 		}
 	}
-	entries, _ := os.ReadDir(out)
 	var names []string
-	for _, e := range entries {
+	for _, e := range outputs(t, out) {
 		names = append(names, e.Name())
 	}
 	if strings.Join(names, " ") != "柳背桥社区工会_2024年上半年_工作总结.md 石新路街道总工会_2024年上半年_汇总表.xlsx" {
