@@ -342,9 +342,9 @@ type progress struct {
 	start  time.Time // of the command
 	render time.Time // when rendering began, after every unit was checked
 	last   time.Time // when the bar was last drawn
-	done_ int
-	total int
-	shown bool
+	done_  int
+	total  int
+	shown  bool
 }
 
 func (a *app) newProgress() *progress {
