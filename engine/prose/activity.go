@@ -272,11 +272,14 @@ func (w Writer) example(it item, r *model.Report, content bool) string {
 	}
 	a := it.acts[best]
 	k := w.Lex.KindOf(a.Title)
-	parts := append([]string{strings.TrimSpace(a.Organizer) + strings.Join(w.people(k, a.Participants, a.Beneficiary, a.Beneficiaries, a.BeneficiaryUnit), "，")},
-		nonEmpty(clause(a.Content), clause(a.Result))...)
-	if len(parts) == 1 {
-		return ""
+	who := strings.TrimSpace(a.Organizer)
+	people := strings.Join(w.people(k, a.Participants, a.Beneficiary, a.Beneficiaries, a.BeneficiaryUnit), "，")
+	detail := nonEmpty(clause(a.Content), clause(a.Result))
+	if people == "" {
+		// 西星印务有限公司工会走访慰问困难职工14户: the content goes on the subject.
+		return who + strings.Join(detail, "，")
 	}
+	parts := append([]string{who + people}, detail...)
 	return strings.Join(parts, "，")
 }
 

@@ -25,8 +25,10 @@
 //     at most MaxProblems: a street's report names the problems its units
 //     share, not every unit's every complaint.
 //   - Plans: merged by category and item; the target is kept when the units
-//     that give one agree, else left out (two communities' targets are not
-//     the street's); the deadline is the latest. In each category the items
+//     that give one agree and it is not a figure, or one unit alone plans
+//     the item, else left out (twelve communities' 新建企业工会2家 is not the
+//     street's target, nor is their sum without their say); the deadline is
+//     the latest. In each category the items
 //     planned by the most units come first, at most MaxPlans of them.
 package rollup
 
@@ -383,7 +385,9 @@ func plans(units []Unit) []model.Plan {
 		}
 		per[m.plan.Category]++
 		if len(m.targets) == 1 {
-			m.plan.Target = m.targets[0]
+			if _, quantified := zh.ParseTarget(m.targets[0]); m.units == 1 || !quantified {
+				m.plan.Target = m.targets[0]
+			}
 		}
 		out = append(out, m.plan)
 	}
