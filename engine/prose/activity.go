@@ -245,22 +245,28 @@ func (w Writer) tellItem(it item, r *model.Report, subject string, content bool)
 	t := told{paragraph: first + "。", item: strings.Replace(first, "，", "", 1)}
 	// One of them told in a few words: the one that reached most people.
 	if ex := w.example(it, r, content); ex != "" {
-		t.paragraph += "其中，" + ex + "。"
+		lead := "其中，"
+		if strings.HasPrefix(ex, "一次") {
+			lead = "其中"
+		}
+		t.paragraph += lead + ex + "。"
 		t.item += "，其中" + ex
 	}
 	return t
 }
 
 // example tells the activity of a group that reached most people, as its
-// organizer, people and content: 园民社区工会参训86人，围绕岗位技能开展理论
-// 授课和实操训练. "" when the group has no organizers, or content is not told.
+// organizer (or, when one union held them all, its place), people and
+// content: 园民社区工会参训86人，围绕岗位技能开展理论授课和实操训练; 在红梅
+// 社区辖区小微企业指导4家企业建会. "" when content is not told or there is
+// none.
 func (w Writer) example(it item, r *model.Report, content bool) string {
 	if !content {
 		return ""
 	}
 	best := -1
 	for i, a := range it.acts {
-		if strings.TrimSpace(a.Organizer) == "" || clause(a.Content) == "" && clause(a.Result) == "" {
+		if clause(a.Content) == "" && clause(a.Result) == "" {
 			continue
 		}
 		if best < 0 || w.reach(item{acts: it.acts[i : i+1]}) > w.reach(item{acts: it.acts[best : best+1]}) {
@@ -273,11 +279,22 @@ func (w Writer) example(it item, r *model.Report, content bool) string {
 	a := it.acts[best]
 	k := w.Lex.KindOf(a.Title)
 	who := strings.TrimSpace(a.Organizer)
+	if who == "" {
+		if p := place(a, r); p != "" {
+			who = "在" + p
+		}
+	}
 	people := strings.Join(w.people(k, a.Participants, a.Beneficiary, a.Beneficiaries, a.BeneficiaryUnit), "，")
 	detail := nonEmpty(clause(a.Content), clause(a.Result))
 	if people == "" {
 		// 西星印务有限公司工会走访慰问困难职工14户: the content goes on the subject.
 		return who + strings.Join(detail, "，")
+	}
+	if who == "" {
+		return "一次" + strings.Join(append([]string{people}, detail...), "，") // 其中一次30人参加，……
+	}
+	if strings.HasPrefix(who, "在") {
+		people = "，" + people // 在红梅社区，9人参加
 	}
 	parts := append([]string{who + people}, detail...)
 	return strings.Join(parts, "，")

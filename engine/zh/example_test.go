@@ -323,3 +323,26 @@ func ExampleParseTarget() {
 	// true 全年 4 次 true
 	// false  0  false
 }
+
+func ExamplePeriodWord() {
+	fmt.Println(zh.PeriodWord(model.Period{Year: 2024, Span: model.H1}) + "新发展会员12人")
+	fmt.Println(zh.PeriodWord(model.Period{Start: model.Date{Year: 2024, Month: 1, Day: 1}, End: model.Date{Year: 2024, Month: 9, Day: 20}}))
+	// Output:
+	// 上半年新发展会员12人
+	// 今年以来
+}
+
+func ExampleBasisOf() {
+	for _, p := range []model.Period{{Year: 2024, Span: model.Year}, {Year: 2024, Span: model.H1}} {
+		fmt.Println("与" + zh.BasisOf(p).String() + "相比")
+	}
+	// Output:
+	// 与上年相比
+	// 与去年同期相比
+}
+
+func ExampleTarget_Reached() {
+	t, _ := zh.ParseTarget("工资集体协商覆盖率达到90%以上")
+	fmt.Println(t.Reached(decimal.RequireFromString("92.5")))
+	// Output: true
+}
