@@ -60,7 +60,7 @@ func TestHostileWorkbooks(t *testing.T) {
 }
 
 // rezip copies a workbook with one part changed, reproducibly.
-func rezip(t *testing.T, data []byte, part string, change func(string) string) []byte {
+func rezip(t testing.TB, data []byte, part string, change func(string) string) []byte {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -93,4 +93,70 @@ func rezip(t *testing.T, data []byte, part string, change func(string) string) [
 	}
 	zw.Close()
 	return out.Bytes()
+}
+
+// FuzzFormSheet feeds arbitrary XML as the 活动 sheet, or as the shared
+// strings, of a real 填报表: however broken, the reader reports (at the
+// sheet, or the file), keeps within its limits and never panics. Damaged
+// zip bytes are FuzzReadForm's; this one reaches the XML reader.
+func FuzzFormSheet(f *testing.F) {
+	base, err := form.WriteForm(sample.Liubeiqiao())
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, seed := range []string{
+		`<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>日期</t></is></c></row></sheetData></worksheet>`,
+		`<worksheet><sheetData><row r="3"><c r="XFD3" t="s"><v>0</v></c><c r="A3" t="n"><v>45381</v></c></row></sheetData><mergeCells><mergeCell ref="A3:XFD1048576"/></mergeCells></worksheet>`,
+		`<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><worksheet>&a;</worksheet>`,
+		`<worksheet><sheetData><row><c><v>1</v></c><c t="s"><v>99999</v></c></row>`,
+		`<worksheet><sheetData><row r="0"><c r="A0"/></row><row r="1048577"/></sheetData></worksheet>`,
+	} {
+		f.Add([]byte(seed), false)
+	}
+	f.Add([]byte(`<sst><si><t>日期</t></si><si><r><t>活</t></r><r><t>动</t></r><rPh><t>x</t></rPh></si><si><t>_x0007_</t></si></sst>`), true)
+	const sheet, strs = "xl/worksheets/sheet5.xml", "xl/sharedStrings.xml"
+	// The parts, unpacked once; each run packs them again without
+	// compression, which is quick.
+	zr, err := zip.NewReader(bytes.NewReader(base), int64(len(base)))
+	if err != nil {
+		f.Fatal(err)
+	}
+	names := make([]string, len(zr.File))
+	parts := map[string][]byte{}
+	for i, zf := range zr.File {
+		rc, _ := zf.Open()
+		parts[zf.Name], _ = io.ReadAll(rc)
+		rc.Close()
+		names[i] = zf.Name
+	}
+	f.Fuzz(func(t *testing.T, xml []byte, shared bool) {
+		part := sheet
+		if shared {
+			part = strs
+		}
+		var out bytes.Buffer
+		zw := zip.NewWriter(&out)
+		for _, name := range names {
+			w, _ := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store})
+			if name == part {
+				w.Write(xml)
+			} else {
+				w.Write(parts[name])
+			}
+		}
+		zw.Close()
+		data := out.Bytes()
+		r, sm, probs := form.ReadForm("f.xlsx", data)
+		if sm == nil || r == nil && len(probs) == 0 {
+			t.Fatal("no report and no problem, or no source map")
+		}
+		for _, p := range probs {
+			if p.Pos.File != "f.xlsx" {
+				t.Fatalf("problem outside the file: %v", p)
+			}
+		}
+		if r != nil && len(r.Activities) > 20000 {
+			t.Fatalf("%d activities read past the limits", len(r.Activities))
+		}
+	})
 }

@@ -204,6 +204,14 @@ func FuzzLoad(f *testing.F) {
 	if b, err := os.ReadFile("../../fixtures/liubeiqiao-2024-h1.yaml"); err == nil {
 		f.Add(b, "a.yaml")
 	}
+	hostile, _ := filepath.Glob("../../fixtures/hostile/*.yaml")
+	for _, h := range hostile {
+		if b, err := os.ReadFile(h); err == nil {
+			f.Add(b, "a.yaml")
+		}
+	}
+	f.Add([]byte("a: [{b: [{c: [{d: [{e: x}]}]}]}]\n- - - - - - - - - - - - - - - - - - x\n"), "a.yaml")
+	f.Add([]byte("a: |\n  [[[[[[[[[[[[[[[[[[[[\n  - - - - - - - - - - - - - - - - - - -\nb: '[[[[[[[[[[[[[[[[[[[[[['\n"), "a.yaml")
 	f.Fuzz(func(t *testing.T, data []byte, name string) {
 		if !strings.HasSuffix(name, ".json") {
 			name = "a.yaml"

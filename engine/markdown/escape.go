@@ -33,14 +33,29 @@ const (
 // these comes back unchanged, so that the Markdown of ordinary data reads
 // as typed.
 func Escape(s string, ctx Context) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	if !needsEscape(s) {
 		return s
 	}
+	// Control characters (\r of a Windows line end among them) go first,
+	// so that what follows is looked at as it will stand.
+	s = strings.Map(func(r rune) rune {
+		if control(r) {
+			return -1
+		}
+		return r
+	}, s)
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	start := true  // at the start of a line of the output
 	blank := false // after a blank in the output
 	for i := 0; i < len(s); {
+		if start && (s[i] == ' ' || s[i] == '\t') {
+			i++ // blanks at a line's start would indent it into code
+			continue
+		}
 		if start {
 			if n := lineStart(&b, s[i:]); n > 0 {
 				i += n
@@ -50,12 +65,11 @@ func Escape(s string, ctx Context) string {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case r == '\r':
 		case r == '\n':
 			// A run of line breaks, with blanks between, is one break: a
 			// blank line would end the paragraph.
 			j := i + 1
-			for j < len(s) && (s[j] == '\n' || s[j] == '\r' || s[j] == ' ' || s[j] == '\t') {
+			for j < len(s) && (s[j] == '\n' || s[j] == ' ' || s[j] == '\t') {
 				j++
 			}
 			if b.Len() > 0 && j < len(s) {
@@ -63,13 +77,12 @@ func Escape(s string, ctx Context) string {
 					b.WriteByte(' ')
 					blank = true
 				} else {
-					b.WriteString("\\\n")
+					hardBreak(&b)
 					start = true
 				}
 			}
 			i = j
 			continue
-		case r < ' ' && r != '\t', r == 0x7F, r >= 0x80 && r <= 0x9F:
 		case strings.ContainsRune("\\`*_[]<|$~^@&{}", r):
 			b.WriteByte('\\')
 			b.WriteRune(r)
@@ -89,6 +102,19 @@ func Escape(s string, ctx Context) string {
 		i += n
 	}
 	return b.String()
+}
+
+// hardBreak ends a line inside a paragraph: the blanks before it go, and
+// a backslash (the data's, escaped) is kept from the break's backslash by a
+// space, which goldmark needs to see the break.
+func hardBreak(b *strings.Builder) {
+	s := strings.TrimRight(b.String(), " \t")
+	b.Reset()
+	b.WriteString(s)
+	if strings.HasSuffix(s, `\`) {
+		b.WriteByte(' ')
+	}
+	b.WriteString("\\\n")
 }
 
 // lineStart escapes what would open a block at the start of a line: > = :
@@ -132,6 +158,12 @@ func lineStart(b *strings.Builder, rest string) int {
 	return 0
 }
 
+// control reports whether Escape drops r: a control character other than
+// the line break and the tab.
+func control(r rune) bool {
+	return r < ' ' && r != '\n' && r != '\t' || r == 0x7F || r >= 0x80 && r <= 0x9F
+}
+
 func blankAfter(s string, i int) bool {
 	return i >= len(s) || s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'
 }
@@ -143,7 +175,7 @@ func isAlnum(c byte) bool {
 // needsEscape reports whether Escape might change s: it holds a
 // character Escape acts on, or starts with one that may open a block.
 func needsEscape(s string) bool {
-	if s != "" && (isAlnum(s[0]) || strings.IndexByte(">=:-+(", s[0]) >= 0) {
+	if s != "" && (isAlnum(s[0]) || strings.IndexByte(">=:-+( \t", s[0]) >= 0) {
 		return true
 	}
 	for i := 0; i < len(s); i++ {

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -57,6 +58,10 @@ func (c *checker) text(path, s string) {
 		c.add(path, fmt.Sprintf("%s里有“%s”，像是没有填完的占位符", what, m), "请填写实际内容；没有的内容请留空")
 		return
 	}
+	if listMarker.MatchString(n) {
+		c.add(path, fmt.Sprintf("%s只写了“%s”", what, n), "请填写实际内容；编号由报告自动加上")
+		return
+	}
 	if t := strings.Trim(n, "。"); t == "无" || t == "暂无" || t == "没有" {
 		c.add(path, fmt.Sprintf("%s写的是“%s”", what, n), "没有的内容请留空或删去这一项，不要写“无”：报告会略去没有内容的部分")
 		return
@@ -85,6 +90,11 @@ func (c *checker) text(path, s string) {
 		c.add(path, fmt.Sprintf("%s以编号“%s”开头", what, m), "编号由报告按层次自动加上；请删去这个编号")
 	}
 }
+
+// listMarker is a text that is nothing but a list number, which Markdown
+// would read as an empty list (markdown.Escape leaves numbers at the end of
+// a text alone, for the templates' numbering).
+var listMarker = regexp.MustCompile(`^[0-9A-Za-z]{1,10}[.)]$`)
 
 // longHint says why a text is limited and what to do.
 func longHint(path string, lim model.Limit) string {
