@@ -48,4 +48,3 @@ func TestLimitsTable(t *testing.T) {
 		t.Errorf("README.md's table of limits is not model's; it should read:\n%s", want)
 	}
 }
-
