@@ -78,7 +78,10 @@ func titleCandidates(text string, g []glyph, parts []string, width float64) map[
 		if k < len(parts)-1 {
 			cands[at+n-1] = 0
 		}
-		for i := at + 1; i+2 < at+n; i++ {
+		// A conjunction joins the document's names (工作总结及下半年工作
+		//计划); inside the union's name it is part of a proper name
+		// (住房和城乡建设局) and no place to break.
+		for i := at + 1; k == len(parts)-1 && i+2 < at+n; i++ {
 			if strings.ContainsRune("及和与暨", g[i].r) && g[i].brk != noBreak {
 				cands[i] = 0
 			}

@@ -405,18 +405,25 @@ func analyse(name string, doc *markdown.Document, c *boxCanvas, p *layout.Profil
 	}
 
 	// Title: a break must fall between the parts named in keywords (unit
-	// name | period | document name), or after 及/和/与 inside a part; no
+	// name | period | document name), or after 及/和/与 inside the document's
+	// name; no
 	// line of a single character.
 	if len(title) > 1 {
 		bounds := map[int]bool{}
 		long := map[int]bool{} // offsets inside a part wider than a line
+		conj := map[int]bool{} // offsets after 及/和/与/暨 inside the document's name
 		n := 0
 		perLine := int(p.AreaW / p.TitleSize)
-		for _, k := range doc.Meta.Keywords {
+		for ki, k := range doc.Meta.Keywords {
 			k := []rune(squeeze(k))
 			if len(k) > perLine {
 				for i := n + 1; i < n+len(k); i++ {
 					long[i] = true
+				}
+			}
+			for i, r := range k {
+				if ki == len(doc.Meta.Keywords)-1 && strings.ContainsRune("及和与暨", r) {
+					conj[n+i+1] = true
 				}
 			}
 			n += len(k)
@@ -426,7 +433,7 @@ func analyse(name string, doc *markdown.Document, c *boxCanvas, p *layout.Profil
 		for i, l := range title[:len(title)-1] {
 			at += len(l.g)
 			next := title[i+1]
-			ok := bounds[at] || long[at] || strings.ContainsRune("及和与暨", l.g[len(l.g)-1].r)
+			ok := bounds[at] || long[at] || conj[at]
 			if !ok || nonSpace(l) < 2 || nonSpace(next) < 2 {
 				d.TitleBadBreak++
 				d.note("title", name, l.text()+" / "+next.text())
@@ -895,6 +902,10 @@ func stressDocs(t *testing.T) []sweepDoc {
 		}
 		docs = append(docs, sweepDoc{fmt.Sprintf("stress-unit-name-%d", n), res.Markdown, layout.OfficialProfile()})
 	}
+	// A union's name with 和 inside it: the title breaks after the name,
+	// not at the conjunction of the proper name 住房和城乡建设局.
+	docs = append(docs, sweepDoc{"stress-unit-name-he", []byte("---\ntitle: 南充市顺庆区住房和城乡建设局机关工会2025年工作汇报\n" +
+		"keywords: [南充市顺庆区住房和城乡建设局机关工会, 2025年, 工作汇报]\n---\n\n正文。\n"), layout.OfficialProfile()})
 	head := "---\ntitle: 压力测试\nauthor: 测试工会\nkeywords: [测试工会, 2024年, 压力测试]\n---\n\n"
 	var b strings.Builder
 	b.WriteString(head + "# 一、活动台账\n\n| 序号 | 日期 | 活动名称 | 地点 | 参加人数 | 经费（元） |\n|--:|---|---|---|--:|--:|\n")
