@@ -1,12 +1,15 @@
 package engine
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"debug/elf"
 	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 	"sync"
 
 	"github.com/huibao/huibao/engine/diag"
@@ -63,8 +66,10 @@ func (e *Engine) Fingerprint() string {
 }
 
 // programID identifies this build of huibao: its module version and the
-// hash of its executable, so that any rebuild that changes the program
-// changes it.
+// Go build ID the linker writes into the executable, a hash of everything
+// it was built from — read from the file's first pages, not hashed whole
+// (21 MB: 15 to 50 ms at every batch). When no build ID is found, the
+// executable's size and modification time stand in.
 var programID = sync.OnceValue(func() string {
 	h := sha256.New()
 	if bi, ok := debug.ReadBuildInfo(); ok {
@@ -76,10 +81,44 @@ var programID = sync.OnceValue(func() string {
 		}
 	}
 	if exe, err := os.Executable(); err == nil {
-		if f, err := os.Open(exe); err == nil {
-			io.Copy(h, f)
-			f.Close()
+		if id := buildID(exe); id != "" {
+			fmt.Fprintf(h, "build %s\n", id)
+		} else if fi, err := os.Stat(exe); err == nil {
+			fmt.Fprintf(h, "exe %q %d %d\n", exe, fi.Size(), fi.ModTime().UnixNano())
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
 })
+
+// buildID reads the Go build ID of an executable: the ELF note
+// .note.go.buildid, or the marker the linker writes near the start of the
+// text on other systems. "" when there is none.
+func buildID(exe string) string {
+	if f, err := elf.Open(exe); err == nil {
+		defer f.Close()
+		if s := f.Section(".note.go.buildid"); s != nil {
+			if data, err := s.Data(); err == nil && len(data) > 16 && string(data[12:16]) == "Go\x00\x00" {
+				return strings.TrimRight(string(data[16:]), "\x00")
+			}
+		}
+		return ""
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	head := make([]byte, 64<<10)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	const marker = "\xff Go build ID: \""
+	i := bytes.Index(head, []byte(marker))
+	if i < 0 {
+		return ""
+	}
+	rest := head[i+len(marker):]
+	if j := bytes.IndexByte(rest, '"'); j > 0 {
+		return string(rest[:j])
+	}
+	return ""
+}

@@ -38,12 +38,26 @@ import (
 //     aside but not replaced.
 //   - New files get the permissions the umask allows (0644 under the usual
 //     022); a replaced file keeps its own.
-func WriteAll(dir string, outs []Output) ([]string, error) {
+func WriteAll(dir string, outs []Output) ([]string, error) { return writeSet(dir, outs, true) }
+
+// WriteAllUnflushed is WriteAll without flushing each file and the folder
+// to the disk as it goes, which costs a few milliseconds a file: for a
+// batch writing thousands of sets, which calls Flush once at its end.
+// Everything WriteAll guarantees about interruption holds; a power cut
+// before Flush may lose the sets written since the last one.
+func WriteAllUnflushed(dir string, outs []Output) ([]string, error) {
+	return writeSet(dir, outs, false)
+}
+
+// Flush flushes the files written to the disk (see WriteAllUnflushed).
+func Flush() { flushAll() }
+
+func writeSet(dir string, outs []Output, flush bool) ([]string, error) {
 	if !writes.begin() {
 		return nil, newError(OutputError, "已中断，没有写入文件", nil, nil)
 	}
 	defer writes.end()
-	written, err := writeAll(dir, outs)
+	written, err := writeAll(dir, outs, flush)
 	if err != nil {
 		return written, newError(OutputError, err.Error(), nil, err)
 	}
@@ -58,7 +72,7 @@ const maxName = 255 - len(".huibao-4294967295.old.")
 // final one; the next run knows them by it.
 const tempPrefix = ".huibao-"
 
-func writeAll(dir string, outs []Output) ([]string, error) {
+func writeAll(dir string, outs []Output, flush bool) ([]string, error) {
 	for _, o := range outs {
 		if n := len(o.Name); n > maxName {
 			return nil, fmt.Errorf("文件名 %s 太长（%d 字节），文件系统最多允许 255 字节，没有写入任何文件。请缩短单位名称或报告名", o.Name, n)
@@ -87,7 +101,7 @@ func writeAll(dir string, outs []Output) ([]string, error) {
 			drop()
 			return nil, fmt.Errorf("已中断，没有写入 %s", filepath.Join(dir, o.Name))
 		}
-		t, err := writeTemp(dir, o)
+		t, err := writeTemp(dir, o, flush)
 		if err != nil {
 			drop()
 			return nil, err
@@ -137,13 +151,15 @@ func writeAll(dir string, outs []Output) ([]string, error) {
 		}
 		written = append(written, d.final)
 	}
-	syncDir(dir)
+	if flush {
+		syncDir(dir)
+	}
 	return written, nil
 }
 
 // writeTemp writes one output to a new temporary file in dir, flushed to
 // the disk, with the permissions the final file is to have.
-func writeTemp(dir string, o Output) (string, error) {
+func writeTemp(dir string, o Output, flush bool) (string, error) {
 	var rnd [6]byte
 	rand.Read(rnd[:])
 	name := filepath.Join(dir, fmt.Sprintf("%s%d-%s%s", tempPrefix, os.Getpid(), hex.EncodeToString(rnd[:]), o.Format.Ext))
@@ -167,7 +183,7 @@ func writeTemp(dir string, o Output) (string, error) {
 	if _, err := f.Write(o.Data); err != nil {
 		return fail(err)
 	}
-	if err := f.Sync(); err != nil {
+	if err := flushFile(f, flush); err != nil {
 		return fail(err)
 	}
 	if err := f.Close(); err != nil {
@@ -175,6 +191,14 @@ func writeTemp(dir string, o Output) (string, error) {
 		return "", fmt.Errorf("写文件 %s 失败：%s", final, diag.OSReason(err))
 	}
 	return name, nil
+}
+
+// flushFile flushes f to the disk when asked to.
+func flushFile(f *os.File, flush bool) error {
+	if !flush {
+		return nil
+	}
+	return f.Sync()
 }
 
 // rename is os.Rename; a test makes it fail.
