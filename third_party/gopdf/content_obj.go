@@ -28,11 +28,13 @@ func (c *ContentObj) write(w io.Writer, objID int) error {
 
 	isFlate := (c.getRoot().compressLevel != zlib.NoCompression)
 	if isFlate {
-		ww, err := zlib.NewWriterLevel(buff, c.getRoot().compressLevel)
+		level := c.getRoot().compressLevel
+		ww, err := getZlibWriter(buff, level)
 		if err != nil {
 			// should never happen...
 			return err
 		}
+		defer putZlibWriter(ww, level)
 		if err := c.listCache.write(ww, c.protection()); err != nil {
 			return err
 		}
