@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bufio"
+	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -261,4 +264,87 @@ func TestHostileTemplates(t *testing.T) {
 		t.Errorf("exit %d", code)
 	}
 	golden.Check(t, "cmd/huibao/testdata/hostile-templates.want", []byte(stdout+errs))
+}
+
+// TestHostileInterrupt stops a batch with SIGTERM as it writes, through the
+// real program (parent and child): it ends with the interrupted code, and
+// leaves every unit's set whole or absent, with no temporary file.
+func TestHostileInterrupt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the program")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "huibao")
+	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/huibao").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	in := filepath.Join(dir, "in")
+	os.Mkdir(in, 0o755)
+	base, _ := os.ReadFile("fixtures/liubeiqiao-2024-h1.yaml")
+	const units = 24
+	for i := range units {
+		data := strings.Replace(string(base), "  name: 柳背桥社区工会", fmt.Sprintf("  name: 第%d社区工会", i+1), 1)
+		os.WriteFile(filepath.Join(in, fmt.Sprintf("u%02d.yaml", i)), []byte(data), 0o644)
+	}
+	out := filepath.Join(dir, "out")
+	cmd := exec.Command(bin, "batch", in, "-t", "半年总结", "-f", "md,docx,xlsx", "-o", out, "-j", "1")
+	stdout, _ := cmd.StdoutPipe()
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Stop it after the second unit's files: the third is being made.
+	lines := bufio.NewScanner(stdout)
+	seen := 0
+	for lines.Scan() {
+		if strings.HasPrefix(lines.Text(), "已生成：") {
+			if seen++; seen == 6 {
+				cmd.Process.Signal(syscall.SIGTERM)
+				break
+			}
+		}
+	}
+	for lines.Scan() {
+	}
+	err := cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 130 {
+		t.Errorf("exit: %v, want 130\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "已中断") {
+		t.Errorf("stderr:\n%s", stderr.String())
+	}
+	entries, _ := os.ReadDir(out)
+	sets := map[string]int{}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".huibao-") {
+			t.Errorf("temporary left: %s", e.Name())
+			continue
+		}
+		if strings.HasPrefix(e.Name(), ".") {
+			continue // the batch's record of what it made
+		}
+		sets[strings.TrimSuffix(e.Name(), filepath.Ext(e.Name()))]++
+	}
+	for stem, n := range sets {
+		if n != 3 && !strings.HasSuffix(stem, "汇总表") {
+			t.Errorf("%s: %d of its 3 files", stem, n)
+		}
+	}
+	if len(sets) >= units {
+		t.Errorf("every unit was written: the run was not stopped (%d sets)", len(sets))
+	}
+}
+
+// TestHostileAtLimits: data with every text at its limit — a union's name
+// of 50 characters, an activity's content of 500 in 20 lines — makes every
+// format: the file names fit, the appendix's rows stay within Excel's
+// height. Validation's limits are what generate can take.
+func TestHostileAtLimits(t *testing.T) {
+	dir := t.TempDir()
+	code, stdout, errs := cli(t, nil, "generate", "fixtures/hostile/limits-at-max.yaml", "-f", "md,pdf,docx,xlsx,html", "-o", dir)
+	if code != 0 || strings.Count(stdout, "已生成：") != 5 {
+		t.Errorf("exit %d\n%s%s", code, stdout, errs)
+	}
 }

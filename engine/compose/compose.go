@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode"
 	"text/template"
 
 	"github.com/huibao/huibao/engine/catalog"
@@ -93,13 +94,23 @@ func Stem(org, period, docName string) string {
 	return safeName(org) + "_" + safeName(period) + "_" + safeName(docName)
 }
 
+// safeName makes s a part of a file name: characters that file systems
+// refuse become "_"; characters no one sees — controls, zero-width and
+// direction marks (U+202E would show "…exe.jpg" for "…gpj.exe") — go, as
+// do the dots and blanks Windows drops from a name's end. Validation refuses
+// the invisible ones in the data; this keeps them out of names whatever
+// the source (a template's doc_name, a manifest).
 func safeName(s string) string {
-	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' || r == 0x7F:
 			return '_'
+		case unicode.Is(unicode.Cf, r) || unicode.IsControl(r):
+			return -1
 		}
 		return r
 	}, strings.TrimSpace(s))
+	return strings.TrimRight(s, ". ")
 }
 
 // Markdown renders the report. r must have passed validation and must

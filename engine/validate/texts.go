@@ -44,6 +44,10 @@ func (c *checker) text(path, s string) {
 		c.add(path, fmt.Sprintf("%s太长：有 %d 个字，上限是 %d 个字", what, n, lim.Chars), longHint(path, lim))
 		return
 	}
+	if strings.TrimSpace(s) == "" {
+		c.add(path, what+"只有空白，没有内容", "请填写内容，或删去这一项")
+		return
+	}
 	if msg, hint := invisible(s, lim.Lines); msg != "" {
 		c.add(path, what+msg, hint)
 		return

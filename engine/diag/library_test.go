@@ -1,0 +1,35 @@
+package diag
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"syscall"
+	"testing"
+)
+
+// TestOSReason: the system's errors a cadre meets are said in Chinese, and
+// none lets English through, however it is wrapped.
+func TestOSReason(t *testing.T) {
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{&fs.PathError{Op: "open", Path: "x", Err: syscall.EACCES}, "没有权限"},
+		{&fs.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}, "磁盘空间不足"},
+		{&os.LinkError{Op: "rename", Old: "a", New: "b", Err: syscall.ENAMETOOLONG}, "文件名太长"},
+		{&fs.PathError{Op: "open", Path: "x", Err: syscall.ENOENT}, "文件或文件夹不存在"},
+		{&fs.PathError{Op: "open", Path: "x", Err: syscall.EROFS}, "磁盘是只读的"},
+		{&fs.PathError{Op: "open", Path: "x", Err: syscall.ELOOP}, "链接套链接太多层，或链接指向自己"},
+		{syscall.Errno(200), "系统错误（错误号 200）"},
+		{errors.New("some library's English"), "系统无法完成这个操作"},
+	}
+	for _, tt := range tests {
+		if got := OSReason(tt.err); got != tt.want {
+			t.Errorf("OSReason(%v) = %q, want %q", tt.err, got, tt.want)
+		}
+	}
+	if got := OSError(&fs.PathError{Op: "write", Path: "报告.pdf", Err: syscall.ENOSPC}); got != "无法写入 报告.pdf：磁盘空间不足" {
+		t.Errorf("OSError = %q", got)
+	}
+}
