@@ -7,8 +7,8 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
-	"unicode"
 	"text/template"
+	"unicode"
 
 	"github.com/huibao/huibao/engine/catalog"
 	"github.com/huibao/huibao/engine/diag"

@@ -45,7 +45,9 @@ func (c *checker) text(path, s string) {
 		return
 	}
 	if strings.TrimSpace(s) == "" {
-		c.add(path, what+"只有空白，没有内容", "请填写内容，或删去这一项")
+		if !strings.HasPrefix(path, "problems[") { // problems() says it of a sentence
+			c.add(path, what+"只有空白，没有内容", "请填写内容，或删去这一项")
+		}
 		return
 	}
 	if msg, hint := invisible(s, lim.Lines); msg != "" {
