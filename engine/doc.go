@@ -19,7 +19,7 @@
 // resolves the template (-t, else the input's report.template), and checks
 // the template's periods, required data and the rules of its kind. Render
 // composes the Markdown, lints it and writes every format of the job in
-// memory. WriteAll writes a report's files atomically. validate is Prepare
+// memory. WriteAll writes a report's files as one set (what it guarantees is on WriteAll). validate is Prepare
 // with Check: ForValidate; templates check prepares its samples with
 // DataOnly and renders them with the template under test.
 //
@@ -38,6 +38,16 @@
 // engine/compose executes one against a report with missingkey=error and
 // lints the Markdown it produces; engine/catalog/vet checks a template
 // without data and traces output back to template positions.
+//
+// A template may be anyone's, so catalog.Secure rewrites every compiled
+// one: each action that writes a value ends in Markdown escaping
+// (markdown.Escape; a function that builds Markdown returns
+// markdown.Safe), and its loops and template calls count steps. catalog.Run
+// executes it under limits of steps, depth, output and time, with a
+// Chinese error at the loop that went too far. The data a template sees is
+// set for Chinese prose first (compose.Prepare), and validation checks
+// every text as the report will read it, so that what validation passes
+// the lint never refuses: generate never blames a template for the data.
 //
 // # Functions
 //
