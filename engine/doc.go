@@ -19,8 +19,9 @@
 // resolves the template (-t, else the input's report.template), and checks
 // the template's periods, required data and the rules of its kind. Render
 // composes the Markdown, lints it and writes every format of the job in
-// memory. WriteAll writes a report's files as one set (what it guarantees is on WriteAll). validate is Prepare
-// with Check: ForValidate; templates check prepares its samples with
+// memory. WriteAll writes a report's files as one set (what it
+// guarantees is on WriteAll). validate is Prepare with Check: ForValidate;
+// templates check prepares its samples with
 // DataOnly and renders them with the template under test.
 //
 // # Data
