@@ -21,8 +21,8 @@
 // composes the Markdown, lints it and writes every format of the job in
 // memory. WriteAll writes a report's files as one set (what it
 // guarantees is on WriteAll). validate is Prepare with Check: ForValidate;
-// templates check prepares its samples with
-// DataOnly and renders them with the template under test.
+// templates check prepares its samples with DataOnly and renders them with
+// the template under test.
 //
 // # Data
 //
