@@ -107,6 +107,10 @@ func (e *Engine) checkTemplate(t *catalog.Template, shared []*Job, sharedNames [
 			tc.Problems.Add(ref.Pos, "", fmt.Sprintf("找不到样例 %s（在 %s 找过）", listed, ref.Path), "fixtures 里的文件名相对于模板文件夹")
 			continue
 		}
+		if outside(t.Dir, ref.Path) {
+			tc.Problems.Add(ref.Pos, "", fmt.Sprintf("样例 %s 是指向模板文件夹外的链接", listed), "fixtures 只能是模板文件夹里的文件；请把样例复制进来")
+			continue
+		}
 		in, err := e.Prepare(Request{Path: ref.Path, Check: DataOnly})
 		if err != nil {
 			tc.Problems = append(tc.Problems, Problems(err).Errors()...)
@@ -382,4 +386,16 @@ func DirTemplates(dir string) (place, only string, err error) {
 		return parent, filepath.ToSlash(filepath.Join(parent, filepath.Base(dir))), nil
 	}
 	return dir, "", nil
+}
+
+// outside reports whether path, links followed, lies outside dir: a
+// sample linked to /etc/passwd is not read, and quoted, by a check.
+func outside(dir, path string) bool {
+	d, err1 := filepath.EvalSymlinks(dir)
+	p, err2 := filepath.EvalSymlinks(path)
+	if err1 != nil || err2 != nil {
+		return false // not found: said by the caller
+	}
+	rel, err := filepath.Rel(d, p)
+	return err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
