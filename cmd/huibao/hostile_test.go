@@ -348,3 +348,20 @@ func TestHostileAtLimits(t *testing.T) {
 		t.Errorf("exit %d\n%s%s", code, stdout, errs)
 	}
 }
+
+// TestHostileTemplateLink: a template's sample that is a link to a file
+// outside its folder is not read by templates check.
+func TestHostileTemplateLink(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errs := cli(t, nil, "templates", "copy", "半年总结", filepath.Join(dir, "mine"), "--name", "我的总结"); code != 0 {
+		t.Fatal(errs)
+	}
+	os.Symlink("/etc/passwd", filepath.Join(dir, "mine", "x.yaml"))
+	f, _ := os.OpenFile(filepath.Join(dir, "mine", "template.yaml"), os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString("fixtures: [x.yaml]\n")
+	f.Close()
+	code, stdout, errs := cli(t, nil, "templates", "check", dir)
+	if code != 1 || !strings.Contains(errs, "样例 x.yaml 是指向模板文件夹外的链接") || strings.Contains(stdout+errs, "root:") {
+		t.Errorf("exit %d\n%s%s", code, stdout, errs)
+	}
+}
