@@ -57,7 +57,7 @@ func Escape(s string, ctx Context) string {
 			continue
 		}
 		if start {
-			if n := lineStart(&b, s[i:]); n > 0 {
+			if n := lineStart(&b, s[i:], i > 0); n > 0 {
 				i += n
 				start = false
 				continue
@@ -118,11 +118,12 @@ func hardBreak(b *strings.Builder) {
 }
 
 // lineStart escapes what would open a block at the start of a line: > = :
-// + or - (a list item, a thematic break, a setext underline) and a list
+// + or - (a list item, a thematic break, a setext underline, a table's
+// delimiter row after a line break: cont) and a list
 // number (1. 12) a. iv) (a) (@)) before a blank. It writes the
 // escaped beginning of rest and returns the bytes of rest it wrote, 0 when
 // there is nothing to escape there.
-func lineStart(b *strings.Builder, rest string) int {
+func lineStart(b *strings.Builder, rest string, cont bool) int {
 	c := rest[0]
 	switch c {
 	case '>', '=', ':':
@@ -130,7 +131,11 @@ func lineStart(b *strings.Builder, rest string) int {
 		b.WriteByte(c)
 		return 1
 	case '-', '+':
-		if blankAfter(rest, 1) || rest[1] == c {
+		// A list item, a thematic break, a setext underline; on a line of
+		// its own inside the text, also a table's delimiter row (-: under
+		// the line before makes it a table's header). At the text's start,
+		// +7 and -5 stay as they are: a figure in a table cell.
+		if cont || blankAfter(rest, 1) || rest[1] == c {
 			b.WriteByte('\\')
 			b.WriteByte(c)
 			return 1
