@@ -74,6 +74,12 @@ func proseNamespace(lex *lexicon.Lexicon) Namespace {
 				ex(`{{ prose.Workload (dict "Org" (dict "Type" "社区工会") "Period" "2024-H1" "Activities" (list (dict "Title" "工会组长培训" "Participants" 20 "Cost" 1600) (dict "Title" "走访慰问困难职工" "Participants" 12 "Beneficiaries" 23 "BeneficiaryUnit" "户"))) "半年来" }}`,
 					"半年来，社区工会共组织开展活动2次，参加20人次，惠及23户，投入经费1600元。"),
 			}, Reads: []string{"activities.title", "activities.participants", "activities.cost", "activities.organizer", "activities.beneficiary", "activities.beneficiaries", "activities.beneficiary_unit", "org.type"}},
+		{Name: "Subject", Args: "报告", Doc: "本单位工会在句中的自称：社区工会、镇工会、机关工会照类型写；企业和事业单位按名称写公司工会、学校工会、医院工会……，名称里看不出时写“本单位工会”；没有类型时写“我会”",
+			Examples: []Example{
+				ex(`{{ prose.Subject (dict "Org" (dict "Name" "柳背桥社区工会" "Type" "社区工会")) }}`, "社区工会"),
+				ex(`{{ prose.Subject (dict "Org" (dict "Name" "恒远精密机械有限公司工会" "Type" "企业工会")) }}`, "公司工会"),
+				ex(`{{ prose.Subject (dict "Org" (dict "Name" "青石县第二中学教职工工会" "Type" "事业单位工会")) }}`, "学校工会"),
+			}, Reads: []string{"org.type", "org.name"}},
 		{Name: "Units", Args: "单位名称列表", Doc: "几个单位的合称：同类的共用后缀，多于三个时写“等N个”",
 			Examples: []Example{
 				ex(`{{ prose.Units (list "油房街社区工会" "白家巷社区工会" "北湖社区工会") }}`, "油房街、白家巷和北湖社区工会"),
@@ -165,6 +171,15 @@ func (p Prose) Section(g, r any) (prose.Section, error) {
 		return prose.Section{}, err
 	}
 	return p.w.Section(x, &rep), nil
+}
+
+// Subject is how the union names itself in a sentence.
+func (p Prose) Subject(r any) (string, error) {
+	rep, err := as[model.Report](r)
+	if err != nil {
+		return "", err
+	}
+	return prose.Subject(&rep), nil
 }
 
 // Workload writes the report's sentence on all its activities.

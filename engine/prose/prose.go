@@ -72,13 +72,43 @@ func (w Writer) level() Level {
 	return Levels[min(max(w.Detail, 0), len(Levels)-1)]
 }
 
-// Subject is how a union names itself in a sentence: its type (社区工会,
-// 企业工会), or 我会.
+// Subject is how a union names itself in a sentence, as the seeds do:
+// its type where that is what people say (社区工会, 镇工会, 机关工会); an
+// enterprise's or institution's union by what its name says it is (公司工会,
+// 学校工会, 医院工会), 本单位工会 when the name says nothing the table knows;
+// 我会 without a type.
 func Subject(r *model.Report) string {
-	if t := strings.TrimSpace(r.Org.Type); t != "" {
-		return t
+	t := strings.TrimSpace(r.Org.Type)
+	if t == "" {
+		return "我会"
 	}
-	return "我会"
+	for _, s := range selfNames {
+		if s.typ == t {
+			if name := strings.TrimSuffix(strings.TrimSpace(r.Org.Name), "工会"); name != "" {
+				for _, w := range s.words {
+					if strings.Contains(name, w[0]) {
+						return w[1]
+					}
+				}
+			}
+			return s.otherwise
+		}
+	}
+	return t
+}
+
+// selfNames are the union types whose name is not what a union of that
+// type calls itself (no one writes 企业工会共组织开展活动9次): the first
+// word of the union's name found in words gives the name, otherwise the
+// fallback. Order matters: 中学 before 学院, 卫生院 before 医院.
+var selfNames = []struct {
+	typ       string
+	words     [][2]string
+	otherwise string
+}{
+	{"企业工会", [][2]string{{"公司", "公司工会"}, {"集团", "集团工会"}, {"厂", "厂工会"}, {"银行", "行工会"}, {"酒店", "酒店工会"}, {"商场", "商场工会"}}, "企业工会"},
+	{"事业单位工会", [][2]string{{"幼儿园", "幼儿园工会"}, {"小学", "学校工会"}, {"中学", "学校工会"}, {"学校", "学校工会"}, {"大学", "学校工会"}, {"学院", "学院工会"},
+		{"卫生院", "卫生院工会"}, {"医院", "医院工会"}, {"中心", "中心工会"}, {"研究所", "所工会"}, {"图书馆", "馆工会"}, {"博物馆", "馆工会"}}, "本单位工会"},
 }
 
 // count writes a whole number with its unit: 20人. A unit outside the table

@@ -89,7 +89,7 @@ func TestFigures(t *testing.T) {
 		{Name: "服务指标1", Value: dec("166"), Unit: "人次"},
 	}
 	got := w.Indicators(inds, report())
-	want := "上半年，企业工会举办技能培训6期；征集合理化建议142条；采纳57条，较去年同期减少61条，下降51.7%；服务指标1为166人次；未发生工伤事故。"
+	want := "上半年，公司工会举办技能培训6期；征集合理化建议142条；采纳57条，较去年同期减少61条，下降51.7%；服务指标1为166人次；未发生工伤事故。"
 	if got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
@@ -109,5 +109,29 @@ func TestAnswer(t *testing.T) {
 	}
 	if got := w.Answer(r.Plans[1], r); got != "针对工会工作主要靠兼职人员利用业余时间开展的问题，" {
 		t.Errorf("answer %q", got)
+	}
+}
+
+// TestSubject: how a union names itself, by its type and name.
+func TestSubject(t *testing.T) {
+	for _, c := range []struct{ name, typ, want string }{
+		{"柳背桥社区工会", "社区工会", "社区工会"},
+		{"掌起镇总工会", "镇工会", "镇工会"},
+		{"区财政局机关工会", "机关工会", "机关工会"},
+		{"恒远精密机械有限公司工会", "企业工会", "公司工会"},
+		{"红星机械（集团）工会", "企业工会", "集团工会"},
+		{"第三棉纺厂工会", "企业工会", "厂工会"},
+		{"宏达工会", "企业工会", "企业工会"},
+		{"青石县第二中学教职工工会", "事业单位工会", "学校工会"},
+		{"青石县中心卫生院工会", "事业单位工会", "卫生院工会"},
+		{"青石县人民医院工会", "事业单位工会", "医院工会"},
+		{"青石县气象台工会", "事业单位工会", "本单位工会"},
+		{"某某工会", "", "我会"},
+		{"楼宇工会联合会", "楼宇工会", "楼宇工会"},
+	} {
+		r := &model.Report{Org: model.Org{Name: c.name, Type: c.typ}}
+		if got := prose.Subject(r); got != c.want {
+			t.Errorf("Subject(%s, %s) = %s, want %s", c.name, c.typ, got, c.want)
+		}
 	}
 }
