@@ -182,8 +182,7 @@ func (e *Engine) renderProblems(t *catalog.Template, in NamedInput) (exec, findi
 	if err != nil && res == nil {
 		var out diag.List
 		for _, p := range Problems(err) {
-			q := *p
-			q.Pos = vet.ExecPos(t, p.Pos)
+			q := *p // positioned in the template by compose
 			q.Path = p.Msg
 			q.Msg = fmt.Sprintf("模板 %s %s时出错：%s", t.ID, in.using(), strings.TrimSuffix(p.Msg, "。"))
 			out = append(out, &q)

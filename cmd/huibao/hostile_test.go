@@ -365,3 +365,20 @@ func TestHostileTemplateLink(t *testing.T) {
 		t.Errorf("exit %d\n%s%s", code, stdout, errs)
 	}
 }
+
+// TestHostileTemplatesSamePlace: generate points at the same template
+// position as templates check does (a column counted in characters from
+// 1, not text/template's bytes from 0).
+func TestHostileTemplatesSamePlace(t *testing.T) {
+	want := map[string]string{
+		"loop":      "fixtures/hostile/templates/loop/report.md.tmpl:2:56: 模板运行了 200000 步",
+		"memory":    "fixtures/hostile/templates/memory/report.md.tmpl:2:56: 在 printf",
+		"recursion": "fixtures/hostile/templates/recursion/report.md.tmpl:1:20: 子模板一层套一层地调用",
+	}
+	for id, w := range want {
+		code, _, errs := cli(t, nil, "generate", "fixtures/liubeiqiao-2024-h1.yaml", "--templates", "fixtures/hostile/templates", "-t", id, "-f", "md", "-o", t.TempDir())
+		if code != 1 || !strings.HasPrefix(errs, w) {
+			t.Errorf("%s: exit %d\n%s\nwant %s…", id, code, errs, w)
+		}
+	}
+}

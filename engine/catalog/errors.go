@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/huibao/huibao/engine/diag"
 )
@@ -21,6 +22,47 @@ func TemplateError(err error) error {
 		return err
 	}
 	return diag.List{TemplateProblem(err)}
+}
+
+// Error is TemplateError for an error of t's parse or execution, with
+// text/template's column (bytes from 0) turned into the 1-based character
+// column of the static check and the rest of huibao, so that generate,
+// batch and templates check point at the same place.
+func (t *Template) Error(err error) error {
+	if err == nil {
+		return nil
+	}
+	if _, ok := diag.AsList(err); ok {
+		return err
+	}
+	p := TemplateProblem(err)
+	if m := templatePos.FindStringSubmatch(firstLine(err.Error())); m != nil && m[3] != "" {
+		p.Pos = t.ExecPos(p.Pos)
+	}
+	return diag.List{p}
+}
+
+// ExecPos converts a position from a text/template execution error (whose
+// column counts bytes from 0) into the 1-based character column the static
+// check and the rest of huibao use. Positions in files the template does
+// not have pass through.
+func (t *Template) ExecPos(p diag.Pos) diag.Pos {
+	if p.Line == 0 {
+		return p
+	}
+	for _, s := range t.Sources() {
+		if s.Name != p.File {
+			continue
+		}
+		line := ""
+		if lines := strings.Split(s.Text, "\n"); p.Line <= len(lines) {
+			line = lines[p.Line-1]
+		}
+		b := min(max(p.Col, 0), len(line))
+		p.Col = utf8.RuneCountInString(line[:b]) + 1
+		return p
+	}
+	return p
 }
 
 // text/template writes "template: NAME:LINE:COL: …" or "template: NAME:LINE: …".

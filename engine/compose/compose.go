@@ -133,7 +133,7 @@ func Markdown(t *catalog.Template, r *model.Report) ([]byte, diag.List, error) {
 func MarkdownWithin(t *catalog.Template, r *model.Report, budget catalog.Budget) ([]byte, diag.List, error) {
 	tmpl, err := t.Compile()
 	if err != nil {
-		return nil, nil, catalog.TemplateError(err)
+		return nil, nil, t.Error(err)
 	}
 	data := Prepare(t, r)
 	var dataPeriod *model.Period
@@ -166,7 +166,7 @@ func render(tmpl *template.Template, t *catalog.Template, data *model.Report, le
 	ns := funcs.NewProse(t.Lexicon, level, dataPeriod)
 	var body bytes.Buffer
 	if err := catalog.Run(tmpl, &body, data, template.FuncMap{"prose": func() any { return ns }}); err != nil {
-		return nil, catalog.TemplateError(err)
+		return nil, t.Error(err)
 	}
 	var out bytes.Buffer
 	writeMeta(&out, t, data)

@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strconv"
 	"text/template/parse"
-	"unicode/utf8"
 
 	"github.com/huibao/huibao/engine/catalog"
 	"github.com/huibao/huibao/engine/diag"
@@ -135,21 +134,8 @@ func (tr *Traced) instrument(l *parse.ListNode, f *srcFile) {
 	l.Nodes = nodes
 }
 
-// ExecPos converts a position from a text/template execution error (whose
-// column counts bytes from 0) into the 1-based character column the static
-// check and the rest of huibao use. Positions in files the template does
-// not have pass through.
+// ExecPos converts a position from a text/template execution error into
+// the 1-based character column the static check uses (Template.ExecPos).
 func ExecPos(t *catalog.Template, p diag.Pos) diag.Pos {
-	if p.Line == 0 {
-		return p
-	}
-	for _, s := range t.Sources() {
-		if s.Name == p.File {
-			line, _ := newSrcFile(s.Name, s.Text).lineText(p.Line)
-			b := min(max(p.Col, 0), len(line))
-			p.Col = utf8.RuneCountInString(line[:b]) + 1
-			return p
-		}
-	}
-	return p
+	return t.ExecPos(p)
 }
