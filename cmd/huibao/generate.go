@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/huibao/huibao/engine"
+	"github.com/huibao/huibao/engine/diag"
 )
 
 // refused prints why Prepare refused an input: its problems, then either
@@ -19,7 +20,7 @@ func (a *app) refused(input string, err error, consequence string) error {
 	var e *engine.Error
 	if errors.As(err, &e) && e.Msg == "" {
 		a.report(e.Problems)
-		fmt.Fprintf(a.stderr, "%s：发现 %d 处错误，%s。\n", input, len(e.Problems.Errors()), consequence)
+		fmt.Fprintf(a.stderr, "%s：发现 %d 处错误，%s。\n", diag.ShowPath(input), len(e.Problems.Errors()), consequence)
 		return silent(e.Kind)
 	}
 	return a.fail(err, "")

@@ -44,14 +44,14 @@ func (a *app) validateCmd() *cobra.Command {
 				switch errs, warns := len(probs.Errors()), len(probs.Warnings()); {
 				case msg != "":
 					failed++
-					fmt.Fprintf(a.stderr, "%s：%s。\n", path, msg)
+					fmt.Fprintf(a.stderr, "%s：%s。\n", diag.ShowPath(path), msg)
 				case errs > 0:
 					failed++
-					fmt.Fprintf(a.stderr, "%s：发现 %d 处错误，请修改后再生成报告。\n", path, errs)
+					fmt.Fprintf(a.stderr, "%s：发现 %d 处错误，请修改后再生成报告。\n", diag.ShowPath(path), errs)
 				case warns > 0:
-					fmt.Fprintf(a.stdout, "%s：检查通过（有 %d 条提醒）。\n", path, warns)
+					fmt.Fprintf(a.stdout, "%s：检查通过（有 %d 条提醒）。\n", diag.ShowPath(path), warns)
 				default:
-					fmt.Fprintf(a.stdout, "%s：检查通过，没有发现问题。\n", path)
+					fmt.Fprintf(a.stdout, "%s：检查通过，没有发现问题。\n", diag.ShowPath(path))
 				}
 			}
 			if failed > 0 {

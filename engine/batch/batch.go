@@ -138,9 +138,9 @@ func (u *Unit) id() string {
 // 多单位填报表 its name too.
 func (u *Unit) Label() string {
 	if u.InWorkbook {
-		return u.Path + "（" + u.Name + "）"
+		return diag.ShowPath(u.Path) + "（" + u.Name + "）"
 	}
-	return u.Path
+	return diag.ShowPath(u.Path)
 }
 
 // why says in a word why a unit has no report, for its row of the 汇总表.

@@ -8,6 +8,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // Pos is where a problem is: a line and column in a text file, or a sheet and
@@ -25,17 +28,32 @@ type Pos struct {
 
 // String gives file:line:col, file:line, file:工作表!单元格 or just the file.
 func (p Pos) String() string {
+	file := ShowPath(p.File)
 	switch {
 	case p.Sheet != "" && p.Cell != "":
-		return fmt.Sprintf("%s:%s!%s", p.File, p.Sheet, p.Cell)
+		return fmt.Sprintf("%s:%s!%s", file, p.Sheet, p.Cell)
 	case p.Sheet != "":
-		return fmt.Sprintf("%s:%s", p.File, p.Sheet)
+		return fmt.Sprintf("%s:%s", file, p.Sheet)
 	case p.Line > 0 && p.Col > 0:
-		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+		return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
 	case p.Line > 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", file, p.Line)
 	}
-	return p.File
+	return file
+}
+
+// ShowPath is a file name as a message shows it. Linux names are bytes: a
+// name that is not UTF-8 is most often GBK, from a zip made on a Chinese
+// Windows, and reads as that; any other bytes become U+FFFD, so that a
+// message is always text.
+func ShowPath(path string) string {
+	if utf8.ValidString(path) {
+		return path
+	}
+	if s, err := simplifiedchinese.GB18030.NewDecoder().String(path); err == nil && utf8.ValidString(s) && !strings.ContainsRune(s, utf8.RuneError) {
+		return s
+	}
+	return strings.ToValidUTF8(path, "\uFFFD")
 }
 
 // IsValid reports whether the position names more than the file.

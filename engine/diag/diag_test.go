@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"fmt"
 	"testing"
 
 	// This package has no golden file, but go test ./... -update passes the
@@ -96,4 +97,14 @@ func fmtList(s []string) string {
 		out += x
 	}
 	return out
+}
+
+func ExampleShowPath() {
+	fmt.Println(ShowPath("柳背桥.yaml"))
+	fmt.Println(ShowPath("\xc1\xf8\xb1\xb3\xc7\xc5.yaml")) // 柳背桥 in GBK
+	fmt.Println(ShowPath("\xc0.json"))
+	// Output:
+	// 柳背桥.yaml
+	// 柳背桥.yaml
+	// �.json
 }
