@@ -160,3 +160,32 @@ func FuzzFormSheet(f *testing.F) {
 		}
 	})
 }
+
+// TestHugeCell: a sheet whose one cell holds more text than a part may
+// unpack to is refused as too big, not called damaged; the same for the
+// shared strings.
+func TestHugeCell(t *testing.T) {
+	base, err := form.WriteForm(sample.Liubeiqiao())
+	if err != nil {
+		t.Fatal(err)
+	}
+	huge := strings.Repeat("字", 6<<20) // 18 MB
+	tests := []struct{ name, part, want string }{
+		{"cell", "xl/worksheets/sheet5.xml", "h.xlsx:活动: 工作表“活动”解压后超过 16 MB，不予读取，这张表的内容没有读入。"},
+		{"shared string", "xl/sharedStrings.xml", "h.xlsx: 工作簿里的文字（共享字符串表 xl/sharedStrings.xml）解压后超过 16 MB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := rezip(t, base, tt.part, func(x string) string {
+				if tt.part == "xl/sharedStrings.xml" {
+					return strings.Replace(x, "<si><t>", "<si><t>"+huge, 1)
+				}
+				return strings.Replace(x, "</sheetData>", `<row r="30"><c r="H30" t="inlineStr"><is><t>`+huge+`</t></is></c></row></sheetData>`, 1)
+			})
+			_, _, probs := form.ReadForm("h.xlsx", data)
+			if len(probs) == 0 || !strings.HasPrefix(probs[0].Error(), tt.want) {
+				t.Errorf("problems:\n%v\nwant %s…", probs, tt.want)
+			}
+		})
+	}
+}

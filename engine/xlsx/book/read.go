@@ -232,6 +232,11 @@ func (wb *Workbook) scan(name string, f func(*xml.Decoder, xml.StartElement) err
 			return errDTD
 		case xml.StartElement:
 			if err := f(d, t); err != nil {
+				if lr.over {
+					// The limit was reached inside an element (a huge
+					// cell): the part is too big, not damaged.
+					return errTooBig
+				}
 				return err
 			}
 		}
