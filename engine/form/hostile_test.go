@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/huibao/huibao/engine/form"
+	"github.com/huibao/huibao/engine/model"
 	"github.com/huibao/huibao/internal/golden"
 	"github.com/huibao/huibao/internal/sample"
 )
@@ -187,5 +188,28 @@ func TestHugeCell(t *testing.T) {
 				t.Errorf("problems:\n%v\nwant %s…", probs, tt.want)
 			}
 		})
+	}
+}
+
+// TestListOverLimit: a table sheet with more rows than its list may hold
+// is refused at the sheet before its items are read (ten thousand rows of
+// items and their cells' positions took 130 MB), with the count validation
+// would give.
+func TestListOverLimit(t *testing.T) {
+	base, err := form.WriteForm(sample.Liubeiqiao())
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := rezip(t, base, "xl/worksheets/sheet6.xml", func(x string) string { // 问题
+		var b strings.Builder
+		for r := 30; r < 30+model.LimitOf("problems").Items; r++ {
+			fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>问题%d</t></is></c></row>`, r, r, r)
+		}
+		return strings.Replace(x, "</sheetData>", b.String()+"</sheetData>", 1)
+	})
+	r, _, probs := form.ReadForm("l.xlsx", data)
+	want := "l.xlsx:问题: 字段 problems：存在的问题有 102 项，超过了上限 100 项。"
+	if len(probs) != 1 || !strings.HasPrefix(probs[0].Error(), want) || r == nil || len(r.Problems) != 0 || len(r.Activities) == 0 {
+		t.Errorf("problems:\n%v\nwant %s…", probs, want)
 	}
 }

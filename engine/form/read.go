@@ -493,6 +493,22 @@ func (rd *reader) table(r *model.Report, t table, sheet string) {
 		return
 	}
 	rd.across(sheet, wide, header+1, cols, labelList(t.fields))
+	// A list beyond its limit is refused before its items are read, as
+	// the YAML loader does: ten thousand rows of items and their cells'
+	// positions would take a hundred megabytes, for a report validation
+	// refuses anyway.
+	if limit := model.LimitOf(t.path).Items; limit > 0 {
+		n := 0
+		for i := header + 1; i < len(rows); i++ {
+			if !blankRow(rows[i]) && (i != header+1 || !isExample(t, rows[i], cols)) {
+				n++
+			}
+		}
+		if n > limit {
+			rd.probs.Add(rd.sheetPos(sheet), t.path, fmt.Sprintf("%s有 %d 项，超过了上限 %d 项", model.Label(t.path), n, limit), "一份报告用不了这么多；请确认数据，或把数据分成几份")
+			return
+		}
+	}
 	items := 0
 	for i := header + 1; i < len(rows); i++ {
 		if blankRow(rows[i]) {
