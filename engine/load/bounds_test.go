@@ -76,7 +76,7 @@ func TestMemoryBounded(t *testing.T) {
 	cmd.Env = append(os.Environ(), "HUIBAO_MEMTEST=1")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
-		t.Fatalf("the loader under a 1 GiB limit: %v\n%s", err, out)
+		t.Fatalf("the loader under a 2 GiB address-space limit: %v\n%s", err, out)
 	}
 	for _, want := range []string{"nest-flow.yaml: refused", "nest-block.yaml: refused", "flat.yaml: refused", "nest-100k.yaml: refused: 嵌套层数太多", "sparse-xfd.xlsx: read", "nesting-flow.yaml: refused"} {
 		if !strings.Contains(string(out), want) {
