@@ -198,6 +198,7 @@ func TestHostileBatch(t *testing.T) {
 	unit("e.yaml", "Caf\u00e9社区工会")  // é composed
 	unit("f.yaml", "Cafe\u0301社区工会") // e and a combining accent
 	unit("g.yaml", "柳背桥社区工会")
+	unit("h.yaml", "红星*社区工会") // a third of the same file name
 	os.Symlink("/etc/passwd", filepath.Join(in, "passwd.yaml"))
 	syscall.Mkfifo(filepath.Join(in, "pipe.yaml"), 0o644)
 	out := filepath.Join(dir, "out")
@@ -212,13 +213,14 @@ func TestHostileBatch(t *testing.T) {
 	for _, want := range []string{
 		"DIR/in/passwd.yaml: 提醒：是指向文件夹外的链接，批量处理只读文件夹里的文件；需要时请把文件复制进来，已忽略。",
 		"DIR/in/pipe.yaml: 提醒：不是普通文件（是管道、设备或套接字），批量处理不读，已忽略。",
-		"DIR/in/a.yaml:5:9: 字段 org.name：单位名称“红星/社区工会”与 DIR/in/b.yaml（单位名称在 DIR/in/b.yaml:5:9）只差在文件名不能用的符号、大小写或写法上，两份报告的文件名相同（红星_社区工会_2024年上半年_工作总结），会互相覆盖。",
-		"DIR/in/b.yaml:5:9: 字段 org.name：单位名称“红星|社区工会”与 DIR/in/a.yaml（单位名称在 DIR/in/a.yaml:5:9）只差在",
-		"DIR/in/c.yaml:5:9: 字段 org.name：单位名称“Abc社区工会”与 DIR/in/d.yaml（单位名称在 DIR/in/d.yaml:5:9）只差在",
+		"DIR/in/a.yaml:5:9: 字段 org.name：单位名称“红星/社区工会”与 DIR/in/b.yaml（单位名称在 DIR/in/b.yaml:5:9）、DIR/in/h.yaml（单位名称在 DIR/in/h.yaml:5:9）只差在文件名不能用的符号、大小写或写法上，这 3 份报告的文件名相同（红星_社区工会_2024年上半年_工作总结），会互相覆盖。",
+		"DIR/in/b.yaml:5:9: 字段 org.name：单位名称“红星|社区工会”与 DIR/in/a.yaml（单位名称在 DIR/in/a.yaml:5:9）、DIR/in/h.yaml（单位名称在 DIR/in/h.yaml:5:9）只差在",
+		"DIR/in/h.yaml:5:9: 字段 org.name：单位名称“红星*社区工会”与 DIR/in/a.yaml",
+		"DIR/in/c.yaml:5:9: 字段 org.name：单位名称“Abc社区工会”与 DIR/in/d.yaml（单位名称在 DIR/in/d.yaml:5:9）只差在文件名不能用的符号、大小写或写法上，两份报告的文件名相同",
 		"DIR/in/d.yaml:5:9: 字段 org.name：单位名称“aBC社区工会”与 DIR/in/c.yaml",
 		"DIR/in/e.yaml:5:9: 字段 org.name：单位名称“Café社区工会”与 DIR/in/f.yaml",
 		"DIR/in/f.yaml:5:9: 字段 org.name：单位名称“Cafe\u0301社区工会”与 DIR/in/e.yaml",
-		"共 7 个单位：1 个生成了报告，6 个没有生成报告（见上）。",
+		"共 8 个单位：1 个生成了报告，7 个没有生成报告（见上）。",
 	} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)

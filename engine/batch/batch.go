@@ -613,9 +613,13 @@ func (b *Batch) distinctNames() {
 				identical = identical && o.Name == u.Name
 			}
 		}
-		msg := fmt.Sprintf("单位名称“%s”与 %s相同，两份报告会写到同一个文件，汇总时也会重复计算", u.Name, strings.Join(others, "、"))
+		reports := "两份报告"
+		if len(same) > 2 {
+			reports = fmt.Sprintf("这 %d 份报告", len(same))
+		}
+		msg := fmt.Sprintf("单位名称“%s”与 %s相同，%s会写到同一个文件，汇总时也会重复计算", u.Name, strings.Join(others, "、"), reports)
 		if !identical {
-			msg = fmt.Sprintf("单位名称“%s”与 %s只差在文件名不能用的符号、大小写或写法上，两份报告的文件名相同（%s），会互相覆盖", u.Name, strings.Join(others, "、"), u.brief.stem)
+			msg = fmt.Sprintf("单位名称“%s”与 %s只差在文件名不能用的符号、大小写或写法上，%s的文件名相同（%s），会互相覆盖", u.Name, strings.Join(others, "、"), reports, u.brief.stem)
 		}
 		u.Problems.Add(u.brief.at("org.name"), "org.name", msg, "请改正单位名称，使各单位的名称不同，或把重复的文件移出文件夹")
 		u.reason = "单位名称与其他单位相同"
