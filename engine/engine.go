@@ -209,6 +209,9 @@ func (e *Engine) Prepare(req Request) (*Job, error) {
 		}
 		j.Formats = append(j.Formats, f)
 	}
+	if np := longName(j); len(np) > 0 {
+		return j, &Error{Kind: InputError, Problems: append(j.Warnings, np...)}
+	}
 	if gp := e.glyphs(j); len(gp) > 0 {
 		return j, &Error{Kind: InputError, Problems: append(j.Warnings, gp...)}
 	}

@@ -68,6 +68,28 @@ func writeSet(dir string, outs []Output, flush bool) ([]string, error) {
 // limit of ext4, NTFS and APFS, less the room a file moved aside takes.
 const maxName = 255 - len(".huibao-4294967295.old.")
 
+// longName refuses, when a job is prepared, a report whose file names
+// would be longer than WriteAll writes, so that validate says what
+// generate would: the union's name is within its 50 characters, but a
+// character outside the Basic Multilingual Plane takes 4 bytes, and a
+// template's doc_name adds its own.
+func longName(j *Job) diag.List {
+	ext := 0
+	for _, f := range j.Formats {
+		ext = max(ext, len(f.Ext))
+	}
+	stem := j.Stem()
+	n := len(stem) + ext
+	if n <= maxName {
+		return nil
+	}
+	var probs diag.List
+	probs.Add(j.Source.Pos("org.name"), "org.name",
+		fmt.Sprintf("单位名称用在报告的文件名里，文件名“%s”有 %d 字节，超过了文件系统能用的 %d 字节", stem, n, maxName),
+		fmt.Sprintf("请用更短的规范简称（一个汉字占 3 字节，生僻字和表情符号占 4 字节），或换用报告名（%s）较短的模板", j.Template.DocName))
+	return probs
+}
+
 // tempPrefix starts the name of every file WriteAll writes before the
 // final one; the next run knows them by it.
 const tempPrefix = ".huibao-"

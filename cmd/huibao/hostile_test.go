@@ -384,3 +384,26 @@ func TestHostileTemplatesSamePlace(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileLongName: a union's name within its 50 characters whose file
+// name is still too long (characters of 4 bytes) is refused by validate at
+// the name, as generate refuses it, before anything is written.
+func TestHostileLongName(t *testing.T) {
+	dir := t.TempDir()
+	base, err := os.ReadFile("fixtures/liubeiqiao-2024-h1.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(dir, "long.yaml")
+	os.WriteFile(in, []byte(strings.Replace(string(base), "  name: 柳背桥社区工会", "  name: "+strings.Repeat("𪚥", 50), 1)), 0o644)
+	want := in + ":5:9: 字段 org.name：单位名称用在报告的文件名里，文件名“" + strings.Repeat("𪚥", 50) + "_2024年上半年_工作总结”有 235 字节，超过了文件系统能用的 232 字节。"
+	for _, args := range [][]string{{"validate", in}, {"generate", in, "-o", filepath.Join(dir, "out")}} {
+		code, _, errs := cli(t, nil, args...)
+		if code != 1 || !strings.HasPrefix(errs, want) {
+			t.Errorf("%s: exit %d\n%s\nwant %s…", args[0], code, errs, want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
+		t.Error("generate made the output folder")
+	}
+}

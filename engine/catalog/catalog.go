@@ -24,6 +24,7 @@ import (
 	"strings"
 	"sync"
 	"text/template"
+	"unicode/utf8"
 
 	"github.com/huibao/huibao/engine/diag"
 	"github.com/huibao/huibao/engine/funcs"
@@ -309,6 +310,9 @@ func readTemplate(p Place, dir string, formats []string) (*Template, diag.List) 
 	}, probs
 }
 
+// MaxDocName is the most characters of a manifest's doc_name.
+const MaxDocName = 20
+
 func checkManifest(m *Manifest, dir string, src *diag.SourceMap, formats []string) diag.List {
 	var probs diag.List
 	req := func(field, val, example string) {
@@ -320,6 +324,12 @@ func checkManifest(m *Manifest, dir string, src *diag.SourceMap, formats []strin
 	req("name", m.Name, "name: 半年总结")
 	req("kind", string(m.Kind), "kind: 总结")
 	req("doc_name", m.DocName, "doc_name: 工作总结")
+	if n := utf8.RuneCountInString(m.DocName); n > MaxDocName {
+		// The report's file names are <单位名>_<期间>_<报告名>.docx, within
+		// 255 bytes: 50 characters of a union's name take 150 of them.
+		probs.Add(src.Pos("doc_name"), "doc_name", fmt.Sprintf("报告名太长：有 %d 个字，上限是 %d 个字", n, MaxDocName),
+			"报告名是标题的最后一段，也用在文件名（单位名_期间_报告名）里，文件名最多 255 字节；请用简短的名称，如 工作总结")
+	}
 	if m.ID != "" && m.ID != dir {
 		probs.Add(src.Pos("id"), "id", fmt.Sprintf("模板 id“%s”与文件夹名“%s”不一致", m.ID, dir), "请让 id 与文件夹名相同")
 	}

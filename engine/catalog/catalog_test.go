@@ -83,7 +83,7 @@ func TestLookupOrder(t *testing.T) {
 
 func TestManifestProblems(t *testing.T) {
 	p := place("t", map[string]string{
-		"a/template.yaml":  "id: b\nname: 甲\nkind: 报告\ndoc_name: x\nspans: [H3]\nlayout: wide\nformat: [md]\nrequires: [plans|activity]\n",
+		"a/template.yaml":  "id: b\nname: 甲\nkind: 报告\ndoc_name: 很很很很很很很很很很很很很很很很很很很很很\nspans: [H3]\nlayout: wide\nformat: [md]\nrequires: [plans|activity]\n",
 		"a/report.md.tmpl": "x",
 		"c/template.yaml":  manifest("c", "丙"),
 	})
@@ -95,6 +95,7 @@ func TestManifestProblems(t *testing.T) {
 	want := []string{
 		"t/a/template.yaml:1:5: 字段 id：模板 id“b”与文件夹名“a”不一致。请让 id 与文件夹名相同。",
 		"t/a/template.yaml:3:7: 字段 kind：不认识的报告种类“报告”。可选：总结、计划、汇报材料。",
+		"t/a/template.yaml:4:11: 字段 doc_name：报告名太长：有 21 个字，上限是 20 个字。报告名是标题的最后一段，也用在文件名（单位名_期间_报告名）里，文件名最多 255 字节；请用简短的名称，如 工作总结。",
 		"t/a/template.yaml:5:9: 字段 spans[1]：不认识的期间类型“H3”。可选：H1、H2、year、Q1、Q2、Q3、Q4、range（按起止日期）。",
 		"t/a/template.yaml:6:9: 字段 layout：不认识的版式“wide”。可选：official（公文版式）、compact（紧凑版式）。",
 		"t/a/template.yaml:7:1: 字段 format：顶层没有“format”这个字段。是不是“formats”？这一级可写的字段有：id、name、kind、description、doc_name、spans、formats、layout、fixtures、requires、budget。",
