@@ -3,6 +3,7 @@ package compose
 import (
 	"os"
 	"path/filepath"
+	"regexp/syntax"
 	"strings"
 	"testing"
 )
@@ -77,6 +78,46 @@ func TestProseGoldens(t *testing.T) {
 		}
 		if probs := lintProse(md); len(probs) > 0 {
 			t.Errorf("%s:\n%v", f, probs)
+		}
+	}
+}
+
+// TestProseRulesNeed: the text a rule needs before its expression runs is
+// in every match of the expression, so that the shortcut finds what the
+// expression alone found.
+func TestProseRulesNeed(t *testing.T) {
+	var contains func(re *syntax.Regexp, need string) bool
+	contains = func(re *syntax.Regexp, need string) bool {
+		switch re.Op {
+		case syntax.OpLiteral:
+			return re.Flags&syntax.FoldCase == 0 && strings.Contains(string(re.Rune), need)
+		case syntax.OpCapture, syntax.OpPlus:
+			return contains(re.Sub[0], need)
+		case syntax.OpRepeat:
+			return re.Min >= 1 && contains(re.Sub[0], need)
+		case syntax.OpAlternate:
+			for _, s := range re.Sub {
+				if !contains(s, need) {
+					return false
+				}
+			}
+			return true
+		case syntax.OpConcat:
+			for _, s := range re.Sub {
+				if contains(s, need) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, r := range proseRules {
+		re, err := syntax.Parse(r.re.String(), syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.need == "" || !contains(re, r.need) {
+			t.Errorf("rule %q: not every match holds %q", r.re, r.need)
 		}
 	}
 }

@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -62,11 +64,34 @@ func (d *Draft) Title() string {
 // store keeps drafts as files in one folder, each written atomically. Ids
 // are random and checked against idPattern before they name a file, so no
 // request can name a path.
+//
+// It remembers the drafts it read or wrote, with their file's size and
+// time, and gives them again while the file is unchanged: a preview, a
+// check or a save then reads no JSON (a 30-activity draft took a
+// millisecond to decode, a tenth of a save and preview). A draft given by
+// Get is shared: it must not be changed, only read.
 type store struct {
 	dir   string
 	mu    sync.Mutex
 	locks map[string]*sync.Mutex
+	known map[string]storedDraft // by id
 }
+
+// storedDraft is a draft as read or written, and its file then.
+type storedDraft struct {
+	d    *Draft
+	file fs.FileInfo
+}
+
+// same reports whether fi is the file the draft was read from or written
+// to: the same file (a write replaces it by another), size and time.
+func (k storedDraft) same(fi fs.FileInfo) bool {
+	return os.SameFile(k.file, fi) && k.file.Size() == fi.Size() && k.file.ModTime().Equal(fi.ModTime())
+}
+
+// maxKnown bounds the drafts a store remembers; beyond it, it forgets
+// them all and reads again.
+const maxKnown = 1000
 
 var idPattern = regexp.MustCompile(`^[a-z2-7]{26}$`)
 
@@ -80,7 +105,7 @@ func newStore(dir string) (*store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("无法创建文件夹 %s：%s", dir, diag.OSReason(err))
 	}
-	return &store{dir: dir, locks: map[string]*sync.Mutex{}}, nil
+	return &store{dir: dir, locks: map[string]*sync.Mutex{}, known: map[string]storedDraft{}}, nil
 }
 
 // newID returns a random id: 130 bits, lower-case base32.
@@ -110,16 +135,32 @@ func (s *store) path(id string) (string, error) {
 	return filepath.Join(s.dir, id+".json"), nil
 }
 
-// Get reads a draft.
+// Get reads a draft. The draft is shared with other callers: read it,
+// do not change it (Update gives a copy to change).
 func (s *store) Get(id string) (*Draft, error) {
 	p, err := s.path(id)
 	if err != nil {
 		return nil, err
 	}
-	data, err := os.ReadFile(p)
+	f, err := os.Open(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, errNotFound
 	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	k, ok := s.known[id]
+	s.mu.Unlock()
+	if ok && k.same(fi) {
+		return k.d, nil
+	}
+	data, err := io.ReadAll(f)
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +171,30 @@ func (s *store) Get(id string) (*Draft, error) {
 	if d.ID != id {
 		return nil, fmt.Errorf("草稿文件 %s 的内容属于另一个草稿", p)
 	}
+	s.remember(&d, fi)
 	return &d, nil
+}
+
+// remember keeps d as the draft of the file fi, unless a later revision
+// is known: a Get that read the file before a save replaced it must not
+// put the old draft back.
+func (s *store) remember(d *Draft, fi fs.FileInfo) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if k, ok := s.known[d.ID]; ok && k.d.Rev > d.Rev {
+		return
+	}
+	if len(s.known) >= maxKnown {
+		clear(s.known)
+	}
+	s.known[d.ID] = storedDraft{d: d, file: fi}
+}
+
+// forget drops what the store remembers of a draft.
+func (s *store) forget(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.known, id)
 }
 
 // Create stores a new draft under a new id.
@@ -139,7 +203,7 @@ func (s *store) Create(d *Draft) error {
 	d.Rev = 1
 	d.Created = time.Now().UTC().Truncate(time.Second)
 	d.Updated = d.Created
-	return s.write(d)
+	return s.write(d.clone()) // the caller keeps d, and may change it
 }
 
 // Update applies change to the stored draft, if rev is its revision (or
@@ -155,6 +219,7 @@ func (s *store) Update(id string, rev int, change func(*Draft) error) (*Draft, e
 	if rev != 0 && rev != d.Rev {
 		return d, errStale
 	}
+	d = d.clone()
 	if err := change(d); err != nil {
 		return nil, err
 	}
@@ -171,6 +236,7 @@ func (s *store) Delete(id string) error {
 	}
 	unlock := s.lock(id)
 	defer unlock()
+	s.forget(id)
 	if err := os.Remove(p); errors.Is(err, fs.ErrNotExist) {
 		return errNotFound
 	} else if err != nil {
@@ -212,7 +278,37 @@ func (s *store) write(d *Draft) error {
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(p, data)
+	s.forget(d.ID)
+	if err := writeFileAtomic(p, data); err != nil {
+		return err
+	}
+	if fi, err := os.Stat(p); err == nil {
+		s.remember(d, fi)
+	}
+	return nil
+}
+
+// clone is a copy of d whose maps and lists can be changed without
+// changing d's.
+func (d *Draft) clone() *Draft {
+	c := *d
+	c.Values = maps.Clone(d.Values)
+	if d.Rows != nil {
+		c.Rows = make(map[string][]map[string]string, len(d.Rows))
+		for k, rows := range d.Rows {
+			cr := make([]map[string]string, len(rows))
+			for i, r := range rows {
+				cr[i] = maps.Clone(r)
+			}
+			c.Rows[k] = cr
+		}
+	}
+	c.Notes = slices.Clone(d.Notes)
+	if d.Unit != nil {
+		u := *d.Unit
+		c.Unit = &u
+	}
+	return &c
 }
 
 // writeFileAtomic writes data to path through a synced temporary file in

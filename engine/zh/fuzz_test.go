@@ -3,6 +3,7 @@ package zh
 import (
 	"fmt"
 	"math/big"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -446,4 +447,22 @@ func countChanged(s, p string) int {
 		return n
 	}
 	return count(s) - count(p)
+}
+
+// placeholderRe is what Placeholder finds, as the regular expression it
+// replaced.
+var placeholderRe = regexp.MustCompile(`XX|xx|××|__|＿＿|\[\s*\]|（\s*）|\(\s*\)`)
+
+// FuzzPlaceholder: Placeholder finds what the expression finds, in any
+// bytes.
+func FuzzPlaceholder(f *testing.F) {
+	for _, s := range []string{"", "XX", "Xx", "请填写XX社区", "x_x__", "××", "×", "＿＿", "＿ ＿", "[]", "[ \t]", "[\v]", "（）", "（ \n ）", "（a）",
+		"( )", "(\f\r)", "(", "[", "（", "\xc3××", "\xef（）", "活动于（  ）举办", "([ ])", "第一（ ）项[", "\xff(  )"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Placeholder(s), placeholderRe.FindString(s); got != want {
+			t.Fatalf("Placeholder(%q) = %q, the expression finds %q", s, got, want)
+		}
+	})
 }

@@ -24,12 +24,62 @@ func Residue(s string) string {
 	return ""
 }
 
-var placeholder = regexp.MustCompile(`XX|xx|××|__|＿＿|\[\s*\]|（\s*）|\(\s*\)`)
-
 // Placeholder returns the first placeholder in s — XX, ××, __, an empty
 // （） or [] — the marks a drafter leaves for what is still to be filled
-// in; "" when there is none.
-func Placeholder(s string) string { return placeholder.FindString(s) }
+// in; "" when there is none. It finds what the regular expression
+//
+//	XX|xx|××|__|＿＿|\[\s*\]|（\s*）|\(\s*\)
+//
+// finds (FuzzPlaceholder holds it to that), by a scan: it runs on every
+// line of every report and every text a cadre types, and the expression
+// was a tenth of a web preview's time.
+func Placeholder(s string) string {
+	for i := 0; i < len(s); i++ {
+		// Every mark starts with an ASCII byte or a UTF-8 lead byte, so a
+		// byte scan finds them where a rune scan would.
+		var open, close string
+		switch s[i] {
+		case 'X', 'x', '_':
+			if i+1 < len(s) && s[i+1] == s[i] {
+				return s[i : i+2]
+			}
+			continue
+		case '[':
+			open, close = "[", "]"
+		case '(':
+			open, close = "(", ")"
+		case '\xc3':
+			if strings.HasPrefix(s[i:], "××") {
+				return s[i : i+len("××")]
+			}
+			continue
+		case '\xef':
+			switch {
+			case strings.HasPrefix(s[i:], "＿＿"):
+				return s[i : i+len("＿＿")]
+			case strings.HasPrefix(s[i:], "（"):
+				open, close = "（", "）"
+			default:
+				continue
+			}
+		default:
+			continue
+		}
+		j := i + len(open)
+		for j < len(s) && isRegexpSpace(s[j]) {
+			j++
+		}
+		if strings.HasPrefix(s[j:], close) {
+			return s[i : j+len(close)]
+		}
+	}
+	return ""
+}
+
+// isRegexpSpace is \s of Go's regular expressions: [\t\n\f\r ].
+func isRegexpSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
+}
 
 // Numbering patterns of the 一、（一）1.（1） hierarchy at the start of a
 // heading or paragraph (GB/T 9704-2012 7.3.3), by level.
