@@ -146,8 +146,11 @@ func MarkdownWithin(t *catalog.Template, r *model.Report, budget catalog.Budget)
 		profile = layout.OfficialProfile()
 	}
 	var md []byte
-	for level := range prose.Levels {
-		md, err = render(tmpl, t, data, level, dataPeriod)
+	rn := prose.NewRender()
+	// The levels from one rendered to rn.Same() write the same text: when
+	// the one does not fit, they are not rendered.
+	for level := 0; level < len(prose.Levels); level = rn.Same() + 1 {
+		md, err = render(tmpl, t, data, level, dataPeriod, rn)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -162,8 +165,8 @@ func MarkdownWithin(t *catalog.Template, r *model.Report, budget catalog.Budget)
 }
 
 // render executes the template at one level of detail.
-func render(tmpl *template.Template, t *catalog.Template, data *model.Report, level int, dataPeriod *model.Period) ([]byte, error) {
-	ns := funcs.NewProse(t.Lexicon, level, dataPeriod)
+func render(tmpl *template.Template, t *catalog.Template, data *model.Report, level int, dataPeriod *model.Period, rn *prose.Render) ([]byte, error) {
+	ns := funcs.NewProseFor(rn, t.Lexicon, level, dataPeriod)
 	var body bytes.Buffer
 	if err := catalog.Run(tmpl, &body, data, template.FuncMap{"prose": func() any { return ns }}); err != nil {
 		return nil, t.Error(err)

@@ -26,10 +26,22 @@ type Prose struct {
 // (nil when it is the report's own .Period). compose binds a new one for
 // every render.
 func NewProse(lex *lexicon.Lexicon, detail int, data *model.Period) Prose {
+	return NewProseFor(nil, lex, detail, data)
+}
+
+// NewProseFor is NewProse for one of the renders of a report, at one level
+// of detail after another: rn remembers across them what does not depend
+// on the level, and finds out how many of the next levels would write the
+// same text (prose.Render). rn may be nil.
+func NewProseFor(rn *prose.Render, lex *lexicon.Lexicon, detail int, data *model.Period) Prose {
 	if lex == nil {
 		lex = lexicon.Builtin()
 	}
-	return Prose{w: prose.Writer{Lex: lex, Detail: detail}, data: data}
+	w := prose.Writer{Lex: lex, Detail: detail}
+	if rn != nil {
+		w = w.At(rn)
+	}
+	return Prose{w: w, data: data}
 }
 
 func proseNamespace(lex *lexicon.Lexicon) Namespace {

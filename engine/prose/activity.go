@@ -12,7 +12,7 @@ import (
 
 // Role is the role the people an activity's participants field counts
 // play, by the activity's kind: 参加, 服务 or 受益.
-func (w Writer) Role(a model.Activity) string { return w.Lex.KindOf(a.Title).Role }
+func (w Writer) Role(a model.Activity) string { return w.kindOf(a.Title).Role }
 
 // Attendance is the people who took part in the activities: participants
 // of activities whose kind has them take part or serve. Those who carried
@@ -103,7 +103,7 @@ type told struct {
 // tell writes one activity. subject is who did it when the sentence names
 // them ("" leaves them out: the paragraph before named them).
 func (w Writer) tell(a model.Activity, r *model.Report, subject string, content bool) told {
-	k := w.Lex.KindOf(a.Title)
+	k := w.kindOf(a.Title)
 	date := when(a, r.Period.YearOf())
 	if o := strings.TrimSpace(a.Organizer); o != "" {
 		subject = o
@@ -130,7 +130,7 @@ func (w Writer) tell(a model.Activity, r *model.Report, subject string, content 
 // 假村举办工会组长培训，参训20人。就如何……进行了讲解和讨论，收到了很好的效果。
 // The subject is the activity's organizer, else the report's union.
 func (w Writer) Activity(a model.Activity, r *model.Report) string {
-	return w.tell(a, r, Subject(r), w.level().Content).paragraph
+	return w.tell(a, r, Subject(r), w.content()).paragraph
 }
 
 // item is what a category tells as one: an activity, or the activities of
@@ -210,7 +210,7 @@ func (w Writer) tellItem(it item, r *model.Report, subject string, content bool)
 		return w.tell(it.first(), r, subject, content)
 	}
 	a := it.first()
-	k := w.Lex.KindOf(a.Title)
+	k := w.kindOf(a.Title)
 	year := r.Period.YearOf()
 	span := monthSpan(it.acts, year)
 	a.Title = ordinalPrefix.ReplaceAllString(strings.TrimSpace(a.Title), "") // the group is all of them, not 第三期
@@ -277,7 +277,7 @@ func (w Writer) example(it item, r *model.Report, content bool) string {
 		return ""
 	}
 	a := it.acts[best]
-	k := w.Lex.KindOf(a.Title)
+	k := w.kindOf(a.Title)
 	who := strings.TrimSpace(a.Organizer)
 	if who == "" {
 		if p := place(a, r); p != "" {

@@ -114,7 +114,7 @@ func (w Writer) Figures(inds []model.Indicator, r *model.Report) string {
 				}
 			}
 			if err == nil {
-				if w.level().Short {
+				if w.flag(func(l Level) bool { return l.Short }) {
 					cmp = short(cmp)
 				}
 				phrase += "，" + cmp

@@ -103,7 +103,7 @@ func (w Writer) Answer(p model.Plan, r *model.Report) string {
 	if i < 0 {
 		return ""
 	}
-	c, ok := answers(r)[i]
+	c, ok := w.answersOf(r)[i]
 	if !ok || c == "" || runes(c) > 24 || strings.ContainsAny(string([]rune(c)[0]), "该此这其") {
 		return "" // too long to quote, or it points back to what it leaves out (该幢楼宇)
 	}

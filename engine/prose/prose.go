@@ -65,11 +65,7 @@ var Levels = []Level{
 type Writer struct {
 	Lex    *lexicon.Lexicon
 	Detail int
-}
-
-// level is the writer's Level.
-func (w Writer) level() Level {
-	return Levels[min(max(w.Detail, 0), len(Levels)-1)]
+	rn     *Render // nil: nothing remembered, no probe (see At)
 }
 
 // Subject is how a union names itself in a sentence, as the seeds do:

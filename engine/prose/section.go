@@ -31,7 +31,6 @@ const maxList = 300
 // each told, or a summary and typical cases (see the package comment).
 func (w Writer) Section(g model.Group, r *model.Report) Section {
 	s := Section{Category: g.Category}
-	lv := w.level()
 	when := zh.PeriodWord(r.Period)
 	subject := Subject(r)
 	if r.Activities != nil && !slices.ContainsFunc(r.Activities, func(a model.Activity) bool { return a.Organizer == "" }) && len(r.Activities) > 0 {
@@ -50,8 +49,8 @@ func (w Writer) Section(g model.Group, r *model.Report) Section {
 	// Tell every item of a small category; summarise one whose items are
 	// many, or whose activities are many even when they group into a few
 	// (a street's units holding the same few activities).
-	if len(its) <= lv.List && len(g.Activities) <= 2*lv.List {
-		tells := w.tellAll(its, r, Subject(r), figures == "", lv.Content)
+	if w.flag(func(l Level) bool { return len(its) <= l.List && len(g.Activities) <= 2*l.List }) {
+		tells := w.tellAll(its, r, Subject(r), figures == "", w.content())
 		s.Lead = strings.Join(lead, "")
 		s.Items = tells
 		return s
@@ -60,32 +59,28 @@ func (w Writer) Section(g model.Group, r *model.Report) Section {
 	sum := w.summary(g, r, figures == "", when, subject)
 	lead = append(lead, sum)
 	s.Lead = strings.Join(lead, "")
-	cases := w.cases(its, lv.Cases)
+	// cases(its, n) depends on n only through min(n, len(its)).
+	cases := w.cases(its, w.decide(func(l Level) int { return max(0, min(l.Cases, len(its))) }))
 	if len(cases) > 0 {
-		s.Items = w.tellAll(cases, r, Subject(r), false, lv.Content)
+		s.Items = w.tellAll(cases, r, Subject(r), false, w.content())
 	}
-	if lv.Rest > 0 {
-		var rest []string
-		for _, it := range its {
-			name := restName(it.first().Title)
-			if len(it.acts) > 1 {
-				name = restName(titleKey(it.first().Title))
-			}
-			if !slices.ContainsFunc(cases, func(c item) bool { return c.first().Title == it.first().Title }) && !slices.Contains(rest, name) {
-				rest = append(rest, name)
-			}
+	var rest []string
+	for _, it := range its {
+		name := restName(it.first().Title)
+		if len(it.acts) > 1 {
+			name = restName(titleKey(it.first().Title))
 		}
-		if len(rest) > 0 {
-			more := ""
-			if len(rest) > lv.Rest {
-				rest = rest[:lv.Rest]
-			}
-			more = sentence(w.Lex.Frames.Rest.Fill(lexicon.Slots{"分项": strings.Join(rest, "、")}))
-			if n := len(s.Items); n > 0 {
-				s.Items[n-1] += more
-			} else {
-				s.Lead += more
-			}
+		if !slices.ContainsFunc(cases, func(c item) bool { return c.first().Title == it.first().Title }) && !slices.Contains(rest, name) {
+			rest = append(rest, name)
+		}
+	}
+	// Name as many of the rest as the level allows.
+	if n := w.decide(func(l Level) int { return min(len(rest), max(l.Rest, 0)) }); n > 0 {
+		more := sentence(w.Lex.Frames.Rest.Fill(lexicon.Slots{"分项": strings.Join(rest[:n], "、")}))
+		if n := len(s.Items); n > 0 {
+			s.Items[n-1] += more
+		} else {
+			s.Lead += more
 		}
 	}
 	return s
@@ -193,7 +188,7 @@ func (w Writer) summary(g model.Group, r *model.Report, named bool, when, subjec
 	var kinds []kindCount
 	cost := decimal.Zero
 	for _, a := range g.Activities {
-		k := w.Lex.KindOf(a.Title)
+		k := w.kindOf(a.Title)
 		if i := slices.IndexFunc(kinds, func(c kindCount) bool { return c.kind.Kind == k.Kind }); i >= 0 {
 			kinds[i].n++
 		} else {
