@@ -498,10 +498,21 @@ func (s *Server) cachePut(k cacheKey, c *cached) {
 	}
 }
 
+// turn waits for a turn to check or render (Server.work); the function
+// it returns ends the turn.
+func (s *Server) turn() func() {
+	s.work <- struct{}{}
+	return func() { <-s.work }
+}
+
 // checked is the draft's check, made once per revision.
 func (s *Server) checked(d *Draft) *checked {
 	k := cacheKey{d.ID, d.Rev, d.Template, ""}
 	if c, ok := s.cacheGet(k); ok {
+		return c.check
+	}
+	defer s.turn()()
+	if c, ok := s.cacheGet(k); ok { // made while this waited
 		return c.check
 	}
 	c := s.checkDraft(d, nil)
@@ -516,6 +527,10 @@ func (s *Server) rendered(d *Draft, format string) (*engine.Output, *checked, er
 		return nil, c, c.err
 	}
 	k := cacheKey{d.ID, d.Rev, d.Template, format}
+	if hit, ok := s.cacheGet(k); ok {
+		return hit.out, c, hit.err
+	}
+	defer s.turn()()
 	if hit, ok := s.cacheGet(k); ok {
 		return hit.out, c, hit.err
 	}

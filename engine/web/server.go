@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -41,6 +42,12 @@ type Server struct {
 	mu    sync.Mutex
 	cache map[cacheKey]*cached // checked drafts and rendered files, by draft revision
 	order []cacheKey           // insertion order, for eviction
+
+	// work admits the checks and renders of drafts, as many at once as
+	// the machine has cores, the others waiting their turn in order: 50
+	// renders sharing 2 cores all finish late, and hold 50 reports'
+	// memory; taken in turn, each is done in its own time.
+	work chan struct{}
 }
 
 // The limits of request bodies. A draft of a street's year is a few
@@ -71,7 +78,7 @@ func New(opts Options) (*Server, error) {
 		w = io.Discard
 	}
 	s := &Server{eng: opts.Engine, drafts: drafts, batches: batches, layout: newLayout(), pages: newPages(),
-		log: log.New(w, "", log.LstdFlags), cache: map[cacheKey]*cached{}}
+		log: log.New(w, "", log.LstdFlags), cache: map[cacheKey]*cached{}, work: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	s.handler = s.routes()
 	return s, nil
 }
