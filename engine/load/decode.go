@@ -68,6 +68,9 @@ func Decode(name string, data []byte, v any) (*diag.SourceMap, diag.List) {
 		if doc.Body == nil {
 			continue
 		}
+		if _, ok := doc.Body.(*ast.DirectiveNode); ok {
+			continue // %YAML 1.2 before the ---: says which YAML, is no data
+		}
 		if root != nil {
 			d.errs.Add(d.nodePos(doc.Body), "", "文件里有不止一份数据（出现了第二个“---”分隔的文档）", "一个文件只写一份数据")
 			break

@@ -232,3 +232,16 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// TestDirective: a %YAML directive before the document says which YAML
+// the file is written in; it is not a second document, and the data after
+// it is read.
+func TestDirective(t *testing.T) {
+	r, src, probs := Bytes("a.yaml", []byte("%YAML 1.2\n---\n"+base))
+	if len(probs) != 0 || r == nil || r.Version != 1 || r.Org.Name == "" {
+		t.Fatalf("report %+v, problems:\n%v", r, probs)
+	}
+	if got := src.Pos("version"); got.Line != 3 {
+		t.Errorf("version at %v, want line 3", got)
+	}
+}
