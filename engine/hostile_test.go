@@ -1,6 +1,8 @@
 package engine_test
 
 import (
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/huibao/huibao/engine"
@@ -50,4 +52,28 @@ func FuzzValidateMeansGenerate(f *testing.F) {
 			t.Fatalf("%s = %q passed validation but the report failed: %v\n%s", path, s, err, engine.Problems(err))
 		}
 	})
+}
+
+// TestNoFontIsOutputError: a machine without a Chinese font cannot make
+// the PDF; that is the machine's problem (an output error, saying what to
+// install), never the template's nor the input's, and the formats that
+// need no font are still made.
+func TestNoFontIsOutputError(t *testing.T) {
+	eng, err := engine.New(engine.Options{Fonts: engine.FontConfig{NoSystem: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, formats := range [][]string{{"pdf"}, {"md", "docx", "xlsx"}} {
+		j, err := eng.Prepare(engine.Request{Path: "../fixtures/liubeiqiao-2024-h1.yaml", Formats: formats})
+		if err == nil {
+			_, err = eng.Render(j)
+		}
+		var e *engine.Error
+		switch {
+		case formats[0] == "pdf" && (!errors.As(err, &e) || e.Kind != engine.OutputError || !strings.Contains(err.Error(), "没有找到可用于“标题”的中文字体")):
+			t.Errorf("pdf without fonts: %v", err)
+		case formats[0] != "pdf" && err != nil:
+			t.Errorf("%v without fonts: %v", formats, err)
+		}
+	}
 }
