@@ -220,6 +220,7 @@ func TestHostileBatch(t *testing.T) {
 		"DIR/in/d.yaml:5:9: 字段 org.name：单位名称“aBC社区工会”与 DIR/in/c.yaml",
 		"DIR/in/e.yaml:5:9: 字段 org.name：单位名称“Café社区工会”与 DIR/in/f.yaml",
 		"DIR/in/f.yaml:5:9: 字段 org.name：单位名称“Cafe\u0301社区工会”与 DIR/in/e.yaml",
+		"汇总报告：有 7 个单位没有生成报告（见上）",
 		"共 8 个单位：1 个生成了报告，7 个没有生成报告（见上）。",
 	} {
 		if !strings.Contains(errs, want) {
@@ -405,5 +406,32 @@ func TestHostileLongName(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
 		t.Error("generate made the output folder")
+	}
+}
+
+// TestHostileBatchCounts: a unit whose report cannot be written (a folder
+// holds its name) is counted once as failed, the same in the roll-up's
+// sentence and in the batch's last line.
+func TestHostileBatchCounts(t *testing.T) {
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	os.MkdirAll(filepath.Join(out, "柳背桥社区工会_2024年上半年_工作总结.md"), 0o755)
+	os.Mkdir(in, 0o755)
+	base, err := os.ReadFile("fixtures/liubeiqiao-2024-h1.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(in, "a.yaml"), base, 0o644)
+	os.WriteFile(filepath.Join(in, "b.yaml"), []byte(strings.Replace(string(base), "  name: 柳背桥社区工会", "  name: 第二社区工会", 1)), 0o644)
+	code, _, errs := cli(t, nil, "batch", in, "-t", "半年总结", "-f", "md", "-o", out)
+	errs = strings.ReplaceAll(errs, dir, "DIR")
+	for _, want := range []string{
+		"DIR/in/a.yaml：无法写入 DIR/out/柳背桥社区工会_2024年上半年_工作总结.md：同名的文件夹已经存在。",
+		"汇总报告：有 1 个单位没有生成报告（见上），没有生成汇总报告",
+		"共 2 个单位：1 个生成了报告，1 个没有生成报告（见上）。",
+	} {
+		if code != 1 || !strings.Contains(errs, want) {
+			t.Errorf("exit %d; stderr lacks %q:\n%s", code, want, errs)
+		}
 	}
 }
