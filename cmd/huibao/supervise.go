@@ -9,6 +9,7 @@ import (
 	"syscall"
 
 	"github.com/huibao/huibao/engine"
+	"github.com/huibao/huibao/engine/diag"
 )
 
 // A fatal error of the Go runtime — memory exhausted, a stack overflow, a
@@ -42,7 +43,10 @@ func supervise() (code int, ok bool) {
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	cmd.Env = append(os.Environ(), childEnv+"=1")
 	signals := make(chan os.Signal, 4)
-	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	// SIGQUIT (Ctrl+\ reaches both processes) is passed on too: left to
+	// the runtime, it would end the parent with exit 2, the usage code; the
+	// child's dump then ends with the internal-error code.
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM, syscall.SIGQUIT)
 	defer signal.Stop(signals)
 	if err := cmd.Start(); err != nil {
 		return 0, false
@@ -62,7 +66,7 @@ func parentCode(err error, stderr *os.File) int {
 	}
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) {
-		fmt.Fprintf(stderr, "错误：程序内部出错（%v），请把输入文件发给维护者。\n", err)
+		fmt.Fprintf(stderr, "错误：程序内部出错（%s），请把输入文件发给维护者。\n", diag.OSReason(err))
 		return exitCode(internalError)
 	}
 	switch code := ee.ExitCode(); code {
