@@ -44,7 +44,7 @@ func (b *builder) charts() error {
 		rowHeight: 15,
 	}
 	heading := func(t string) int {
-		if len(s.rows) > 0 {
+		if s.count > 0 {
 			s.add(row{})
 			s.breaks = append(s.breaks, s.next())
 		}

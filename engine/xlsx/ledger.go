@@ -58,8 +58,29 @@ func (b *builder) ledger() error {
 	s.headerRow(st, headers...)
 	center, wrap := st.ID(book.RoleCenter, ""), st.ID(book.RoleWrap, "")
 	count, money := st.ID(book.RoleNumber, "0"), st.ID(book.RoleNumber, fmtYuan)
+	// The rows are made on demand (sheet.generate); the styles they use
+	// are made here, in the order the rows use them, since a style's
+	// number is the order it was first asked for.
 	unit := "" // the one unit of 受益数量, "" when they differ
-	for i, a := range b.acts {
+	for _, a := range b.acts {
+		b.date(a.Date)
+		if spans && a.Span() {
+			b.date(a.EndDate)
+		}
+		if served && a.Beneficiaries > 0 {
+			u := beneficiaryUnit(a)
+			switch unit {
+			case "":
+				unit = u
+			case u, "-":
+			default:
+				unit = "-"
+			}
+			st.ID(book.RoleNumber, fmtUnit("0", u))
+		}
+	}
+	s.generate(len(b.acts), func(i int) row {
+		a := &b.acts[i]
 		cells := make([]cell, 0, len(headers))
 		cells = append(cells, number(center, float64(i+1), strconv.Itoa(i+1)), b.date(a.Date))
 		if spans {
@@ -77,15 +98,7 @@ func (b *builder) ledger() error {
 		if served {
 			cells = append(cells, text(wrap, a.Beneficiary))
 			if a.Beneficiaries > 0 {
-				u := beneficiaryUnit(a)
-				switch unit {
-				case "":
-					unit = u
-				case u, "-":
-				default:
-					unit = "-"
-				}
-				f := fmtUnit("0", u)
+				f := fmtUnit("0", beneficiaryUnit(*a))
 				cells = append(cells, number(st.ID(book.RoleNumber, f), float64(a.Beneficiaries), shown(dec(a.Beneficiaries), f)))
 			} else {
 				cells = append(cells, blank(count))
@@ -96,8 +109,8 @@ func (b *builder) ledger() error {
 			text(wrap, a.Content),
 			text(wrap, a.Result),
 		)
-		s.add(row{cells: cells})
-	}
+		return row{cells: cells}
+	})
 	last := s.next() - 1
 	b.ledgerTotal = last + 1
 	b.ledgerCat, b.ledgerPeople, b.ledgerCost = col("类别"), col("参加人数"), col("经费")
@@ -208,10 +221,14 @@ func (b *builder) assistance() error {
 		header := s.headerRow(st, "序号", "日期", "活动名称", "地点", "参加人数", "经费", "内容", "成效")
 		s.repeatRows = header
 		people, cost := 0, decimal.Zero
-		for k, a := range acts {
+		for _, a := range acts {
 			people += a.Participants
 			cost = cost.Add(a.Cost)
-			s.add(row{cells: []cell{
+			b.date(a.Date) // its style, before the rows are made (ledger)
+		}
+		s.generate(len(acts), func(k int) row {
+			a := acts[k]
+			return row{cells: []cell{
 				number(st.ID(book.RoleCenter, ""), float64(k+1), strconv.Itoa(k+1)),
 				b.date(a.Date),
 				text(st.ID(book.RoleWrap, ""), a.Title),
@@ -220,8 +237,8 @@ func (b *builder) assistance() error {
 				number(st.ID(book.RoleNumber, fmtYuan), a.Cost.InexactFloat64(), shown(a.Cost, fmtYuan)),
 				text(st.ID(book.RoleWrap, ""), a.Content),
 				text(st.ID(book.RoleWrap, ""), a.Result),
-			}})
-		}
+			}}
+		})
 		t := blank(st.ID(book.RoleTotal, ""))
 		s.add(row{cells: []cell{
 			text(st.ID(book.RoleTotalLabel, ""), "合计"), t,

@@ -25,6 +25,17 @@ type row struct {
 	spill  bool // a note or heading that runs across the row: it sizes nothing
 	// wrapped is a note merged across the table and wrapped in it.
 	wrapped bool
+	// many, when set, stands for that many rows made on demand: a
+	// roll-up's 活动台账 runs to a hundred thousand rows, whose cells would
+	// take more memory than everything else of the batch.
+	many *generated
+}
+
+// generated is a run of rows made when they are needed — once to size the
+// columns, once to write them — rather than held.
+type generated struct {
+	n  int
+	at func(i int) row // the i-th row of the run, from 0
 }
 
 // column is the width policy of one column: it fits its widest cell between
@@ -46,6 +57,7 @@ type sheet struct {
 	name, title string
 	cols        []column
 	rows        []row // from row 2 on; row 1 is the title
+	count       int   // rows, the generated ones included
 	freezeRows  int   // rows kept in view when scrolling; 0 for none
 	filter      string
 	landscape   bool
@@ -61,11 +73,45 @@ type sheet struct {
 // add appends a row and returns its 1-based row number.
 func (s *sheet) add(r row) int {
 	s.rows = append(s.rows, r)
-	return len(s.rows) + 1
+	s.count++
+	return s.count + 1
+}
+
+// generate appends n rows that at makes on demand, and returns the row
+// number of the last.
+func (s *sheet) generate(n int, at func(i int) row) int {
+	if n == 0 {
+		return s.count + 1
+	}
+	s.rows = append(s.rows, row{many: &generated{n: n, at: at}})
+	s.count += n
+	return s.count + 1
 }
 
 // next is the row number the next add will get.
-func (s *sheet) next() int { return len(s.rows) + 2 }
+func (s *sheet) next() int { return s.count + 2 }
+
+// each calls f with every row after the title, in order, making the
+// generated ones, and with its 1-based row number.
+func (s *sheet) each(f func(n int, r row) error) error {
+	n := 2
+	for _, r := range s.rows {
+		if r.many == nil {
+			if err := f(n, r); err != nil {
+				return err
+			}
+			n++
+			continue
+		}
+		for i := range r.many.n {
+			if err := f(n, r.many.at(i)); err != nil {
+				return err
+			}
+			n++
+		}
+	}
+	return nil
+}
 
 // note appends a line of text under or between tables; a wrapped note
 // (RoleNoteWrapped) runs over as many lines as it needs across the table.
@@ -92,7 +138,7 @@ func (s *sheet) widths() []float64 {
 	for i, c := range s.cols {
 		w[i] = c.min
 	}
-	for _, r := range s.rows {
+	s.each(func(_ int, r row) error {
 		for i := range r.cells {
 			c := &r.cells[i]
 			c.width = book.TextWidth(c.shown)
@@ -103,7 +149,8 @@ func (s *sheet) widths() []float64 {
 				w[i] = need
 			}
 		}
-	}
+		return nil
+	})
 	for i, c := range s.cols {
 		if c.max > 0 && w[i] > c.max {
 			w[i] = c.max
@@ -132,6 +179,9 @@ func (s *sheet) height(r row, widths []float64) float64 {
 			continue
 		}
 		if strings.IndexByte(c.shown, '\n') < 0 {
+			if c.width == 0 && c.shown != "" { // a generated row, made again to be written
+				c.width = book.TextWidth(c.shown)
+			}
 			lines = max(lines, book.LinesOf(c.width, widths[i]))
 		} else {
 			lines = max(lines, book.Lines(c.shown, widths[i]))
@@ -189,14 +239,14 @@ func (b *builder) write(s *sheet) error {
 		return err
 	}
 	vals := make([]any, len(s.cols))
-	for i, r := range s.rows {
+	if err := s.each(func(n int, r row) error {
 		vals = vals[:0]
 		for j := range r.cells {
 			vals = append(vals, &r.cells[j].v) // a pointer boxes without a copy
 		}
-		if err := sw.SetRow("A"+strconv.Itoa(i+2), vals, excelize.RowOpts{Height: s.height(r, widths)}); err != nil {
-			return err
-		}
+		return sw.SetRow("A"+strconv.Itoa(n), vals, excelize.RowOpts{Height: s.height(r, widths)})
+	}); err != nil {
+		return err
 	}
 	for _, m := range s.merges {
 		if err := sw.MergeCell(m[0], m[1]); err != nil {

@@ -12,6 +12,7 @@ import (
 	"compress/flate"
 	"encoding/xml"
 	"errors"
+	"hash"
 	"hash/crc32"
 	"io"
 	"io/fs"
@@ -81,11 +82,59 @@ type sortedZip struct {
 	errs    chan error
 }
 
+// entry is one part of the package. A small part is kept as written and
+// deflated on a worker; a large one — the 活动台账 of a district's roll-up
+// runs to a hundred megabytes of XML — is deflated as excelize writes it,
+// so that only its compressed bytes are ever held. Deflate's output does not
+// depend on how its input is cut into writes, so both ways give the same
+// bytes.
 type entry struct {
 	name   string
-	data   bytes.Buffer
+	data   bytes.Buffer // as written, while small; emptied once deflated
 	packed bytes.Buffer // data deflated
 	crc    uint32
+	size   int64 // uncompressed
+
+	fw   *flate.Writer // while streaming
+	hash hash.Hash32
+}
+
+// streamAbove is the size beyond which a part is deflated as it is written.
+const streamAbove = 1 << 20
+
+func (e *entry) Write(p []byte) (int, error) {
+	if e.fw == nil && (e.data.Len()+len(p) <= streamAbove || e.name == "[Content_Types].xml") {
+		return e.data.Write(p)
+	}
+	if e.fw == nil {
+		e.fw = flatePool.Get().(*flate.Writer)
+		e.fw.Reset(&e.packed)
+		e.hash = crc32.NewIEEE()
+		if _, err := e.stream(e.data.Bytes()); err != nil {
+			return 0, err
+		}
+		e.data = bytes.Buffer{}
+	}
+	return e.stream(p)
+}
+
+func (e *entry) stream(p []byte) (int, error) {
+	e.hash.Write(p)
+	e.size += int64(len(p))
+	return e.fw.Write(p)
+}
+
+// finish ends a part excelize is done with: a streamed one is closed here,
+// a small one goes to the workers.
+func (z *sortedZip) finish(e *entry) error {
+	if e.fw == nil {
+		z.work <- e
+		return nil
+	}
+	err := e.fw.Close()
+	flatePool.Put(e.fw)
+	e.fw, e.crc = nil, e.hash.Sum32()
+	return err
 }
 
 func (z *sortedZip) Create(name string) (io.Writer, error) {
@@ -93,11 +142,13 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 		z.start()
 	}
 	if n := len(z.entries); n > 0 {
-		z.work <- z.entries[n-1] // excelize is done with it
+		if err := z.finish(z.entries[n-1]); err != nil { // excelize is done with it
+			return nil, err
+		}
 	}
 	e := &entry{name: name}
 	z.entries = append(z.entries, e)
-	return &e.data, nil
+	return e, nil
 }
 
 // start launches one deflating worker per core, at most four.
@@ -134,10 +185,12 @@ func deflate(fw *flate.Writer, e *entry) error {
 		e.data.Write(data)
 	}
 	e.crc = crc32.ChecksumIEEE(e.data.Bytes())
+	e.size = int64(e.data.Len())
 	fw.Reset(&e.packed)
 	if _, err := fw.Write(e.data.Bytes()); err != nil {
 		return err
 	}
+	e.data = bytes.Buffer{}
 	return fw.Close()
 }
 
@@ -158,8 +211,9 @@ func (z *sortedZip) Close() error {
 	if z.work == nil {
 		z.start()
 	}
+	var last error
 	if n := len(z.entries); n > 0 {
-		z.work <- z.entries[n-1]
+		last = z.finish(z.entries[n-1])
 	}
 	close(z.work)
 	z.done.Wait()
@@ -168,6 +222,9 @@ func (z *sortedZip) Close() error {
 		if err != nil {
 			return err
 		}
+	}
+	if last != nil {
+		return last
 	}
 	slices.SortFunc(z.entries, func(a, b *entry) int {
 		return cmp.Or(cmp.Compare(rank(a.name), rank(b.name)), cmp.Compare(a.name, b.name))
@@ -178,7 +235,7 @@ func (z *sortedZip) Close() error {
 		fw, err := w.CreateRaw(&zip.FileHeader{
 			//lint:ignore SA1019 CreateRaw writes the legacy date fields as given; it does not derive them from Modified.
 			Name: e.name, Method: zip.Deflate, Modified: z.stamp, ModifiedDate: date, ModifiedTime: clock,
-			CRC32: e.crc, CompressedSize64: uint64(e.packed.Len()), UncompressedSize64: uint64(e.data.Len()),
+			CRC32: e.crc, CompressedSize64: uint64(e.packed.Len()), UncompressedSize64: uint64(e.size),
 		})
 		if err != nil {
 			return err
