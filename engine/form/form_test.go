@@ -13,6 +13,7 @@ import (
 	"github.com/huibao/huibao/engine/form"
 	"github.com/huibao/huibao/engine/load"
 	"github.com/huibao/huibao/engine/model"
+	"github.com/huibao/huibao/engine/validate"
 	"github.com/huibao/huibao/engine/xlsx/book"
 	"github.com/huibao/huibao/internal/sample"
 	"github.com/shopspring/decimal"
@@ -635,4 +636,44 @@ func FuzzReadForm(f *testing.F) {
 			t.Fatal("no source map")
 		}
 	})
+}
+
+// TestEmptyMembershipSheet: a 填报表 whose 会员情况 has its labels and no
+// figure gives no membership (a plan needs none; a summary is told it is
+// missing, at the sheet), and a plan's 填报表 is written so; one figure
+// makes the sheet given, and the others are asked for at their cells.
+func TestEmptyMembershipSheet(t *testing.T) {
+	plan := &model.Report{Version: model.Version, Org: model.Org{Name: "长胜社区工会联合会", Type: "社区工会"},
+		Period: model.Period{Year: 2025, Span: model.Year},
+		Plans:  []model.Plan{{Category: "组织建设", Item: "继续做好建会工作"}}}
+	data, err := form.WriteForm(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := f.GetCellValue(form.SheetMembership, "B2"); v != "" {
+		t.Errorf("a plan's 会员情况!B2 is %q, want it empty", v)
+	}
+	r, sm, probs := form.ReadForm("计划.xlsx", data)
+	if len(probs) > 0 || sm.Has("membership") || r.Membership != (model.Membership{}) {
+		t.Fatalf("empty 会员情况: has=%v %+v\n%v", sm.Has("membership"), r.Membership, probs)
+	}
+	if got := messages(validate.Report(r, sm)); got != "" {
+		t.Errorf("a plan without membership:\n%s", got)
+	}
+	if got := messages(validate.ForKind(r, sm, model.KindSummary)); !strings.Contains(got, "计划.xlsx:会员情况: 字段 membership：缺少会员情况") {
+		t.Errorf("a summary without membership:\n%s", got)
+	}
+	f.SetCellValue(form.SheetMembership, "B2", 152)
+	buf, _ := f.WriteToBuffer()
+	r, sm, _ = form.ReadForm("计划.xlsx", buf.Bytes())
+	got := messages(validate.Report(r, sm))
+	for _, want := range []string{"计划.xlsx:会员情况!B3: 字段 membership.dues_paying：缺少缴费会员人数", "计划.xlsx:会员情况!B4: 字段 membership.dues_collected：缺少会费收缴金额"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
 }

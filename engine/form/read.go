@@ -432,8 +432,19 @@ func labelList(fields []field) []string {
 }
 
 // membership reads 会员情况: a label in column A, 本期 in B, 上年同期 in C.
+// The sheet counts as membership given only when one of its figures is
+// filled in, as in ReadCells: the 填报表 always has the sheet, with its
+// labels, and a plan need not report membership.
 func (rd *reader) membership(r *model.Report, sheet string) {
-	rd.sm.Set("membership", rd.sheetPos(sheet))
+	rd.sm.SetSlot("membership", rd.sheetPos(sheet))
+	defer func() {
+		if slices.ContainsFunc(membershipFields(), func(fd field) bool {
+			pfd, ok := previous(fd)
+			return rd.sm.Has(fd.path) || ok && rd.sm.Has(pfd.path)
+		}) {
+			rd.sm.Set("membership", rd.sheetPos(sheet))
+		}
+	}()
 	fields := membershipFields()
 	rows, wide := rd.grid(sheet)
 	rd.across(sheet, wide, 1, []int{kvLabel, kvValue, kvPrevious}, []string{"项目", "本期", "上年同期"})

@@ -442,7 +442,9 @@ func (w *writer) membership() error {
 		if err := f.SetCellStyle(sheet, prev, prev, prevStyle); err != nil {
 			return err
 		}
-		if w.r != nil {
+		// A report without membership (a plan) leaves the figures empty,
+		// not 0, as CellsOf does; ReadForm reads an empty sheet as none.
+		if w.r != nil && w.r.Membership != (model.Membership{}) {
 			if err := w.set(sheet, cur, cellValue(fd, w.r)); err != nil {
 				return err
 			}
