@@ -263,17 +263,45 @@ func (e *Engine) resolve(req Request, r *model.Report) (*Template, error) {
 }
 
 // accepts checks that the template is made for the report's period and
-// has the data it requires.
+// has the data it requires. The error's cause is an *Unfit.
 func accepts(t *Template, r *model.Report) error {
+	var u *Unfit
 	if !t.Accepts(r.Period) {
-		return newError(InputError, fmt.Sprintf("模板“%s”适用于%s的报告，而输入的期间是%s。请换用合适的模板（huibao templates list）",
-			t.Name, t.SpanNames(), periodLabel(r.Period)), nil, nil)
+		u = &Unfit{Template: t, Period: periodLabel(r.Period)}
+	} else if lacks := t.Lacks(r); len(lacks) > 0 {
+		u = &Unfit{Template: t, Lacks: lacks}
 	}
-	if missing := t.Missing(r); len(missing) > 0 {
-		return newError(InputError, fmt.Sprintf("模板“%s”要用到%s，输入里没有填写。请补充后再生成，或换用合适的模板（huibao templates list）",
-			t.Name, strings.Join(missing, "、")), nil, nil)
+	if u == nil {
+		return nil
 	}
-	return nil
+	return newError(InputError, u.Error(), nil, u)
+}
+
+// Unfit is why a template cannot write a report: it is not made for the
+// report's period, or it needs data the report lacks. Prepare's error
+// wraps it (errors.As), for a caller that says it in its own words: the
+// web page names its own menu and sections where the CLI names commands.
+type Unfit struct {
+	Template *Template
+	Period   string     // the report's period, when the template is not made for it: 上半年, 2024-01-01至2024-09-20
+	Lacks    [][]string // else the requirements the report does not meet (Template.Lacks)
+}
+
+// Error says it in the CLI's words.
+func (u *Unfit) Error() string {
+	t := u.Template
+	if u.Period != "" {
+		return fmt.Sprintf("模板“%s”适用于%s的报告，而输入的期间是%s。请换用合适的模板（huibao templates list）", t.Name, t.SpanNames(), u.Period)
+	}
+	var missing []string
+	for _, alts := range u.Lacks {
+		var names []string
+		for _, alt := range alts {
+			names = append(names, t.RequirableName(alt))
+		}
+		missing = append(missing, strings.Join(names, "或"))
+	}
+	return fmt.Sprintf("模板“%s”要用到%s，输入里没有填写。请补充后再生成，或换用合适的模板（huibao templates list）", t.Name, strings.Join(missing, "、"))
 }
 
 func periodLabel(p model.Period) string {

@@ -512,6 +512,22 @@ func (t *Template) Accepts(p model.Period) bool {
 // Missing returns, in Chinese, the required data the report lacks
 // (empty when the template can be used).
 func (t *Template) Missing(r *model.Report) []string {
+	var out []string
+	for _, alts := range t.Lacks(r) {
+		var names []string
+		for _, alt := range alts {
+			names = append(names, t.RequirableName(alt))
+		}
+		out = append(out, strings.Join(names, "或"))
+	}
+	return out
+}
+
+// Lacks returns the requirements of the manifest's requires that the
+// report does not meet, each as its alternatives: activities, indicators,
+// plans, problems, org.overview or a category (组织建设). Missing says them
+// in Chinese.
+func (t *Template) Lacks(r *model.Report) [][]string {
 	have := map[string]bool{
 		"activities":   len(r.Activities) > 0,
 		"indicators":   len(r.Indicators) > 0,
@@ -533,25 +549,25 @@ func (t *Template) Missing(r *model.Report) []string {
 			have[in.Category] = true
 		}
 	}
-	var out []string
+	var out [][]string
 	for _, req := range t.Requires {
 		ok := false
-		var names []string
+		var alts []string
 		for _, alt := range strings.Split(req, "|") {
 			alt = strings.TrimSpace(alt)
 			ok = ok || have[alt]
-			names = append(names, t.requirableName(alt))
+			alts = append(alts, alt)
 		}
 		if !ok {
-			out = append(out, strings.Join(names, "或"))
+			out = append(out, alts)
 		}
 	}
 	return out
 }
 
-// requirableName names a requirement in messages: an input list, or a
+// RequirableName names a requirement in messages: an input list, or a
 // category.
-func (t *Template) requirableName(req string) string {
+func (t *Template) RequirableName(req string) string {
 	if n, ok := requirable[req]; ok {
 		return n
 	}

@@ -201,7 +201,7 @@ func (s *Server) draftFromFile(name string, data []byte) (*Draft, diag.List, err
 		q := *p
 		q.Pos = diag.Pos{}
 		target := p.Path
-		d.Notes = append(d.Notes, Problem{Target: target, Where: p.Pos.String(), Text: (&q).Error(), Warning: p.Severity == diag.Warning})
+		d.Notes = append(d.Notes, Problem{Target: target, Where: p.Pos.String(), Text: s.layout.words((&q).Error(), target), Warning: p.Severity == diag.Warning})
 	}
 	return d, probs, nil
 }

@@ -327,7 +327,7 @@ func (l *layout) problem(rd *reading, p *diag.Problem) Problem {
 	}
 	q := *p
 	q.Pos, q.Path, q.Severity = diag.Pos{}, "", diag.Error
-	return Problem{Target: target, Where: l.describe(target), Text: q.Error(), Warning: p.Severity == diag.Warning}
+	return Problem{Target: target, Where: l.describe(target), Text: l.words(q.Error(), target), Warning: p.Severity == diag.Warning}
 }
 
 // checked is what a draft's check found: the problems as the page shows
@@ -356,6 +356,9 @@ func (s *Server) checkDraft(d *Draft, formats []string) *checked {
 		if errors.As(err, &e) {
 			all = append(all, e.Problems...)
 			msg = e.Msg
+			if m, ok := s.unfitText(err, rd.report.Period); ok {
+				msg = m
+			}
 		} else {
 			msg = err.Error()
 		}

@@ -226,7 +226,7 @@ func TestNewDraftAndCheck(t *testing.T) {
 	}
 	got := c.check(id)
 	want := []string{
-		"template: 模板“半年总结”要用到活动（activities）或工作指标（indicators），输入里没有填写。请补充后再生成，或换用合适的模板（huibao templates list）。",
+		"template: “半年总结”要用到“活动”或“工作指标”，表单里还没有填写。请在“活动”、“工作指标”中填写，或在上方“报告模板”中换一个模板。",
 	}
 	if fmt.Sprint(problems(got)) != fmt.Sprint(want) {
 		t.Errorf("problems of a new draft:\n%s\nwant\n%s", strings.Join(problems(got), "\n"), strings.Join(want, "\n"))
@@ -338,7 +338,7 @@ func TestSwitchTemplate(t *testing.T) {
 		t.Errorf("briefing preview:\n%s", html)
 	}
 	m = c.save(id, map[string]any{"rev": 2, "template": "annual-summary", "values": values, "rows": rows}, 200)
-	want := "template: 模板“年度总结”适用于全年的报告，而输入的期间是上半年。请换用合适的模板（huibao templates list）。"
+	want := "template: “年度总结”是全年的报告，而“基本信息”里的期间是上半年。请在上方“报告模板”中改选“年度工作计划”、“汇报材料”、“上半年工作总结及下半年工作计划”、“半年总结”，或改正期间。"
 	if got := problems(m); len(got) != 1 || got[0] != want {
 		t.Errorf("annual summary of a half-year:\n%s\nwant %s", strings.Join(got, "\n"), want)
 	}
