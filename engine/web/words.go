@@ -167,4 +167,3 @@ func (s *Server) unfitText(err error, period model.Period) (string, bool) {
 	}
 	return msg + "。请补充后再预览，或在上方“报告模板”中换一个模板", true
 }
-
