@@ -117,7 +117,7 @@ type Unit struct {
 
 	key    string          // unitKey of its input; "" when unreadable
 	brief  *brief          // of its record; nil when failed
-	rec    []byte          // its record, encoded
+	rec    ref             // its record, encoded, in Batch.recs
 	state  *entry          // its line in the last run's state file, if any
 	done   bool            // rendered (or skipped, or failed) in this run
 	shard  string          // in a merge: the shard that rendered it ("2/4")
@@ -200,7 +200,8 @@ type Batch struct {
 	StateErr error
 
 	eng      *engine.Engine
-	dir      string // the folder of the inputs (Dir, or the folder of the 多单位填报表 Dir names)
+	recs     *records // the units' records
+	dir      string   // the folder of the inputs (Dir, or the folder of the 多单位填报表 Dir names)
 	opts     Options
 	parent   model.Org // the union the 汇总表 and roll-up are made for; may be zero
 	run      string    // runKey
@@ -234,7 +235,7 @@ func Prepare(eng *engine.Engine, path string, opts Options) (*Batch, error) {
 			return nil, err
 		}
 	}
-	b := &Batch{Dir: path, dir: dir, eng: eng, opts: opts, Shard: opts.Shard}
+	b := &Batch{Dir: path, dir: dir, eng: eng, opts: opts, Shard: opts.Shard, recs: newRecords()}
 	files, manifest := []string{book}, ""
 	if book == "" {
 		if files, manifest, err = b.scan(dir); err != nil {
@@ -298,7 +299,7 @@ func Prepare(eng *engine.Engine, path string, opts Options) (*Batch, error) {
 // attachState reads the last run's state file and gives each unit its
 // line. An unreadable state file is ignored: every unit is rendered.
 func (b *Batch) attachState() {
-	st, err := readState(filepath.Join(b.opts.OutDir, stateName(b.Shard)))
+	st, err := readState(filepath.Join(b.opts.OutDir, stateName(b.Shard)), b.recs)
 	if err != nil || st.header.Run != b.run {
 		return
 	}
@@ -442,8 +443,8 @@ func (b *Batch) check(u *Unit, keep bool) {
 		}
 	}
 	if e := u.state; err == nil && e != nil && e.Key == u.key && e.intact(b.opts.OutDir) {
-		if rec, derr := decodeRecord(e.Record); derr == nil {
-			u.Skipped, u.done, u.rec, u.brief, u.Name = true, true, e.Record, rec.brief(), rec.Name
+		if rec, derr := b.record(e.rec); derr == nil {
+			u.Skipped, u.done, u.rec, u.brief, u.Name = true, true, e.rec, rec.brief(), rec.Name
 			for _, o := range e.Outputs {
 				u.Written = append(u.Written, filepath.Join(b.opts.OutDir, o.Name))
 			}
@@ -474,7 +475,11 @@ func (b *Batch) check(u *Unit, keep bool) {
 		return
 	}
 	rec := newRecord(j)
-	if u.rec, err = rec.encode(); err != nil {
+	data, err = rec.encode()
+	if err == nil {
+		u.rec, err = b.recs.put(data)
+	}
+	if err != nil {
 		u.Err = err
 		return
 	}
@@ -661,17 +666,28 @@ func (b *Batch) parentUnits() []rollup.Unit {
 	return out
 }
 
-// records decodes the records of the good units, in order.
-func (b *Batch) records() ([]*record, error) {
-	var out []*record
-	for _, u := range b.good() {
-		r, err := decodeRecord(u.rec)
-		if err != nil {
-			return nil, fmt.Errorf("batch: decoding the record of %s: %w", u.Path, err)
-		}
-		out = append(out, r)
+// record reads a record back from the store and decodes it.
+func (b *Batch) record(r ref) (*record, error) {
+	data, err := b.recs.get(r)
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	return decodeRecord(data)
+}
+
+// records decodes the records of the good units, in order, one at a time:
+// all of them at once would take memory that grows with the batch.
+func (b *Batch) records(yield func(*Unit, *record) error) error {
+	for _, u := range b.good() {
+		r, err := b.record(u.rec)
+		if err != nil {
+			return fmt.Errorf("batch: decoding the record of %s: %w", u.Path, err)
+		}
+		if err := yield(u, r); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (b *Batch) rollupParent() rollup.Parent {
@@ -725,6 +741,7 @@ func (b *Batch) Run() { b.RunContext(context.Background()) }
 // written (Batch.Interrupted). The state file records the units written,
 // for the next run.
 func (b *Batch) RunContext(ctx context.Context) {
+	defer b.recs.close()
 	var roll *rollupJob
 	if b.Shard.Count == 0 || b.merged {
 		roll = b.prepareRollup()
@@ -787,7 +804,7 @@ func (b *Batch) openJournalWith(known []*entry) (*journal, error) {
 	for _, u := range b.Units {
 		h.Units = append(h.Units, u.id())
 	}
-	j, err := openJournal(b.opts.OutDir, stateName(b.Shard), h, known)
+	j, err := openJournal(b.opts.OutDir, stateName(b.Shard), h, known, b.recs)
 	if err != nil {
 		return nil, errors.New(stateError(filepath.Join(b.opts.OutDir, stateName(b.Shard)), err))
 	}
@@ -886,7 +903,7 @@ func (b *Batch) render(u *Unit, jr *journal) {
 		jr.add(failedEntry(u))
 		return
 	}
-	e := &entry{File: u.id(), Key: u.key, Record: u.rec}
+	e := &entry{File: u.id(), Key: u.key, rec: u.rec}
 	for i, o := range res.Outputs {
 		e.Outputs = append(e.Outputs, output{Name: filepath.Base(u.Written[i]), Size: int64(len(o.Data))})
 	}
@@ -951,24 +968,26 @@ func (b *Batch) issueDate() model.Date {
 
 // summary writes the 汇总表: every unit a row, failed ones empty.
 func (b *Batch) summary() *Part {
-	recs, err := b.records()
+	// Of each record, only the figures the tables show.
+	figures := map[*Unit]summary.Unit{}
+	err := b.records(func(u *Unit, r *record) error {
+		figures[u] = summary.Unit{Figures: summary.FiguresOf(r.Report), Given: givenOf(r.Given)}
+		return nil
+	})
 	if err != nil {
 		return &Part{Err: &engine.Error{Kind: engine.OutputError, Msg: "无法生成汇总表。这是程序的问题，请把输入文件夹发给维护者", Err: err}}
 	}
-	var rows []summary.Unit
-	k := 0
-	for _, u := range b.Units {
-		row := summary.Unit{Name: u.Name}
-		if u.Failed() || u.brief == nil {
-			row.Note = u.why()
-		} else {
-			row.Report, row.Given = recs[k].Report, recs[k].given
-			k++
-		}
-		rows = append(rows, row)
-	}
-	if k == 0 {
+	if len(figures) == 0 {
 		return nil
+	}
+	var rows []summary.Unit
+	for _, u := range b.Units {
+		row, ok := figures[u]
+		if !ok {
+			row.Note = u.why()
+		}
+		row.Name = u.Name
+		rows = append(rows, row)
 	}
 	p := &Part{}
 	owner := b.parent.Name
@@ -1026,16 +1045,24 @@ func (b *Batch) prepareRollup() *rollupJob {
 		p.Err = b.unitsFailed(failed) // counted again at the end
 		return j
 	}
-	recs, err := b.records()
+	// The records one at a time: the builder keeps of each what the
+	// roll-up takes.
+	build := rollup.NewBuilder(b.rollupParent())
+	var ids []string // the templates the units used
+	n := 0
+	err := b.records(func(_ *Unit, rec *record) error {
+		build.Add(rec.rollupUnit())
+		if !slices.Contains(ids, rec.Template) {
+			ids = append(ids, rec.Template)
+		}
+		n++
+		return nil
+	})
 	if err != nil {
 		p.Err = fmt.Errorf("没有生成汇总报告：%v", err)
 		return j
 	}
-	units := make([]rollup.Unit, len(recs))
-	for i, r := range recs {
-		units[i] = r.rollupUnit()
-	}
-	r, probs := rollup.Compute(b.rollupParent(), units)
+	r, probs := build.Report()
 	p.Problems = probs
 	if r == nil {
 		p.Err = fmt.Errorf("没有生成汇总报告（原因见上）")
@@ -1043,12 +1070,6 @@ func (b *Batch) prepareRollup() *rollupJob {
 	}
 	key := b.templateKey()
 	if key == "" {
-		var ids []string
-		for _, rec := range recs {
-			if !slices.Contains(ids, rec.Template) {
-				ids = append(ids, rec.Template)
-			}
-		}
 		if len(ids) > 1 {
 			p.Err = fmt.Errorf("各单位用的模板不同（%s），不知道汇总报告该用哪一个，没有生成汇总报告。请用 -t 指定，或在批量说明文件 batch.yaml 里写 report.template", strings.Join(ids, "、"))
 			return j
@@ -1059,7 +1080,7 @@ func (b *Batch) prepareRollup() *rollupJob {
 	if b.Manifest != nil {
 		budget = b.Manifest.Budget
 	}
-	job, err := b.eng.Prepare(engine.Request{Report: r, Template: key, Formats: b.opts.Formats, Budget: budget, Units: len(recs)})
+	job, err := b.eng.Prepare(engine.Request{Report: r, Template: key, Formats: b.opts.Formats, Budget: budget, Units: n})
 	var checks diag.List
 	if job != nil {
 		checks = job.Warnings

@@ -37,6 +37,7 @@ func Merge(eng *engine.Engine, dirs []string, opts Options) (*Batch, error) {
 		st   *state
 	}
 	var shards []shardState
+	recs := newRecords()
 	for _, d := range dirs {
 		fi, err := os.Stat(d)
 		if err != nil || !fi.IsDir() {
@@ -49,7 +50,7 @@ func Merge(eng *engine.Engine, dirs []string, opts Options) (*Batch, error) {
 		}
 		slices.Sort(matches)
 		for _, m := range matches {
-			st, err := readState(m)
+			st, err := readState(m, recs)
 			if err != nil {
 				return nil, inputError(stateError(m, err)+"，没有合并", nil)
 			}
@@ -90,7 +91,7 @@ func Merge(eng *engine.Engine, dirs []string, opts Options) (*Batch, error) {
 
 	opts.Template, opts.Formats = first.Template, first.Formats
 	b := &Batch{Dir: first.Given, dir: first.Folder, eng: eng, opts: opts, merged: true, inputs: first.Inputs, manifest: first.Manifest,
-		Shard: Shard{Count: count}}
+		Shard: Shard{Count: count}, recs: recs}
 	if m := first.Manifest; m != nil {
 		man, probs := parseManifest(m.Path, m.Data)
 		if probs.Err() != nil {
@@ -137,11 +138,11 @@ func Merge(eng *engine.Engine, dirs []string, opts Options) (*Batch, error) {
 				u.reason = e.Failed
 				u.Err = fmt.Errorf("%s（见第 %s 份的输出）", e.Failed, s.st.header.Shard)
 			default:
-				rec, err := decodeRecord(e.Record)
+				rec, err := b.record(e.rec)
 				if err != nil {
 					return nil, inputError(stateError(s.path, fmt.Errorf("%s 的记录无法读取：%v", id, err))+"，没有合并", nil)
 				}
-				u.rec, u.brief, u.Name = e.Record, rec.brief(), rec.Name
+				u.rec, u.brief, u.Name = e.rec, rec.brief(), rec.Name
 				for _, o := range e.Outputs {
 					u.Written = append(u.Written, filepath.Join(s.dir, o.Name))
 				}

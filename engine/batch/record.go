@@ -95,12 +95,14 @@ var singleFields = sync.OnceValue(func() []string {
 	return out
 })
 
-// given is summary.Unit.Given for the record.
-func (r *record) given(path string) bool {
-	if !slices.Contains(singleFields(), path) {
-		return true
+// givenOf is summary.Unit.Given for a record's Given.
+func givenOf(given []string) func(path string) bool {
+	return func(path string) bool {
+		if !slices.Contains(singleFields(), path) {
+			return true
+		}
+		return slices.Contains(given, path)
 	}
-	return slices.Contains(r.Given, path)
 }
 
 // source rebuilds a source map of the kept positions.

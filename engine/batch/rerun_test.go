@@ -403,3 +403,44 @@ func TestShardShares(t *testing.T) {
 		t.Errorf("2/4: %v %v", s, err)
 	}
 }
+
+// TestSpilledRecords runs a folder with the units' records kept in a
+// temporary file from the first, as a batch of thousands keeps them: the
+// reports, the 汇总表, the roll-up and the state file are the bytes of a
+// run that kept them in memory, and so are those of a re-run, which reads
+// them back from the state file, and of shards merged.
+func TestSpilledRecords(t *testing.T) {
+	dir := generated(t, 24, 5)
+	plain := t.TempDir()
+	run(t, dir, batch.Options{OutDir: plain, Jobs: 2})
+	want := files(t, plain)
+
+	defer batch.SpillRecords()()
+	spilled := t.TempDir()
+	run(t, dir, batch.Options{OutDir: spilled, Jobs: 2})
+	sameFiles(t, "spilled", files(t, spilled), want)
+	if b := run(t, dir, batch.Options{OutDir: spilled, Jobs: 2}); b.Skipped() != len(b.Units) {
+		t.Errorf("re-run skipped %d of %d units", b.Skipped(), len(b.Units))
+	}
+	sameFiles(t, "spilled, re-run", files(t, spilled), want)
+
+	var dirs []string
+	for i := 1; i <= 2; i++ {
+		out := t.TempDir()
+		dirs = append(dirs, out)
+		run(t, dir, batch.Options{OutDir: out, Jobs: 2, Shard: batch.Shard{Index: i, Count: 2}})
+	}
+	merged := t.TempDir()
+	m, err := batch.Merge(newEngine(t), dirs, batch.Options{OutDir: merged})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Run()
+	got := files(t, merged)
+	for name := range want {
+		if _, ok := got[name]; !ok {
+			delete(want, name) // the units' reports, in the shards' folders
+		}
+	}
+	sameFiles(t, "spilled, merged", got, want)
+}

@@ -2,7 +2,6 @@ package batch
 
 import (
 	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -86,6 +85,25 @@ type entry struct {
 	// then absent, and Name is the union's name (the file's when unreadable).
 	Failed string `json:"failed,omitempty"`
 	Name   string `json:"name,omitempty"`
+
+	// rec is Record once read or made: kept in the batch's store, not in
+	// memory, and put back in the line when it is written.
+	rec ref
+}
+
+// withRecord is the entry as its line holds it: the record read back
+// from the store.
+func (e *entry) withRecord(recs *records) (*entry, error) {
+	if e.rec == 0 || e.Record != nil {
+		return e, nil
+	}
+	data, err := recs.get(e.rec)
+	if err != nil {
+		return nil, err
+	}
+	c := *e
+	c.Record = data
+	return &c, nil
 }
 
 type output struct {
@@ -130,9 +148,10 @@ type state struct {
 	order   []string          // file names in the order of their lines
 }
 
-// readState reads the state file at path. A file that does not exist is
-// an empty state; torn or unknown lines are skipped.
-func readState(path string) (*state, error) {
+// readState reads the state file at path, putting the records in recs.
+// A file that does not exist is an empty state; torn or unknown lines are
+// skipped.
+func readState(path string, recs *records) (*state, error) {
 	st := &state{entries: map[string]*entry{}}
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -158,6 +177,12 @@ func readState(path string) (*state, error) {
 		if json.Unmarshal(line, &e) != nil || e.File == "" {
 			continue
 		}
+		if e.Record != nil {
+			if e.rec, err = recs.put(e.Record); err != nil {
+				return nil, err
+			}
+			e.Record = nil
+		}
 		if _, ok := st.entries[e.File]; !ok {
 			st.order = append(st.order, e.File)
 		}
@@ -174,24 +199,14 @@ type journal struct {
 	mu   sync.Mutex
 	f    *os.File
 	path string
+	recs *records
 	err  error
 }
 
 // openJournal starts the state file of a run in dir: the header and the
 // lines of units already known (skipped, failed) are written to a new file
 // that replaces the old one, then lines are appended as units finish.
-func openJournal(dir, name string, h header, known []*entry) (*journal, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(h); err != nil {
-		return nil, err
-	}
-	for _, e := range known {
-		if err := enc.Encode(e); err != nil {
-			return nil, err
-		}
-	}
+func openJournal(dir, name string, h header, known []*entry, recs *records) (*journal, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -202,7 +217,24 @@ func openJournal(dir, name string, h header, known []*entry) (*journal, error) {
 		return nil, err
 	}
 	path := filepath.Join(dir, name)
-	if _, err := tmp.Write(b.Bytes()); err != nil {
+	// Line by line, the records read back one at a time: the lines of
+	// 10,000 units are 100 MB.
+	w := bufio.NewWriterSize(tmp, 256<<10)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	err = enc.Encode(h)
+	for _, e := range known {
+		if err != nil {
+			break
+		}
+		if e, err = e.withRecord(recs); err == nil {
+			err = enc.Encode(e)
+		}
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil {
 		tmp.Close()
 		os.Remove(tmp.Name())
 		return nil, err
@@ -214,7 +246,7 @@ func openJournal(dir, name string, h header, known []*entry) (*journal, error) {
 	}
 	// The handle still writes to the renamed file; O_APPEND is not needed
 	// since only this process writes it, through this handle.
-	return &journal{f: tmp, path: path}, nil
+	return &journal{f: tmp, path: path, recs: recs}, nil
 }
 
 // add appends a unit's line. A failure to write is kept and reported once,
@@ -223,7 +255,11 @@ func (j *journal) add(e *entry) {
 	if j == nil {
 		return
 	}
-	line, err := json.Marshal(e)
+	e, err := e.withRecord(j.recs)
+	var line []byte
+	if err == nil {
+		line, err = json.Marshal(e)
+	}
 	if err != nil {
 		j.mu.Lock()
 		j.err = cmpErr(j.err, err)

@@ -77,30 +77,89 @@ type Parent struct {
 // found on the way, positioned in the units' files or the manifest; when it
 // has errors the report is nil. units must be non-empty and share one period.
 func Compute(parent Parent, units []Unit) (*model.Report, diag.List) {
+	b := NewBuilder(parent)
+	for _, u := range units {
+		b.Add(u)
+	}
+	return b.Report()
+}
+
+// Builder computes the parent union's report from its units given one at
+// a time, keeping of each only what the report takes — its figures
+// summed, its activities, its problems and plans counted — so that a
+// batch need not hold every unit's report at once.
+type Builder struct {
+	parent  Parent
+	n       int
+	parents []Unit // each unit's name and org.parent, for ParentOrg
+	r       model.Report
+	prev    *model.MembershipBase
+	inds    indicatorSums
+	probs   problemCounts
+	plans   planMerge
+	acts    []model.Activity
+}
+
+// NewBuilder starts the report of parent.
+func NewBuilder(parent Parent) *Builder {
+	return &Builder{parent: parent, prev: &model.MembershipBase{}, inds: newIndicatorSums(),
+		probs: problemCounts{count: map[string]int{}, first: map[string]string{}}, plans: planMerge{byKey: map[string]*mergedPlan{}}}
+}
+
+// Add takes in the next unit. The builder keeps the report's activities
+// (their text is the roll-up's), not the report.
+func (b *Builder) Add(u Unit) {
+	if b.n == 0 {
+		b.r.Period = u.Report.Period
+	}
+	b.n++
+	src := diag.NewSourceMap(u.file())
+	if u.Source != nil && u.Source.Has("org.parent") {
+		src.Set("org.parent", u.Source.Pos("org.parent"))
+	}
+	b.parents = append(b.parents, Unit{Report: &model.Report{Org: model.Org{Name: u.Report.Org.Name, Parent: u.Report.Org.Parent}}, Source: src})
+	if d := u.Report.IssueDate(); d.After(b.r.Report.Date) {
+		b.r.Report.Date = d
+	}
+	b.membership(u)
+	b.inds.add(u)
+	for _, a := range u.Report.Activities {
+		b.acts = append(b.acts, Attribute(a, u.Report.Org))
+	}
+	b.probs.add(u)
+	b.plans.add(u)
+}
+
+// Report returns the parent union's report, with the problems found on the
+// way; when they have errors the report is nil.
+func (b *Builder) Report() (*model.Report, diag.List) {
 	var probs diag.List
-	if len(units) == 0 {
+	if b.n == 0 {
 		probs.Add(diag.Pos{}, "", "没有可以汇总的单位", "")
 		return nil, probs
 	}
-	org, orgProbs := ParentOrg(parent, units)
+	org, orgProbs := ParentOrg(b.parent, b.parents)
 	probs = append(probs, orgProbs...)
-	r := &model.Report{
-		Version: model.Version,
-		Org:     org,
-		Period:  units[0].Report.Period,
-		Report:  reportInfo(parent, units),
+	probs = append(probs, b.inds.probs...)
+	r := b.r
+	r.Version, r.Org = model.Version, org
+	latest := r.Report.Date
+	r.Report = b.parent.Report
+	if r.Report.Date.IsZero() {
+		r.Report.Date = latest
 	}
-	r.Membership = membership(units)
-	inds, indProbs := indicators(units)
-	probs = append(probs, indProbs...)
-	r.Indicators = inds
-	r.Activities = activities(units)
-	r.Problems = problems(units)
-	r.Plans = plans(units)
+	r.Membership.Previous = b.prev
+	r.Indicators = b.inds.result()
+	// The templates order activities by date within a category; ties keep
+	// the units' order.
+	slices.SortStableFunc(b.acts, func(a, b model.Activity) int { return a.Date.Compare(b.Date) })
+	r.Activities, b.acts = b.acts, nil
+	r.Problems = b.probs.result()
+	r.Plans = b.plans.result()
 	if probs.Err() != nil {
 		return nil, probs
 	}
-	return r, probs
+	return &r, probs
 }
 
 // ParentOrg names the union the roll-up is written for: the manifest's
@@ -185,92 +244,82 @@ func TypeOf(name string) string {
 	return best
 }
 
-func reportInfo(parent Parent, units []Unit) model.ReportInfo {
-	info := parent.Report
-	if info.Date.IsZero() {
-		for _, u := range units {
-			if d := u.Report.IssueDate(); d.After(info.Date) {
-				info.Date = d
-			}
-		}
+// membership adds a unit's membership: every figure summed, last year's
+// only while every unit gives it.
+func (b *Builder) membership(u Unit) {
+	m, um := &b.r.Membership, u.Report.Membership
+	m.Members += um.Members
+	m.DuesPaying += um.DuesPaying
+	m.DuesCollected = m.DuesCollected.Add(um.DuesCollected)
+	m.NewMembers += um.NewMembers
+	if um.Previous == nil {
+		b.prev = nil
+	} else if b.prev != nil {
+		b.prev.Members += um.Previous.Members
+		b.prev.DuesPaying += um.Previous.DuesPaying
+		b.prev.DuesCollected = b.prev.DuesCollected.Add(um.Previous.DuesCollected)
 	}
-	return info
 }
 
-func membership(units []Unit) model.Membership {
-	var m model.Membership
-	prev := &model.MembershipBase{}
-	for _, u := range units {
-		um := u.Report.Membership
-		m.Members += um.Members
-		m.DuesPaying += um.DuesPaying
-		m.DuesCollected = m.DuesCollected.Add(um.DuesCollected)
-		m.NewMembers += um.NewMembers
-		if um.Previous == nil {
-			prev = nil
-		} else if prev != nil {
-			prev.Members += um.Previous.Members
-			prev.DuesPaying += um.Previous.DuesPaying
-			prev.DuesCollected = prev.DuesCollected.Add(um.Previous.DuesCollected)
-		}
-	}
-	m.Previous = prev
-	return m
+// indicatorSums sums the indicators of the same name.
+type indicatorSums struct {
+	order []string
+	sums  map[string]*indicatorSum
+	probs diag.List
 }
 
-// indicators sums the indicators of the same name.
-func indicators(units []Unit) ([]model.Indicator, diag.List) {
-	type sum struct {
-		ind      model.Indicator
-		prev     decimal.Decimal
-		allPrev  bool
-		first    Unit // where it was first seen
-		firstIdx int  // its index there
-		skip     bool // a share, left out
-	}
-	var probs diag.List
-	var order []string
-	sums := map[string]*sum{}
-	for _, u := range units {
-		for i, ind := range u.Report.Indicators {
-			path := fmt.Sprintf("indicators[%d]", i+1)
-			s, seen := sums[ind.Name]
-			if !seen {
-				s = &sum{ind: ind, prev: decimal.Zero, allPrev: true, first: u, firstIdx: i}
-				s.ind.Value = decimal.Zero
-				s.ind.Previous = nil
-				sums[ind.Name] = s
-				order = append(order, ind.Name)
-				if unit, ok := model.LookupUnit(ind.Unit); ok && unit.Kind == model.Ratio {
-					s.skip = true
-					probs.Warn(u.pos(path+".unit"), path+".unit",
-						fmt.Sprintf("指标“%s”是比例（%s），各单位的比例不能相加，汇总报告不列这一项", ind.Name, ind.Unit),
-						"汇总表里仍按单位列出")
-				}
-			}
-			if s.skip {
-				continue
-			}
-			if ind.Unit != s.ind.Unit {
-				probs.Add(u.pos(path+".unit"), path+".unit",
-					fmt.Sprintf("指标“%s”的单位是“%s”，而 %s 里同名指标的单位是“%s”，汇总时无法相加", ind.Name, ind.Unit, s.first.file(), s.ind.Unit),
-					"同一指标请在各单位使用相同的单位，或改用不同的指标名称")
-				continue
-			}
-			s.ind.Value = s.ind.Value.Add(ind.Value)
-			if s.ind.Category == "" {
-				s.ind.Category = ind.Category
-			}
-			if ind.Previous == nil {
-				s.allPrev = false
-			} else {
-				s.prev = s.prev.Add(*ind.Previous)
+type indicatorSum struct {
+	ind     model.Indicator
+	prev    decimal.Decimal
+	allPrev bool
+	file    string // where it was first seen
+	skip    bool   // a share, left out
+}
+
+func newIndicatorSums() indicatorSums { return indicatorSums{sums: map[string]*indicatorSum{}} }
+
+func (x *indicatorSums) add(u Unit) {
+	for i, ind := range u.Report.Indicators {
+		path := fmt.Sprintf("indicators[%d]", i+1)
+		s, seen := x.sums[ind.Name]
+		if !seen {
+			s = &indicatorSum{ind: ind, prev: decimal.Zero, allPrev: true, file: u.file()}
+			s.ind.Value = decimal.Zero
+			s.ind.Previous = nil
+			x.sums[ind.Name] = s
+			x.order = append(x.order, ind.Name)
+			if unit, ok := model.LookupUnit(ind.Unit); ok && unit.Kind == model.Ratio {
+				s.skip = true
+				x.probs.Warn(u.pos(path+".unit"), path+".unit",
+					fmt.Sprintf("指标“%s”是比例（%s），各单位的比例不能相加，汇总报告不列这一项", ind.Name, ind.Unit),
+					"汇总表里仍按单位列出")
 			}
 		}
+		if s.skip {
+			continue
+		}
+		if ind.Unit != s.ind.Unit {
+			x.probs.Add(u.pos(path+".unit"), path+".unit",
+				fmt.Sprintf("指标“%s”的单位是“%s”，而 %s 里同名指标的单位是“%s”，汇总时无法相加", ind.Name, ind.Unit, s.file, s.ind.Unit),
+				"同一指标请在各单位使用相同的单位，或改用不同的指标名称")
+			continue
+		}
+		s.ind.Value = s.ind.Value.Add(ind.Value)
+		if s.ind.Category == "" {
+			s.ind.Category = ind.Category
+		}
+		if ind.Previous == nil {
+			s.allPrev = false
+		} else {
+			s.prev = s.prev.Add(*ind.Previous)
+		}
 	}
+}
+
+func (x *indicatorSums) result() []model.Indicator {
 	var out []model.Indicator
-	for _, name := range order {
-		s := sums[name]
+	for _, name := range x.order {
+		s := x.sums[name]
 		if s.skip {
 			continue
 		}
@@ -280,20 +329,6 @@ func indicators(units []Unit) ([]model.Indicator, diag.List) {
 		}
 		out = append(out, s.ind)
 	}
-	return out, probs
-}
-
-// activities keeps every activity, each attributed to its unit.
-func activities(units []Unit) []model.Activity {
-	var out []model.Activity
-	for _, u := range units {
-		for _, a := range u.Report.Activities {
-			out = append(out, Attribute(a, u.Report.Org))
-		}
-	}
-	// The templates order activities by date within a category; ties keep
-	// the units' order.
-	slices.SortStableFunc(out, func(a, b model.Activity) int { return a.Date.Compare(b.Date) })
 	return out
 }
 
@@ -314,82 +349,94 @@ const (
 	MaxPlans    = 3
 )
 
-// problems merges the units' problems without duplicates, the most widely
-// raised first (ties in order of appearance), at most MaxProblems.
-func problems(units []Unit) []string {
-	var out []string
-	count := map[string]int{}
-	first := map[string]string{}
-	for _, u := range units {
-		seen := map[string]bool{}
-		for _, p := range u.Report.Problems {
-			k := zh.Clause(p)
-			if k == "" || seen[k] {
-				continue
-			}
-			seen[k] = true
-			if count[k] == 0 {
-				out = append(out, k)
-				first[k] = strings.TrimSpace(p)
-			}
-			count[k]++
+// problemCounts merges the units' problems without duplicates, the most
+// widely raised first (ties in order of appearance), at most MaxProblems.
+type problemCounts struct {
+	order []string
+	count map[string]int
+	first map[string]string
+}
+
+func (x *problemCounts) add(u Unit) {
+	seen := map[string]bool{}
+	for _, p := range u.Report.Problems {
+		k := zh.Clause(p)
+		if k == "" || seen[k] {
+			continue
 		}
+		seen[k] = true
+		if x.count[k] == 0 {
+			x.order = append(x.order, k)
+			x.first[k] = strings.TrimSpace(p)
+		}
+		x.count[k]++
 	}
-	slices.SortStableFunc(out, func(a, b string) int { return count[b] - count[a] })
+}
+
+func (x *problemCounts) result() []string {
+	out := slices.Clone(x.order)
+	slices.SortStableFunc(out, func(a, b string) int { return x.count[b] - x.count[a] })
 	out = out[:min(len(out), MaxProblems)]
 	for i, k := range out {
-		out[i] = first[k]
+		out[i] = x.first[k]
 	}
 	return out
 }
 
-// plans merges the units' plans by category and item, the most widely
+// planMerge merges the units' plans by category and item, the most widely
 // planned first within a category, at most MaxPlans a category.
-func plans(units []Unit) []model.Plan {
-	type merged struct {
-		plan    model.Plan
-		targets []string
-		units   int
-	}
-	var order []string
-	byKey := map[string]*merged{}
-	for _, u := range units {
-		seen := map[string]bool{}
-		for _, p := range u.Report.Plans {
-			k := p.Category + "\x00" + zh.Clause(p.Item)
-			m, ok := byKey[k]
-			if !ok {
-				m = &merged{plan: p}
-				m.plan.Target = ""
-				byKey[k] = m
-				order = append(order, k)
-			} else if p.Deadline.After(m.plan.Deadline) {
-				m.plan.Deadline = p.Deadline
-			}
-			if !seen[k] {
-				seen[k] = true
-				m.units++
-			}
-			if t := zh.Clause(p.Target); t != "" && !slices.Contains(m.targets, t) {
-				m.targets = append(m.targets, t)
-			}
+type planMerge struct {
+	order []string
+	byKey map[string]*mergedPlan
+}
+
+type mergedPlan struct {
+	plan    model.Plan
+	targets []string
+	units   int
+}
+
+func (x *planMerge) add(u Unit) {
+	seen := map[string]bool{}
+	for _, p := range u.Report.Plans {
+		k := p.Category + "\x00" + zh.Clause(p.Item)
+		m, ok := x.byKey[k]
+		if !ok {
+			m = &mergedPlan{plan: p}
+			m.plan.Target = ""
+			x.byKey[k] = m
+			x.order = append(x.order, k)
+		} else if p.Deadline.After(m.plan.Deadline) {
+			m.plan.Deadline = p.Deadline
+		}
+		if !seen[k] {
+			seen[k] = true
+			m.units++
+		}
+		if t := zh.Clause(p.Target); t != "" && !slices.Contains(m.targets, t) {
+			m.targets = append(m.targets, t)
 		}
 	}
-	slices.SortStableFunc(order, func(a, b string) int { return byKey[b].units - byKey[a].units })
+}
+
+func (x *planMerge) result() []model.Plan {
+	order := slices.Clone(x.order)
+	slices.SortStableFunc(order, func(a, b string) int { return x.byKey[b].units - x.byKey[a].units })
 	out := make([]model.Plan, 0, len(order))
 	per := map[string]int{}
 	for _, k := range order {
-		m := byKey[k]
+		m := x.byKey[k]
 		if per[m.plan.Category] >= MaxPlans {
 			continue
 		}
 		per[m.plan.Category]++
+		plan := m.plan
 		if len(m.targets) == 1 {
 			if _, quantified := zh.ParseTarget(m.targets[0]); m.units == 1 || !quantified {
-				m.plan.Target = m.targets[0]
+				plan.Target = m.targets[0]
 			}
 		}
-		out = append(out, m.plan)
+		out = append(out, plan)
 	}
 	return out
 }

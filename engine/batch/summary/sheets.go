@@ -59,8 +59,8 @@ func (w *writer) main(units []Unit, list []key) *table {
 	for i, k := range list {
 		var vals []decimal.Decimal
 		for _, u := range units {
-			if u.Report != nil {
-				if ind, ok := u.Report.Indicator(k.name); ok && ind.Unit == k.unit {
+			if u.Figures != nil {
+				if ind, ok := u.Figures.indicator(k.name); ok && ind.Unit == k.unit {
 					vals = append(vals, ind.Value)
 				}
 			}
@@ -91,10 +91,10 @@ func (w *writer) main(units []Unit, list []key) *table {
 		return &r
 	}
 	for _, u := range units {
-		if u.Report == nil {
+		if u.Figures == nil {
 			continue
 		}
-		m := u.Report.Membership
+		m := u.Figures.Membership
 		if r := rateOf(figure(true, dec(m.DuesPaying)), figure(true, dec(m.Members))); r != nil {
 			rates = append(rates, *r)
 		}
@@ -114,11 +114,11 @@ func (w *writer) main(units []Unit, list []key) *table {
 
 	for i, u := range units {
 		n := firstRow + i
-		if u.Report == nil {
+		if u.Figures == nil {
 			t.rows = append(t.rows, w.failed(i+1, u, cols))
 			continue
 		}
-		r, m := u.Report, u.Report.Membership
+		r, m := u.Figures, u.Figures.Membership
 		prev := m.Previous
 		known := func(path string) bool { return prev != nil && u.given(path) }
 		cur := map[int]*decimal.Decimal{
@@ -163,16 +163,16 @@ func (w *writer) main(units []Unit, list []key) *table {
 		nm := figure(u.given("membership.new_members"), dec(m.NewMembers))
 		add(newMembers, nm)
 		row = append(row, w.num(book.RoleNumber, 0, nm))
-		for c, d := range map[int]decimal.Decimal{acts: dec(len(r.Activities)), people: dec(r.TotalParticipants()), cost: r.TotalCost()} {
+		for c, d := range map[int]decimal.Decimal{acts: dec(r.Activities), people: dec(r.People), cost: r.Cost} {
 			add(c, &d)
 		}
 		row = append(row,
-			w.num(book.RoleNumber, 0, figure(true, dec(len(r.Activities)))),
-			w.num(book.RoleNumber, 0, figure(true, dec(r.TotalParticipants()))),
-			w.num(book.RoleNumber, 2, figure(true, r.TotalCost())),
+			w.num(book.RoleNumber, 0, figure(true, dec(r.Activities))),
+			w.num(book.RoleNumber, 0, figure(true, dec(r.People))),
+			w.num(book.RoleNumber, 2, figure(true, r.Cost)),
 		)
 		for j, k := range list {
-			ind, ok := r.Indicator(k.name)
+			ind, ok := r.indicator(k.name)
 			d := figure(ok && ind.Unit == k.unit, ind.Value)
 			add(firstFixed+j, d)
 			row = append(row, w.num(book.RoleNumber, fixedPlaces[j], d))
@@ -277,18 +277,13 @@ func (w *writer) categories(units []Unit) *table {
 	per := map[string]map[string]*counts{} // unit → category → counts
 	used := map[string]bool{}
 	for _, u := range units {
-		if u.Report == nil {
+		if u.Figures == nil {
 			continue
 		}
 		m := map[string]*counts{}
-		for _, a := range u.Report.Activities {
-			c := m[a.Category]
-			if c == nil {
-				c = &counts{}
-				m[a.Category] = c
-			}
-			c.n, c.people = c.n+1, c.people+a.Participants
-			used[a.Category] = true
+		for _, t := range u.Figures.Categories {
+			m[t.Category] = &counts{t.N, t.People}
+			used[t.Category] = true
 		}
 		per[u.Name] = m
 	}
@@ -302,15 +297,15 @@ func (w *writer) categories(units []Unit) *table {
 		}
 	}
 	for _, u := range units {
-		if u.Report == nil {
+		if u.Figures == nil {
 			continue
 		}
-		for _, a := range u.Report.Activities {
-			if !used[a.Category] {
+		for _, t := range u.Figures.Categories {
+			if !used[t.Category] {
 				continue
 			}
-			if !contains(cats, a.Category) {
-				cats = append(cats, a.Category)
+			if !contains(cats, t.Category) {
+				cats = append(cats, t.Category)
 			}
 		}
 	}
@@ -323,7 +318,7 @@ func (w *writer) categories(units []Unit) *table {
 	sums := make([]int, len(cols))
 	for i, u := range units {
 		n := firstRow + i
-		if u.Report == nil {
+		if u.Figures == nil {
 			t.rows = append(t.rows, w.failed(i+1, u, cols))
 			continue
 		}
@@ -376,13 +371,13 @@ func (w *writer) own(units []Unit, own func(key) bool) *table {
 	t := &table{sheet: SheetIndicators, title: strings.Replace(w.opts.Title, "工作情况汇总表", "工作指标明细", 1), cols: cols, filter: true}
 	basis := "上年同期"
 	for _, u := range units {
-		if u.Report == nil {
+		if u.Figures == nil {
 			continue
 		}
-		if zh.BasisOf(u.Report.Period) == zh.LastYear {
+		if zh.BasisOf(u.Figures.Period) == zh.LastYear {
 			basis = "上年"
 		}
-		for _, ind := range u.Report.Indicators {
+		for _, ind := range u.Figures.Indicators {
 			if !own(key{ind.Name, ind.Unit}) {
 				continue
 			}

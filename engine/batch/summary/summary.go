@@ -46,6 +46,7 @@ package summary
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -64,7 +65,10 @@ const (
 // Unit is one row of the tables.
 type Unit struct {
 	Name   string        // 单位: the union's name, or the file's when unreadable
-	Report *model.Report // nil when the unit failed its checks
+	Report *model.Report // nil when the unit failed its checks, or when Figures are given
+	// Figures are what the tables read of Report, when a batch of
+	// thousands keeps only these (FiguresOf); nil to take them from Report.
+	Figures *Figures
 	// Given reports whether the unit's input gave a field (by path:
 	// membership.new_members), where the model holds 0 for one not given;
 	// nil means every field was given.
@@ -73,6 +77,52 @@ type Unit struct {
 }
 
 func (u Unit) given(path string) bool { return u.Given == nil || u.Given(path) }
+
+// Figures are what the tables show of a unit's report: a few hundred
+// bytes, where the report with its activities' text is tens of kilobytes.
+type Figures struct {
+	Period     model.Period
+	Membership model.Membership
+	Indicators []model.Indicator
+	Activities int             // how many
+	People     int             // their participants
+	Cost       decimal.Decimal // their cost
+	Categories []Tally         // the activities by category, in order of first appearance
+}
+
+// Tally is the activities of one category.
+type Tally struct {
+	Category  string
+	N, People int
+}
+
+// FiguresOf keeps of a report what the tables show.
+func FiguresOf(r *model.Report) *Figures {
+	f := &Figures{Period: r.Period, Membership: r.Membership, Indicators: r.Indicators,
+		Activities: len(r.Activities), People: r.TotalParticipants(), Cost: r.TotalCost()}
+	for _, a := range r.Activities {
+		i := 0
+		for i < len(f.Categories) && f.Categories[i].Category != a.Category {
+			i++
+		}
+		if i == len(f.Categories) {
+			f.Categories = append(f.Categories, Tally{Category: a.Category})
+		}
+		f.Categories[i].N++
+		f.Categories[i].People += a.Participants
+	}
+	return f
+}
+
+// indicator is the unit's indicator of that name, as model.Report.Indicator.
+func (f *Figures) indicator(name string) (model.Indicator, bool) {
+	for _, ind := range f.Indicators {
+		if ind.Name == name {
+			return ind, true
+		}
+	}
+	return model.Indicator{}, false
+}
 
 // Options describe the workbook.
 type Options struct {
@@ -98,6 +148,12 @@ func Workbook(units []Unit, opts Options) ([]byte, error) {
 		return nil, err
 	}
 	w := &writer{f: f, opts: opts, st: book.NewStyles(f)}
+	units = slices.Clone(units)
+	for i, u := range units {
+		if u.Figures == nil && u.Report != nil {
+			units[i].Figures = FiguresOf(u.Report)
+		}
+	}
 	fixed, own := indicatorList(units, opts.Indicators)
 	for _, t := range []*table{w.main(units, fixed), w.categories(units), w.own(units, own)} {
 		if t == nil {
@@ -135,11 +191,11 @@ func indicatorList(units []Unit, names []string) (fixed []key, own func(key) boo
 	count := map[key]int{}
 	var order []key
 	for _, u := range units {
-		if u.Report == nil {
+		if u.Figures == nil {
 			continue
 		}
 		good++
-		for _, ind := range u.Report.Indicators {
+		for _, ind := range u.Figures.Indicators {
 			k := key{ind.Name, ind.Unit}
 			if count[k] == 0 {
 				order = append(order, k)
@@ -220,7 +276,7 @@ func (w *writer) failed(n int, u Unit, cols []column) []cell {
 func failedNames(units []Unit) []string {
 	var out []string
 	for _, u := range units {
-		if u.Report == nil {
+		if u.Figures == nil {
 			out = append(out, u.Name)
 		}
 	}
