@@ -75,7 +75,11 @@ func (w *writer) main(units []Unit, list []key) *table {
 		missing bool
 	}
 	sums := make([]sum, len(cols))
+	counting := true // rowOf adds to sums the first time round only
 	add := func(c int, d *decimal.Decimal) {
+		if !counting {
+			return
+		}
 		if d == nil {
 			sums[c].missing = true
 			return
@@ -112,11 +116,11 @@ func (w *writer) main(units []Unit, list []key) *table {
 		return n
 	}
 
-	for i, u := range units {
+	rowOf := func(i int) []cell {
+		u := units[i]
 		n := firstRow + i
 		if u.Figures == nil {
-			t.rows = append(t.rows, w.failed(i+1, u, cols))
-			continue
+			return w.failed(i+1, u, cols)
 		}
 		r, m := u.Figures, u.Figures.Membership
 		prev := m.Previous
@@ -177,8 +181,10 @@ func (w *writer) main(units []Unit, list []key) *table {
 			add(firstFixed+j, d)
 			row = append(row, w.num(book.RoleNumber, fixedPlaces[j], d))
 		}
-		t.rows = append(t.rows, append(row, w.text(book.RoleWrap, u.Note)))
+		return append(row, w.text(book.RoleWrap, u.Note))
 	}
+	t.made(len(units), rowOf)
+	counting = false
 
 	// 合计: the sum of the units' rows, over a range that takes in rows
 	// inserted above it and counts what a filter shows; empty where a unit
@@ -316,11 +322,12 @@ func (w *writer) categories(units []Unit) *table {
 	cols = append(cols, column{group: "合计", name: "次数", min: 6}, column{group: "合计", name: "人次", min: 7}, column{name: "备注", min: 12, max: 30, wrap: true})
 	t := &table{sheet: SheetCategories, title: strings.Replace(w.opts.Title, "工作情况汇总表", "各类活动汇总表", 1), cols: cols, filter: true, total: true}
 	sums := make([]int, len(cols))
-	for i, u := range units {
+	counting := true // rowOf adds to sums the first time round only
+	rowOf := func(i int) []cell {
+		u := units[i]
 		n := firstRow + i
 		if u.Figures == nil {
-			t.rows = append(t.rows, w.failed(i+1, u, cols))
-			continue
+			return w.failed(i+1, u, cols)
 		}
 		row := []cell{w.number(book.RoleCenter, "0", float64(i+1), strconv.Itoa(i+1)), w.text(book.RoleText, u.Name)}
 		allN, allP := 0, 0
@@ -331,19 +338,25 @@ func (w *writer) categories(units []Unit) *table {
 				k = &counts{}
 			}
 			allN, allP = allN+k.n, allP+k.people
-			sums[2+2*j] += k.n
-			sums[3+2*j] += k.people
+			if counting {
+				sums[2+2*j] += k.n
+				sums[3+2*j] += k.people
+			}
 			row = append(row, w.number(book.RoleNumber, "0", float64(k.n), strconv.Itoa(k.n)), w.number(book.RoleNumber, "0", float64(k.people), strconv.Itoa(k.people)))
 			ns, ps = append(ns, col(2+2*j)+strconv.Itoa(n)), append(ps, col(3+2*j)+strconv.Itoa(n))
 		}
-		sums[len(cols)-3] += allN
-		sums[len(cols)-2] += allP
+		if counting {
+			sums[len(cols)-3] += allN
+			sums[len(cols)-2] += allP
+		}
 		row = append(row,
 			w.formula(book.RoleNumber, "0", "SUM("+strings.Join(ns, ",")+")", allN, strconv.Itoa(allN)),
 			w.formula(book.RoleNumber, "0", "SUM("+strings.Join(ps, ",")+")", allP, strconv.Itoa(allP)),
 			w.text(book.RoleWrap, u.Note))
-		t.rows = append(t.rows, row)
+		return row
 	}
+	t.made(len(units), rowOf)
+	counting = false
 	totals := []cell{w.text(book.RoleTotalLabel, ""), w.text(book.RoleTotalLabel, "合计")}
 	for c := 2; c < len(cols)-1; c++ {
 		totals = append(totals, w.formula(book.RoleTotal, "0", book.Total(book.SumVisible, col(c), headerRow), sums[c], strconv.Itoa(sums[c])))
@@ -370,41 +383,47 @@ func (w *writer) own(units []Unit, own func(key) bool) *table {
 		{name: "本期", min: 9}, {name: "上年同期", min: 9}, {name: "增减", min: 10}, {name: "同比", min: 8}}
 	t := &table{sheet: SheetIndicators, title: strings.Replace(w.opts.Title, "工作情况汇总表", "工作指标明细", 1), cols: cols, filter: true}
 	basis := "上年同期"
-	for _, u := range units {
+	type at struct{ unit, ind int32 } // a row: the unit's indicator
+	var rows []at
+	for i, u := range units {
 		if u.Figures == nil {
 			continue
 		}
 		if zh.BasisOf(u.Figures.Period) == zh.LastYear {
 			basis = "上年"
 		}
-		for _, ind := range u.Figures.Indicators {
-			if !own(key{ind.Name, ind.Unit}) {
-				continue
+		for j, ind := range u.Figures.Indicators {
+			if own(key{ind.Name, ind.Unit}) {
+				rows = append(rows, at{int32(i), int32(j)})
 			}
-			n := firstRow + len(t.rows)
-			r := strconv.Itoa(n)
-			places := decimalsOf(ind.Unit, ind.Value)
-			if ind.Previous != nil {
-				places = max(places, decimalsOf(ind.Unit, *ind.Previous))
-			}
-			c := book.Compared(ind.Unit)
-			format := fixed(places, "")
-			t.rows = append(t.rows, []cell{
-				w.number(book.RoleCenter, "0", float64(len(t.rows)+1), strconv.Itoa(len(t.rows)+1)),
-				w.text(book.RoleWrap, u.Name),
-				w.text(book.RoleCenter, ind.Category),
-				w.text(book.RoleWrap, ind.Name),
-				w.text(book.RoleCenter, ind.Unit),
-				w.num(book.RoleNumber, places, &ind.Value),
-				w.num(book.RoleNumber, places, ind.Previous),
-				w.formula(book.RoleNumber, c.DiffFormat(format), c.DiffFormula("F"+r, "G"+r, places), c.Diff(ind.Value, ind.Previous, places), "+"+ind.Value.StringFixed(int32(places))+"个百分点"),
-				w.formula(book.RoleNumber, book.Signed(book.FmtPercent), c.RateFormula("H"+r, "G"+r), c.Rate(ind.Value, ind.Previous), "+100.0%"),
-			})
 		}
 	}
-	if len(t.rows) == 0 {
+	if len(rows) == 0 {
 		return nil
 	}
+	t.made(len(rows), func(k int) []cell {
+		u := units[rows[k].unit]
+		ind := u.Figures.Indicators[rows[k].ind]
+		n := firstRow + k
+		r := strconv.Itoa(n)
+		places := decimalsOf(ind.Unit, ind.Value)
+		if ind.Previous != nil {
+			places = max(places, decimalsOf(ind.Unit, *ind.Previous))
+		}
+		c := book.Compared(ind.Unit)
+		format := fixed(places, "")
+		return []cell{
+			w.number(book.RoleCenter, "0", float64(k+1), strconv.Itoa(k+1)),
+			w.text(book.RoleWrap, u.Name),
+			w.text(book.RoleCenter, ind.Category),
+			w.text(book.RoleWrap, ind.Name),
+			w.text(book.RoleCenter, ind.Unit),
+			w.num(book.RoleNumber, places, &ind.Value),
+			w.num(book.RoleNumber, places, ind.Previous),
+			w.formula(book.RoleNumber, c.DiffFormat(format), c.DiffFormula("F"+r, "G"+r, places), c.Diff(ind.Value, ind.Previous, places), "+"+ind.Value.StringFixed(int32(places))+"个百分点"),
+			w.formula(book.RoleNumber, book.Signed(book.FmtPercent), c.RateFormula("H"+r, "G"+r), c.Rate(ind.Value, ind.Previous), "+100.0%"),
+		}
+	})
 	t.cols[6].name = basis
 	// No 合计: the indicators are of different things.
 	t.notes = []string{fmt.Sprintf("注：汇总表“主要指标”以外的指标，各单位一行一项，可按单位或指标筛选。增减＝本期－%s；同比四舍五入到0.1%%，计数的指标%s不足%d时不计算（记“%s”）；单位为%%的指标增减以百分点计，不计算同比。",

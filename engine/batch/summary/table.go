@@ -30,10 +30,37 @@ type cell struct {
 type table struct {
 	sheet, title string
 	cols         []column
-	rows         [][]cell // the units' rows, then 合计
-	notes        []string
-	filter       bool // an auto-filter over the header and the units
-	total        bool // the last row is 合计
+	// The units' rows are made on demand by unitRow — once for the
+	// styles and totals, once to size the columns, once to write them —
+	// rather than held: 10,000 units make a million cells. rows are
+	// those after them (合计).
+	units   int
+	unitRow func(i int) []cell
+	rows    [][]cell
+	notes   []string
+	filter  bool // an auto-filter over the header and the units
+	total   bool // the last row is 合计
+}
+
+// made sets the table's n rows of units, made by row, and makes them once:
+// row registers the styles its cells use, which are numbered in the order
+// first asked for, and may count totals.
+func (t *table) made(n int, row func(i int) []cell) {
+	t.units, t.unitRow = n, row
+	for i := range n {
+		row(i)
+	}
+}
+
+// len is the number of rows under the headers, 合计 included.
+func (t *table) len() int { return t.units + len(t.rows) }
+
+// row is the i-th row under the headers, from 0.
+func (t *table) row(i int) []cell {
+	if i < t.units {
+		return t.unitRow(i)
+	}
+	return t.rows[i-t.units]
 }
 
 // Rows of every table: 1 title, 2 and 3 headers, 4… units.
@@ -68,8 +95,8 @@ func (t *table) widths() []float64 {
 			out[i] = max(out[i], min(book.TextWidth(line), 12)+2)
 		}
 	}
-	for _, r := range t.rows {
-		for j, c := range r {
+	for i := range t.len() {
+		for j, c := range t.row(i) {
 			if j < len(out) {
 				out[j] = max(out[j], book.TextWidth(c.shown)+2)
 			}
@@ -210,7 +237,8 @@ func (w *writer) write(t *table) error {
 	if err := sw.SetRow(fmt.Sprintf("A%d", headerRow), names, excelize.RowOpts{Height: float64(subLines)*book.LineHeight + 8}); err != nil {
 		return err
 	}
-	for i, r := range t.rows {
+	for i := range t.len() {
+		r := t.row(i)
 		vals := make([]any, len(r))
 		height := 1
 		for j := range r {
@@ -228,7 +256,7 @@ func (w *writer) write(t *table) error {
 	// not cut the last one off. When 序号 and 单位 repeat on every page, the
 	// notes start to their right: in the repeated columns they would show
 	// again, cut off, on every page after the first.
-	noteRow := firstRow + len(t.rows)
+	noteRow := firstRow + t.len()
 	across = titleAcross
 	for i, n := range t.notes {
 		at := fmt.Sprintf("%s%d", col(from), noteRow+i)
@@ -248,7 +276,7 @@ func (w *writer) write(t *table) error {
 			return err
 		}
 	}
-	if last := firstRow + len(t.rows) - 1; t.filter {
+	if last := firstRow + t.len() - 1; t.filter {
 		if t.total {
 			last-- // over the header and the units, not 合计
 		}
