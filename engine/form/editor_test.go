@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/huibao/huibao/engine/diag"
 	"github.com/huibao/huibao/engine/form"
 	"github.com/huibao/huibao/engine/load"
@@ -105,6 +107,19 @@ func TestCellsMembership(t *testing.T) {
 	values, _ := form.CellsOf(r)
 	if _, ok := values["membership.members"]; ok {
 		t.Error("CellsOf shows an unreported membership as zeros")
+	}
+}
+
+// TestCellsOfBlankZero: an activity without beneficiaries or cost shows
+// empty cells, not 0 — a cadre reads a 0 as something to fill in.
+func TestCellsOfBlankZero(t *testing.T) {
+	r := sample.Liubeiqiao()
+	r.Activities[0].Beneficiaries, r.Activities[0].Cost = 0, decimal.Zero
+	values, _ := form.CellsOf(r)
+	for _, p := range []string{"activities[1].beneficiaries", "activities[1].cost"} {
+		if v, ok := values[p]; ok {
+			t.Errorf("%s shows %q", p, v)
+		}
 	}
 }
 

@@ -172,7 +172,7 @@ func tables() []table {
 			field{path: "activities.result", width: 28, example: "收到了很好的效果", prompt: "效果如何，一句话，可不填。"},
 			field{path: "activities.organizer", width: 18, example: "", prompt: "活动由下属单位（如某社区工会）承办时填写，本单位自己办的不填。"},
 			field{path: "activities.beneficiary", width: 14, example: "", prompt: "活动惠及的对象，如 困难职工、一线职工，可不填。"},
-			field{path: "activities.beneficiaries", width: 10, example: "", prompt: "受益对象的户数或人数，只填数字，可不填。如走访慰问23户困难职工填23。"},
+			field{path: "activities.beneficiaries", width: 10, example: "", blankZero: true, prompt: "受益对象的户数或人数，只填数字，可不填。如走访慰问23户困难职工填23。"},
 			field{path: "activities.beneficiary_unit", width: 10, example: "", prompt: "受益数量的单位，从下拉列表选择；不填为人。"},
 			field{path: "activities.typical", width: 10, example: "", prompt: "活动较多、报告按类别概括时，要详细写出的典型事例选“是”，可不填。"},
 		)},

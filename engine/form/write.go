@@ -395,12 +395,18 @@ func cellValue(fd field, holder any) any {
 			return "是"
 		}
 		return ""
-	case fd.blankZero && v.(decimal.Decimal).IsZero():
+	case fd.blankZero && (v == 0 || isDecimalZero(v)):
 		return ""
 	case fd.kind == model.KindMonth:
 		return monthText(v.(model.Date))
 	}
 	return v
+}
+
+// isDecimalZero reports whether v is a decimal zero.
+func isDecimalZero(v any) bool {
+	d, ok := v.(decimal.Decimal)
+	return ok && d.IsZero()
 }
 
 // monthText writes a date of a text column as a cadre would type it:
