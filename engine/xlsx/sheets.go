@@ -198,9 +198,15 @@ func (b *builder) date(d model.Date) cell {
 
 // activitiesByDate returns the activities in date order, ties in input order.
 func activitiesByDate(in []model.Activity) []model.Activity {
-	out := slices.Clone(in)
 	key := func(d model.Date) int { return (d.Year*100+d.Month)*100 + d.Day }
-	slices.SortStableFunc(out, func(a, b model.Activity) int { return key(a.Date) - key(b.Date) })
+	byDate := func(a, b model.Activity) int { return key(a.Date) - key(b.Date) }
+	if slices.IsSortedFunc(in, byDate) {
+		// A roll-up's are, and a copy of its hundred thousand would be
+		// 25 MB: the appendix only reads them.
+		return in
+	}
+	out := slices.Clone(in)
+	slices.SortStableFunc(out, byDate)
 	return out
 }
 
