@@ -1,9 +1,9 @@
 package batch
 
-// SpillRecords makes batches keep their units' records in a file from the
-// first (records, store.go), until the returned function is called.
-func SpillRecords() (restore func()) {
+// SpillRecords makes batches keep their units' records in a file past
+// above bytes (records, store.go), until the returned function is called.
+func SpillRecords(above int64) (restore func()) {
 	old := spillAbove
-	spillAbove = 0
+	spillAbove = above
 	return func() { spillAbove = old }
 }

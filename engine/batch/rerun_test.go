@@ -404,8 +404,8 @@ func TestShardShares(t *testing.T) {
 	}
 }
 
-// TestSpilledRecords runs a folder with the units' records kept in a
-// temporary file from the first, as a batch of thousands keeps them: the
+// TestSpilledRecords runs a folder with the units' records moved to a
+// temporary file after the first few, as a batch of thousands keeps them: the
 // reports, the 汇总表, the roll-up and the state file are the bytes of a
 // run that kept them in memory, and so are those of a re-run, which reads
 // them back from the state file, and of shards merged.
@@ -415,7 +415,7 @@ func TestSpilledRecords(t *testing.T) {
 	run(t, dir, batch.Options{OutDir: plain, Jobs: 2})
 	want := files(t, plain)
 
-	defer batch.SpillRecords()()
+	defer batch.SpillRecords(40 << 10)() // some 6 units' records in memory, then all in a file
 	spilled := t.TempDir()
 	run(t, dir, batch.Options{OutDir: spilled, Jobs: 2})
 	sameFiles(t, "spilled", files(t, spilled), want)
