@@ -44,10 +44,17 @@
 // # Memory
 //
 // What a batch keeps of a unit after checking it is its record (record.go):
-// the report in gob, a few kilobytes. Up to keepJobs units also keep their
-// prepared job until they are rendered; beyond that, a unit is prepared a
-// second time from its file when its turn comes, so that memory does not
-// grow with the folder.
+// the report in gob, a few kilobytes, held in memory for the first 16 MB
+// and in a temporary file beyond (store.go), with a brief of the fields the
+// batch-wide checks read. Up to keepJobs units also keep their prepared
+// job until they are rendered; beyond that, a unit is prepared a second
+// time from its file when its turn comes. The 汇总表 and the roll-up read
+// the records back one at a time and keep of each only what they show:
+// summary.Figures, and rollup.Builder's sums and activities. The 汇总表's
+// rows and the roll-up's 活动台账 are made as they are written, and
+// written compressed (engine/xlsx/book). What still grows with the folder
+// is a few hundred bytes a unit, and the roll-up's own report, which holds
+// every activity.
 package batch
 
 import (
