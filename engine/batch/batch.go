@@ -665,7 +665,7 @@ func (b *Batch) parentUnits() []rollup.Unit {
 	var out []rollup.Unit
 	for _, u := range b.good() {
 		src := diag.NewSourceMap(u.brief.file)
-		if p, ok := u.brief.pos["org.parent"]; ok {
+		if p, ok := u.brief.has("org.parent"); ok {
 			src.Set("org.parent", p)
 		}
 		out = append(out, rollup.Unit{Report: &model.Report{Org: model.Org{Name: u.brief.name, Parent: u.brief.parent}}, Source: src})

@@ -147,23 +147,34 @@ type brief struct {
 	issued         model.Date
 	parent         string
 	file           string
-	pos            map[string]diag.Pos
+	pos            []fieldPos // of org.name, org.parent and period, those known: a slice, since a map of three is ten times its size
 }
 
 func (r *record) brief() *brief {
 	b := &brief{name: r.Name, template: r.Template, stem: r.Stem, period: r.Report.Period, issued: r.Report.IssueDate(),
-		parent: r.Report.Org.Parent, file: r.File, pos: map[string]diag.Pos{}}
+		parent: r.Report.Org.Parent, file: r.File}
 	for _, p := range r.Pos {
 		if p.Path == "org.name" || p.Path == "org.parent" || p.Path == "period" {
-			b.pos[p.Path] = p.Pos
+			b.pos = append(b.pos, p)
 		}
 	}
+	b.pos = slices.Clip(b.pos)
 	return b
+}
+
+// has reports the position of path, if known.
+func (b *brief) has(path string) (diag.Pos, bool) {
+	for _, p := range b.pos {
+		if p.Path == path {
+			return p.Pos, true
+		}
+	}
+	return diag.Pos{}, false
 }
 
 // at is the position of path, or the file.
 func (b *brief) at(path string) diag.Pos {
-	if p, ok := b.pos[path]; ok {
+	if p, ok := b.has(path); ok {
 		return p
 	}
 	return diag.Pos{File: b.file}
