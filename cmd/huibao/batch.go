@@ -73,6 +73,7 @@ func (a *app) batchCmd() *cobra.Command {
 			if out == "" {
 				out = "output"
 			}
+			defer limitMemory(jobs)()
 			pr := a.newProgress()
 			b, err := batch.Prepare(eng, args[0], batch.Options{
 				Template: tmpl, Formats: fs, OutDir: out, Jobs: jobs, Force: force, Shard: sh,
@@ -134,6 +135,7 @@ func (a *app) mergeCmd() *cobra.Command {
 				out = "output"
 			}
 			start := time.Now()
+			defer limitMemory(jobs)()
 			b, err := batch.Merge(eng, args, batch.Options{OutDir: out, Jobs: jobs})
 			if err != nil {
 				return a.fail(err, "")

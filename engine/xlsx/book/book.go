@@ -229,6 +229,15 @@ func (z *sortedZip) Close() error {
 	slices.SortFunc(z.entries, func(a, b *entry) int {
 		return cmp.Or(cmp.Compare(rank(a.name), rank(b.name)), cmp.Compare(a.name, b.name))
 	})
+	if buf, ok := z.out.(*bytes.Buffer); ok {
+		// The package's size, known now: a buffer grown by doubling holds
+		// up to twice the 10 MB of a large workbook.
+		n := 22 // the end of the central directory
+		for _, e := range z.entries {
+			n += e.packed.Len() + 30 + 46 + 2*len(e.name) + 64 // data, local and central headers, their extras
+		}
+		buf.Grow(n)
+	}
 	w := zip.NewWriter(z.out)
 	date, clock := msDos(z.stamp)
 	for _, e := range z.entries {
@@ -243,6 +252,7 @@ func (z *sortedZip) Close() error {
 		if _, err := fw.Write(e.packed.Bytes()); err != nil {
 			return err
 		}
+		e.packed = bytes.Buffer{} // in the package now
 	}
 	return w.Close()
 }
