@@ -10,8 +10,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"sync"
 
 	"github.com/huibao/huibao/engine"
@@ -299,20 +297,4 @@ func stateError(path string, err error) string {
 		return fmt.Sprintf("批量处理记录文件 %s %s", path, diag.OSReason(err))
 	}
 	return fmt.Sprintf("批量处理记录文件 %s 无法使用：%v", path, err)
-}
-
-// sortedNames returns the keys of m in order.
-func sortedNames(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
-}
-
-// hidden reports whether a file in the output folder is huibao's own:
-// state files and temporaries.
-func hidden(name string) bool {
-	return strings.HasPrefix(name, statePrefix) || strings.HasPrefix(name, ".huibao-")
 }
