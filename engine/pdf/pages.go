@@ -73,7 +73,7 @@ func (l *layouter) paginate() [][]item {
 			}
 			if it.kind == itemRow {
 				if first, rest, ok := l.splitRow(it, room-y); ok {
-					page, from = append(page, first), append(from, i)
+					page = append(page, first)
 					items[i] = rest
 					break
 				}
@@ -88,7 +88,7 @@ func (l *layouter) paginate() [][]item {
 				page = page[:k]
 			case k > 0: // the page ends before item i
 			case len(page) == 0: // taller than a page and not splittable
-				page, from = append(page, it), append(from, i)
+				page = append(page, it)
 				i++
 			}
 			break

@@ -66,18 +66,16 @@ type gbox struct {
 }
 
 type tline struct {
-	page   int
-	y      float64 // baseline
-	size   float64
-	asc    float64 // ascent of the first face, pt
-	face   string
-	g      []gbox
-	cell   int // -1: body text; else the column of a table cell
-	table  int // index of the table it is in, -1 for body text
-	row    int // row within the table's page segment (0 = first row on the page)
-	tc0    float64
-	folio  bool // the page number
-	latinN bool
+	page  int
+	y     float64 // baseline
+	size  float64
+	asc   float64 // ascent of the first face, pt
+	face  string
+	g     []gbox
+	cell  int // -1: body text; else the column of a table cell
+	table int // index of the table it is in, -1 for body text
+	tc0   float64
+	folio bool // the page number
 }
 
 func (l *tline) text() string {
@@ -118,11 +116,6 @@ func (c *boxCanvas) Text(face *font.Face, size, x, y, tc float64, s string) erro
 func (c *boxCanvas) Line(x1, y1, x2, y2, w float64) error {
 	c.rules = append(c.rules, rule{c.page, x1, y1, x2, y2})
 	return nil
-}
-
-// page is one page read as lines, top to bottom.
-type pageLines struct {
-	lines []*tline
 }
 
 // readPages merges the text runs of each baseline into lines, splitting at
