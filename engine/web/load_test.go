@@ -16,7 +16,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/huibao/huibao/engine"
 	"github.com/huibao/huibao/internal/sample"
 )
 
@@ -39,14 +38,7 @@ func TestLoad(t *testing.T) {
 	if *loadFor == 0 {
 		t.Skip("run with -load 60s")
 	}
-	eng, err := engine.New(engine.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := New(Options{Engine: eng, Dir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := testServer(t)
 	ts := httptest.NewServer(srv)
 	defer ts.Close()
 	report := sample.Large(30)
@@ -165,14 +157,7 @@ func cpuTime() time.Duration {
 // a changed activity title and the preview of the new revision, by the
 // handler itself, so that its CPU is the server's alone.
 func BenchmarkRound(b *testing.B) {
-	eng, err := engine.New(engine.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	srv, err := New(Options{Engine: eng, Dir: b.TempDir()})
-	if err != nil {
-		b.Fatal(err)
-	}
+	srv := testServer(b)
 	report := sample.Large(30)
 	report.Report.Template = "half-year-summary"
 	d := draftOf(report, srv.layout)

@@ -12,14 +12,7 @@ import (
 // 报告模板 menu and templates' Chinese names, not huibao templates list or
 // -t; its labels, not field paths or YAML.
 func TestWebWords(t *testing.T) {
-	eng, err := engine.New(engine.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := New(Options{Engine: eng, Dir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := testServer(t)
 	for _, tc := range []struct{ file, template, want string }{
 		{"../../fixtures/liubeiqiao-2024-h2.yaml", "annual-summary",
 			"“年度总结”是全年的报告，而“基本信息”里的期间是下半年。请在上方“报告模板”中改选“年度工作计划”、“汇报材料”、“半年总结”，或改正期间。"},
@@ -48,4 +41,19 @@ func TestWebWords(t *testing.T) {
 			t.Errorf("%s with %q: want\n%s\namong\n%q", tc.file, tc.template, tc.want, texts)
 		}
 	}
+}
+
+// testServer is a server on a fresh engine and draft folder, for the tests
+// that reach inside it.
+func testServer(tb testing.TB) *Server {
+	tb.Helper()
+	eng, err := engine.New(engine.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	srv, err := New(Options{Engine: eng, Dir: tb.TempDir()})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return srv
 }
