@@ -110,13 +110,18 @@ func TestCellsMembership(t *testing.T) {
 	}
 }
 
-// TestCellsOfBlankZero: an activity without beneficiaries or cost shows
-// empty cells, not 0 — a cadre reads a 0 as something to fill in.
+// TestCellsOfBlankZero: an activity without beneficiaries or cost, and a
+// period without new members, show empty cells, not 0 — a cadre reads a 0
+// as something to fill in, and an unreported figure as reported.
 func TestCellsOfBlankZero(t *testing.T) {
 	r := sample.Liubeiqiao()
 	r.Activities[0].Beneficiaries, r.Activities[0].Cost = 0, decimal.Zero
+	r.Membership.NewMembers = 0
 	values, _ := form.CellsOf(r)
-	for _, p := range []string{"activities[1].beneficiaries", "activities[1].cost"} {
+	if _, ok := values["membership.members"]; !ok {
+		t.Error("membership.members is not shown")
+	}
+	for _, p := range []string{"activities[1].beneficiaries", "activities[1].cost", "membership.new_members"} {
 		if v, ok := values[p]; ok {
 			t.Errorf("%s shows %q", p, v)
 		}

@@ -141,7 +141,7 @@ func membershipFields() []field {
 			prev: "上年同期缴纳会费的会员人数（人），可不填。"},
 		field{path: "membership.dues_collected", example: "4509.50", prompt: "本期收缴会费金额，单位元，可带两位小数。",
 			prev: "上年同期收缴的会费金额，单位元，可不填。"},
-		field{path: "membership.new_members", example: "12", prompt: "本期新发展会员人数（人），可不填。"},
+		field{path: "membership.new_members", example: "12", blankZero: true, prompt: "本期新发展会员人数（人），可不填。"},
 	)
 }
 

@@ -342,6 +342,7 @@
     function describe() {
       var o = tpl.options[tpl.selectedIndex];
       text(desc, o && o.dataset.desc ? '适用于' + o.dataset.spans + '。' + o.dataset.desc : '请选择要生成的报告。');
+      desc.title = desc.textContent; // the bar shows two lines; the rest on hover
     }
     on(tpl, 'change', describe);
     describe();
