@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -27,13 +28,36 @@ func Render(doc *markdown.Document) ([]byte, error) {
 	}
 	var out bytes.Buffer
 	err := page.Execute(&out, struct {
-		Meta markdown.Meta
-		Body template.HTML
-	}{doc.Meta, template.HTML(body.String())}) // goldmark escapes the text it renders
+		Meta       markdown.Meta
+		TitleParts []string
+		Body       template.HTML
+	}{doc.Meta, titleParts(doc.Meta.Title, doc.Meta.Keywords), template.HTML(body.String())}) // goldmark escapes the text it renders
 	if err != nil {
 		return nil, fmt.Errorf("html: %w", err)
 	}
 	return out.Bytes(), nil
+}
+
+// titleParts cuts the title into the parts the keywords name — unit, period,
+// document — so that a title too long for a line breaks between them, as
+// the PDF's does, not inside a word (……工作 / 总结). A title the keywords
+// do not spell out whole is one part.
+func titleParts(title string, keywords []string) []string {
+	if title == "" {
+		return nil
+	}
+	var parts []string
+	rest := title
+	for _, k := range keywords {
+		if k == "" || !strings.HasPrefix(rest, k) {
+			break
+		}
+		parts, rest = append(parts, k), rest[len(k):]
+	}
+	if rest != "" {
+		parts = append(parts, rest)
+	}
+	return parts
 }
 
 var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
@@ -48,6 +72,7 @@ body { margin: 0; background: #f3f3f3; color: #000; }
 .page { box-sizing: border-box; max-width: 210mm; margin: 0 auto; padding: 28mm 24mm 30mm 26mm; background: #fff;
   font: 16pt/1.75 FangSong, "仿宋", "仿宋_GB2312", STFangsong, "AR PL UMing CN", serif; }
 .title { margin: 0 0 1em; text-align: center; font: 22pt/1.5 "方正小标宋简体", "FZXiaoBiaoSong-B05S", SimSun, "宋体", STSong, serif; }
+.title span { display: inline-block; }
 h1, h2, h3, h4 { margin: 0; font-size: 16pt; line-height: 1.75; text-indent: 2em; }
 h1 { font-family: SimHei, "黑体", STHeiti, sans-serif; font-weight: normal; }
 h2 { font-family: KaiTi, "楷体", "楷体_GB2312", STKaiti, serif; font-weight: normal; }
@@ -71,7 +96,7 @@ th { font-family: SimHei, "黑体", sans-serif; font-weight: normal; }
 </head>
 <body>
 <article class="page">
-{{with .Meta.Title}}<div class="title">{{.}}</div>
+{{with .TitleParts}}<div class="title">{{range .}}<span>{{.}}</span>{{end}}</div>
 {{end}}{{.Body}}</article>
 </body>
 </html>
