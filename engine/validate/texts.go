@@ -118,39 +118,63 @@ func longHint(path string, lim model.Limit) string {
 // or joining of text without being seen (U+202E, U+200B), or the
 // replacement character a wrong encoding leaves. It says which and where.
 func invisible(s string, lines bool) (msg, hint string) {
-	i := 0
+	i, count := 0, 0
+	var first rune
+	var firstAt int
+	var firstName string
 	for _, r := range s {
 		i++
 		name := ""
 		switch {
 		case r == '\n' || r == '\r':
-			if lines {
+			if lines || count > 0 {
 				continue
 			}
 			return fmt.Sprintf("里有换行（第 %d 个字符）：这一项只能写一行", i), "请删去换行，写在一行里"
-		case r == '\t':
-			name = "制表符"
 		case r == utf8.RuneError:
-			return fmt.Sprintf("里有乱码字符“\uFFFD”（第 %d 个字符）", i), "文件的编码可能不对，或复制时出了错；请重新输入这一处"
-		case unicode.IsControl(r):
-			name = "控制字符"
-		case r == 0x2028 || r == 0x2029:
-			name = "分行符"
-		case unicode.Is(unicode.Cf, r):
-			name = "格式控制字符"
-			switch {
-			case r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0xFEFF:
-				name = "零宽字符"
-			case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C:
-				name = "改变文字方向的控制字符"
+			if count > 0 {
+				continue
 			}
-		case r >= 0xFDD0 && r <= 0xFDEF, r&0xFFFE == 0xFFFE:
-			name = "非字符"
+			return fmt.Sprintf("里有乱码字符“\uFFFD”（第 %d 个字符）", i), "文件的编码可能不对，或复制时出了错；请重新输入这一处"
 		default:
-			continue
+			if name = invisibleName(r); name == "" {
+				continue
+			}
 		}
-		return fmt.Sprintf("里有看不见的%s U+%04X（第 %d 个字符）", name, r, i),
-			"这种字符常随复制粘贴混入，会让文件名和报告显示不出或显示错乱；请删去后重新输入这一处"
+		if count++; count == 1 {
+			first, firstAt, firstName = r, i, name
+		}
 	}
-	return "", ""
+	if count == 0 {
+		return "", ""
+	}
+	msg = fmt.Sprintf("里有看不见的%s U+%04X（第 %d 个字符）", firstName, first, firstAt)
+	if count > 1 {
+		msg += fmt.Sprintf("，一共有 %d 个看不见的字符", count)
+	}
+	return msg, "这种字符常随复制粘贴混入，会让文件名和报告显示不出或显示错乱；请删去后重新输入这一处"
+}
+
+// invisibleName names a character that shows nothing or changes how text
+// around it shows; "" for any other.
+func invisibleName(r rune) string {
+	switch {
+	case r == '\t':
+		return "制表符"
+	case unicode.IsControl(r):
+		return "控制字符"
+	case r == 0x2028 || r == 0x2029:
+		return "分行符"
+	case unicode.Is(unicode.Cf, r):
+		switch {
+		case r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0xFEFF:
+			return "零宽字符"
+		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C:
+			return "改变文字方向的控制字符"
+		}
+		return "格式控制字符"
+	case r >= 0xFDD0 && r <= 0xFDEF, r&0xFFFE == 0xFFFE:
+		return "非字符"
+	}
+	return ""
 }
