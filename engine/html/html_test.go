@@ -27,7 +27,7 @@ func TestRender(t *testing.T) {
 	for _, want := range []string{
 		`<html lang="zh-CN">`,
 		`<title>某工会&lt;2024&gt;工作总结</title>`,
-		`<div class="title">某工会&lt;2024&gt;工作总结</div>`,
+		`<div class="title"><span>某工会&lt;2024&gt;工作总结</span></div>`,
 		`<h1>一、主要工作</h1>`,
 		`<h2>（一）组织建设</h2>`,
 		`<td style="text-align:right">152</td>`,
