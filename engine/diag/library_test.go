@@ -33,3 +33,27 @@ func TestOSReason(t *testing.T) {
 		t.Errorf("OSError = %q", got)
 	}
 }
+
+// TestExplainTemplate: text/template's messages a template author meets
+// most are Chinese, with a hint; an unknown one keeps its text for the
+// author (the fallback).
+func TestExplainTemplate(t *testing.T) {
+	for _, c := range []struct{ msg, want string }{
+		{"error calling eq: incompatible types for comparison: string and int", "调用 eq 出错：比较的两个值类型不同，不能比较"},
+		{"{{break}} outside {{range}}", "{{ break }} 只能写在 {{ range }} 里"},
+		{"{{continue}} outside {{range}}", "{{ continue }} 只能写在 {{ range }} 里"},
+		{"too many declarations in range", "range 最多声明两个变量"},
+		{"unclosed action started at report.md.tmpl:3", "{{ 没有用 }} 结束"},
+		{"unrecognized character in action: U+FF0C '，'", "{{ }} 里有不认识的字符 U+FF0C '，'"},
+		{"exceeded maximum template depth (100)", "子模板一层套一层地调用，超过了 100 层"},
+		{"something new", "模板错误：something new"},
+	} {
+		got, hint, _ := Explain(Template, c.msg)
+		if got != c.want {
+			t.Errorf("Explain(%q) = %q, want %q", c.msg, got, c.want)
+		}
+		if hint == "" && c.msg != "something new" {
+			t.Errorf("Explain(%q): no hint", c.msg)
+		}
+	}
+}
