@@ -395,7 +395,7 @@ func cellValue(fd field, holder any) any {
 			return "是"
 		}
 		return ""
-	case fd.blankZero && (v == 0 || isDecimalZero(v)):
+	case fd.blankZero && isZeroNumber(v):
 		return ""
 	case fd.kind == model.KindMonth:
 		return monthText(v.(model.Date))
@@ -403,10 +403,15 @@ func cellValue(fd field, holder any) any {
 	return v
 }
 
-// isDecimalZero reports whether v is a decimal zero.
-func isDecimalZero(v any) bool {
-	d, ok := v.(decimal.Decimal)
-	return ok && d.IsZero()
+// isZeroNumber reports whether v is a whole or decimal number that is 0.
+func isZeroNumber(v any) bool {
+	switch v := v.(type) {
+	case int:
+		return v == 0
+	case decimal.Decimal:
+		return v.IsZero()
+	}
+	return false
 }
 
 // monthText writes a date of a text column as a cadre would type it:

@@ -78,30 +78,30 @@ func Subject(r *model.Report) string {
 	if t == "" {
 		return "我会"
 	}
-	for _, s := range selfNames {
-		if s.typ == t {
-			if name := strings.TrimSuffix(strings.TrimSpace(r.Org.Name), "工会"); name != "" {
-				for _, w := range s.words {
-					if strings.Contains(name, w[0]) {
-						return w[1]
-					}
-				}
-			}
-			return s.otherwise
+	i := slices.IndexFunc(selfNames, func(s selfName) bool { return s.typ == t })
+	if i < 0 {
+		return t
+	}
+	name := strings.TrimSuffix(strings.TrimSpace(r.Org.Name), "工会")
+	for _, w := range selfNames[i].words {
+		if strings.Contains(name, w[0]) {
+			return w[1]
 		}
 	}
-	return t
+	return selfNames[i].otherwise
+}
+
+type selfName struct {
+	typ       string
+	words     [][2]string // a word of the name, and what the union calls itself
+	otherwise string
 }
 
 // selfNames are the union types whose name is not what a union of that
 // type calls itself (no one writes 企业工会共组织开展活动9次): the first
 // word of the union's name found in words gives the name, otherwise the
-// fallback. Order matters: 中学 before 学院, 卫生院 before 医院.
-var selfNames = []struct {
-	typ       string
-	words     [][2]string
-	otherwise string
-}{
+// fallback. Order matters: 卫生院 before 医院.
+var selfNames = []selfName{
 	{"企业工会", [][2]string{{"公司", "公司工会"}, {"集团", "集团工会"}, {"厂", "厂工会"}, {"银行", "行工会"}, {"酒店", "酒店工会"}, {"商场", "商场工会"}}, "企业工会"},
 	{"事业单位工会", [][2]string{{"幼儿园", "幼儿园工会"}, {"小学", "学校工会"}, {"中学", "学校工会"}, {"学校", "学校工会"}, {"大学", "学校工会"}, {"学院", "学院工会"},
 		{"卫生院", "卫生院工会"}, {"医院", "医院工会"}, {"中心", "中心工会"}, {"研究所", "所工会"}, {"图书馆", "馆工会"}, {"博物馆", "馆工会"}}, "本单位工会"},
