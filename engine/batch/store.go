@@ -29,7 +29,7 @@ type records struct {
 
 // spillAbove is the size of the records kept in memory: some 2,000
 // units. A variable only so that tests can make small batches spill.
-var spillAbove int64 = 0
+var spillAbove int64 = 16 << 20
 
 // ref is a record in the store: its number from 1; 0 is none.
 type ref int32
