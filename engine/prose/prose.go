@@ -69,7 +69,8 @@ type Writer struct {
 }
 
 // Subject is how a union names itself in a sentence, as the seeds do:
-// its type where that is what people say (社区工会, 镇工会, 机关工会); an
+// its type where that is what people say (社区工会, 镇工会, 机关工会; 镇总工会
+// when its name says 总工会); an
 // enterprise's or institution's union by what its name says it is (公司工会,
 // 学校工会, 医院工会), 本单位工会 when the name says nothing the table knows;
 // 我会 without a type.
@@ -105,6 +106,10 @@ var selfNames = []selfName{
 	{"企业工会", [][2]string{{"公司", "公司工会"}, {"集团", "集团工会"}, {"厂", "厂工会"}, {"银行", "行工会"}, {"酒店", "酒店工会"}, {"商场", "商场工会"}}, "企业工会"},
 	{"事业单位工会", [][2]string{{"幼儿园", "幼儿园工会"}, {"小学", "学校工会"}, {"中学", "学校工会"}, {"学校", "学校工会"}, {"大学", "学校工会"}, {"学院", "学院工会"},
 		{"卫生院", "卫生院工会"}, {"医院", "医院工会"}, {"中心", "中心工会"}, {"研究所", "所工会"}, {"图书馆", "馆工会"}, {"博物馆", "馆工会"}}, "本单位工会"},
+	// A town's or street's union named 总工会 says so (白沙镇总工会: 镇总工会有在册会员…).
+	{"镇工会", [][2]string{{"镇总", "镇总工会"}}, "镇工会"},
+	{"乡镇工会", [][2]string{{"镇总", "镇总工会"}, {"乡总", "乡总工会"}}, "乡镇工会"},
+	{"街道工会", [][2]string{{"街道总", "街道总工会"}}, "街道工会"},
 }
 
 // count writes a whole number with its unit: 20人. A unit outside the table
