@@ -293,14 +293,7 @@ func (u *Unfit) Error() string {
 	if u.Period != "" {
 		return fmt.Sprintf("模板“%s”适用于%s的报告，而输入的期间是%s。请换用合适的模板（huibao templates list）", t.Name, t.SpanNames(), u.Period)
 	}
-	var missing []string
-	for _, alts := range u.Lacks {
-		var names []string
-		for _, alt := range alts {
-			names = append(names, t.RequirableName(alt))
-		}
-		missing = append(missing, strings.Join(names, "或"))
-	}
+	missing := catalog.SayLacks(u.Lacks, t.RequirableName)
 	return fmt.Sprintf("模板“%s”要用到%s，输入里没有填写。请补充后再生成，或换用合适的模板（huibao templates list）", t.Name, strings.Join(missing, "、"))
 }
 

@@ -512,11 +512,17 @@ func (t *Template) Accepts(p model.Period) bool {
 // Missing returns, in Chinese, the required data the report lacks
 // (empty when the template can be used).
 func (t *Template) Missing(r *model.Report) []string {
-	var out []string
-	for _, alts := range t.Lacks(r) {
-		var names []string
-		for _, alt := range alts {
-			names = append(names, t.RequirableName(alt))
+	return SayLacks(t.Lacks(r), t.RequirableName)
+}
+
+// SayLacks says each of lacks (Template.Lacks) as its alternatives named
+// by name, joined by 或: 工作计划或“组织建设”类的工作计划.
+func SayLacks(lacks [][]string, name func(string) string) []string {
+	out := make([]string, 0, len(lacks))
+	for _, alts := range lacks {
+		names := make([]string, len(alts))
+		for i, alt := range alts {
+			names[i] = name(alt)
 		}
 		out = append(out, strings.Join(names, "或"))
 	}

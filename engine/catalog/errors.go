@@ -11,23 +11,12 @@ import (
 	"github.com/huibao/huibao/engine/diag"
 )
 
-// TemplateError turns an error from text/template (parse or execution) into
-// a positioned Chinese problem: file:line:col, the <.Field> context, what is
-// wrong and a hint. Errors that are not template errors pass through.
-func TemplateError(err error) error {
-	if err == nil {
-		return nil
-	}
-	if _, ok := diag.AsList(err); ok {
-		return err
-	}
-	return diag.List{TemplateProblem(err)}
-}
-
-// Error is TemplateError for an error of t's parse or execution, with
-// text/template's column (bytes from 0) turned into the 1-based character
-// column of the static check and the rest of huibao, so that generate,
-// batch and templates check point at the same place.
+// Error turns an error of t's parse or execution into a positioned
+// Chinese problem: file:line:col, the <.Field> context, what is wrong and
+// a hint. text/template's column (bytes from 0) becomes the 1-based
+// character column of the static check and the rest of huibao, so that
+// generate, batch and templates check point at the same place. Errors
+// that are problems already pass through.
 func (t *Template) Error(err error) error {
 	if err == nil {
 		return nil

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/huibao/huibao/engine"
+	"github.com/huibao/huibao/engine/catalog"
 	"github.com/huibao/huibao/engine/model"
 )
 
@@ -147,20 +148,15 @@ func (s *Server) unfitText(err error, period model.Period) (string, bool) {
 		}
 		return msg + "。请改正期间", true
 	}
-	var missing, where []string
-	for _, alts := range u.Lacks {
-		var names []string
-		for _, alt := range alts {
-			if pl, ok := s.layout.place(alt); ok && pl.list != nil && pl.list.Path == alt {
-				name := s.layout.describe(alt)
-				names = append(names, "“"+name+"”")
-				where = append(where, "“"+name+"”")
-				continue
-			}
-			names = append(names, t.RequirableName(alt))
+	var where []string
+	missing := catalog.SayLacks(u.Lacks, func(alt string) string {
+		if pl, ok := s.layout.place(alt); ok && pl.list != nil && pl.list.Path == alt {
+			name := "“" + s.layout.describe(alt) + "”"
+			where = append(where, name)
+			return name
 		}
-		missing = append(missing, strings.Join(names, "或"))
-	}
+		return t.RequirableName(alt)
+	})
 	msg := fmt.Sprintf("“%s”要用到%s，表单里还没有填写", t.Name, strings.Join(missing, "、"))
 	if len(where) > 0 {
 		return msg + "。请在" + strings.Join(slices.Compact(where), "、") + "中填写，或在上方“报告模板”中换一个模板", true

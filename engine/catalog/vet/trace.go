@@ -90,10 +90,10 @@ func Trace(t *catalog.Template, data any) (*Traced, error) {
 	return tr, nil
 }
 
-// execError positions a parse or execution error of t as ExecPos does.
+// execError positions a parse or execution error of t as t.ExecPos does.
 func execError(t *catalog.Template, err error) error {
 	p := catalog.TemplateProblem(err)
-	p.Pos = ExecPos(t, p.Pos)
+	p.Pos = t.ExecPos(p.Pos)
 	return diag.List{p}
 }
 
@@ -132,10 +132,4 @@ func (tr *Traced) instrument(l *parse.ListNode, f *srcFile) {
 		nodes = append(nodes, n)
 	}
 	l.Nodes = nodes
-}
-
-// ExecPos converts a position from a text/template execution error into
-// the 1-based character column the static check uses (Template.ExecPos).
-func ExecPos(t *catalog.Template, p diag.Pos) diag.Pos {
-	return t.ExecPos(p)
 }
