@@ -1,6 +1,9 @@
 package prose
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/huibao/huibao/engine/lexicon"
 	"github.com/huibao/huibao/engine/model"
 )
@@ -18,13 +21,13 @@ import (
 // use by several goroutines at once; a template's execution is one.
 type Render struct {
 	kinds   map[string]lexicon.Kind
-	answers map[*model.Report]map[int]string
-	same    int // the last level that has, so far, decided as the writer's
+	answers map[string]map[int]string // by answersKey
+	same    int                       // the last level that has, so far, decided as the writer's
 }
 
 // NewRender returns a Render for the renders of one report.
 func NewRender() *Render {
-	return &Render{kinds: map[string]lexicon.Kind{}, answers: map[*model.Report]map[int]string{}}
+	return &Render{kinds: map[string]lexicon.Kind{}, answers: map[string]map[int]string{}}
 }
 
 // At returns w writing for rn, with rn's probe reset for w's level: after
@@ -88,10 +91,34 @@ func (w Writer) answersOf(r *model.Report) map[int]string {
 	if w.rn == nil {
 		return answers(r)
 	}
-	a, ok := w.rn.answers[r]
+	key := answersKey(r)
+	a, ok := w.rn.answers[key]
 	if !ok {
 		a = answers(r)
-		w.rn.answers[r] = a
+		w.rn.answers[key] = a
 	}
 	return a
+}
+
+// answersKey is what answers reads of r: its problems, and its plans'
+// items, targets and categories. It, not r's address, keys the answers a
+// Render remembers: a template's prose.Answer hands the writer a new copy
+// of the report at every call.
+func answersKey(r *model.Report) string {
+	var b strings.Builder
+	add := func(s string) {
+		b.WriteString(strconv.Itoa(len(s)))
+		b.WriteByte(':')
+		b.WriteString(s)
+	}
+	for _, p := range r.Problems {
+		add(p)
+	}
+	b.WriteByte('|')
+	for _, p := range r.Plans {
+		add(p.Item)
+		add(p.Target)
+		add(p.Category)
+	}
+	return b.String()
 }
