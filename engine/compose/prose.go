@@ -130,20 +130,16 @@ func lintProse(md []byte) diag.List {
 			}
 		}
 		for _, r := range rules {
-			if !strings.Contains(text, r.need) {
+			if !strings.Contains(text, r.need) || !r.re.MatchString(text) {
 				continue
 			}
-			if r.class == 1 {
-				if r.re.MatchString(text) {
-					if sameFrame++; sameFrame == maxSameFrame+1 {
-						warn(i, 1, r.msg, r.hint, line)
-					}
+			if r.class == 1 { // warned once, when too many paragraphs have it
+				if sameFrame++; sameFrame == maxSameFrame+1 {
+					warn(i, 1, r.msg, r.hint, line)
 				}
 				continue
 			}
-			if r.re.MatchString(text) {
-				warn(i, r.class, r.msg, r.hint, line)
-			}
+			warn(i, r.class, r.msg, r.hint, line)
 		}
 		if obj := repeatedObject(text); obj != "" {
 			warn(i, 3, "同一句里指标名称重复“"+obj+"”", "后一项省去重复的宾语：征集合理化建议342条、采纳118条（prose.Indicators）", line)
